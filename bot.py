@@ -1,0 +1,122 @@
+"""Wijkwijzer: the command line and the one place that wires the floors together."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from config import Config, ConfigError
+from knowledge.loader import SAMPLE, read_knowledge
+from knowledge.model import KnowledgeBase
+from knowledge.problems import report
+
+log = logging.getLogger("wijkwijzer")
+
+NO_TOKEN = """\
+Wijkwijzer needs a Telegram bot token to run on Telegram.
+
+  1. Open Telegram, talk to @BotFather and send /newbot; you get a token.
+  2. Start the bot with:  TELEGRAM_BOT_TOKEN=<token> python bot.py
+
+No token yet? Try the whole conversation in your terminal:
+
+  python bot.py console
+"""
+
+
+def setup_logging(level: str) -> None:
+    """Plain logs without message text; httpx would log the URL, and so the token: keep it quiet."""
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def knowledge_or_exit(folder: Path) -> KnowledgeBase:
+    """Load the knowledge base; on errors print the full report and stop."""
+    kb, problems = read_knowledge(folder)
+    if kb is None:
+        print(report(problems, str(folder)), file=sys.stderr)
+        print("\nWijkwijzer does not start on a broken knowledge base.", file=sys.stderr)
+        raise SystemExit(1)
+    for problem in problems:
+        log.warning("knowledge base: %s", problem)
+    return kb
+
+
+def cmd_check_knowledge(args: argparse.Namespace, config: Config) -> int:
+    """Validate a knowledge base and print every problem; exit 1 on errors."""
+    folder = Path(args.folder) if args.folder else config.knowledge_dir
+    kb, problems = read_knowledge(folder)
+    print(report(problems, str(folder)))
+    return 1 if kb is None else 0
+
+
+def cmd_run(args: argparse.Namespace, config: Config) -> int:
+    """Run the bot on Telegram with long polling."""
+    if not config.token:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    kb = knowledge_or_exit(config.knowledge_dir)
+    from handlers.app import build_application  # PTB is only imported where it is needed
+
+    application = build_application(config, kb)
+    application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    return 0
+
+
+def cmd_console(args: argparse.Namespace, config: Config) -> int:
+    """Chat with the bot in the terminal: the same flows, no token."""
+    kb = knowledge_or_exit(config.knowledge_dir)
+    from handlers.console import run_console
+
+    return run_console(config, kb, as_user=args.as_user)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line."""
+    top = argparse.ArgumentParser(
+        prog="python bot.py",
+        description="Wijkwijzer: one named person of the wijkteam instead of five desks. "
+        "Without a command, runs the bot on Telegram (needs TELEGRAM_BOT_TOKEN).",
+        epilog="Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_BASE_URL, WIJKWIJZER_KNOWLEDGE "
+        f"(default {SAMPLE}), WIJKWIJZER_DB (default data/wijkwijzer.sqlite3), WIJKWIJZER_LOG_LEVEL.",
+    )
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
+    console = commands.add_parser("console", help="chat with the bot in this terminal (no token needed)")
+    console.add_argument("--as", dest="as_user", default="resident", metavar="WHO",
+                         help="resident (default), or staff:<member-id> to see the staff side")
+    check = commands.add_parser("check-knowledge", help="check a knowledge base and list every problem")
+    check.add_argument("folder", nargs="?", help="the knowledge-base folder (default: WIJKWIJZER_KNOWLEDGE)")
+    return top
+
+
+COMMANDS = {
+    None: cmd_run,
+    "run": cmd_run,
+    "console": cmd_console,
+    "check-knowledge": cmd_check_knowledge,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the command."""
+    args = parser().parse_args(argv)
+    try:
+        config = Config.from_env()
+    except ConfigError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(config.log_level)
+    try:
+        return COMMANDS[args.command](args, config)
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

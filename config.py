@@ -1,0 +1,43 @@
+"""Configuration from the environment, validated once at start-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.loader import SAMPLE
+
+
+class ConfigError(ValueError):
+    """A setting that cannot work; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting the bot reads, with its default."""
+
+    token: str | None
+    base_url: str | None
+    knowledge_dir: Path
+    db_path: Path
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
+        """Read TELEGRAM_* and WIJKWIJZER_* variables."""
+        env = os.environ if env is None else env
+        base_url = env.get("TELEGRAM_BASE_URL") or None
+        if base_url and not base_url.startswith(("http://", "https://")):
+            raise ConfigError(f"TELEGRAM_BASE_URL must start with http:// or https://, got {base_url!r}")
+        log_level = (env.get("WIJKWIJZER_LOG_LEVEL") or "INFO").upper()
+        if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            raise ConfigError(f"WIJKWIJZER_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
+        return cls(
+            token=(env.get("TELEGRAM_BOT_TOKEN") or "").strip() or None,
+            base_url=base_url,
+            knowledge_dir=Path(env.get("WIJKWIJZER_KNOWLEDGE") or SAMPLE),
+            db_path=Path(env.get("WIJKWIJZER_DB") or "data/wijkwijzer.sqlite3"),
+            log_level=log_level,
+        )

@@ -1,0 +1,1 @@
+"""The conversation itself: what to ask next and what to say. Never imports telegram."""

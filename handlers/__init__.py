@@ -1,0 +1,1 @@
+"""python-telegram-bot glue: Updates in, Bot API calls out. No decisions live here."""

@@ -1,0 +1,1 @@
+"""The ground floor: the municipality's knowledge base, and what we make of free text."""

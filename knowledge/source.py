@@ -1,0 +1,76 @@
+"""Reading YAML safely while remembering on which line each entry and field stood."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):
+    """A mapping from YAML that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list):
+    """A sequence from YAML that knows its line (1-based)."""
+
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    """The safe loader, with line numbers kept on mappings and sequences."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            key = str(key)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    sequence = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line = node.start_mark.line + 1
+    return sequence
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class YamlSyntaxError(Exception):
+    """A file that is not valid YAML, with the line the parser stopped at."""
+
+    def __init__(self, path: Path, line: int | None, reason: str) -> None:
+        super().__init__(reason)
+        self.path, self.line, self.reason = path, line, reason
+
+
+def read_yaml(path: Path) -> Any:
+    """Load one YAML file with the safe loader; line numbers kept on mappings and lists."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlSyntaxError(path, None, f"het bestand is geen UTF-8 tekst ({exc.reason})") from exc
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        reason = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise YamlSyntaxError(path, line, reason or str(exc)) from exc
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(path, None, str(exc)) from exc

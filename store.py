@@ -1,0 +1,415 @@
+"""Persistence: the one module that owns all SQL (aiosqlite, WAL, numbered migrations).
+
+Everything a resident tells the bot and every handoff is committed here before the bot
+replies, so a SIGKILL loses nothing. Only parametrised queries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+Clock = Callable[[], datetime]
+
+# Each migration is a list of statements, applied in one transaction; the database records
+# how many it has had in PRAGMA user_version. Never edit a migration that has shipped: add one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (  # 1: residents and the audit log
+        """CREATE TABLE residents (
+            user_id INTEGER PRIMARY KEY,
+            language TEXT NOT NULL,
+            postcode TEXT,
+            progress TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            handoff_id INTEGER,
+            detail TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX audit_by_handoff ON audit_log(handoff_id, id)",
+    ),
+    (  # 2: handoffs and their status history
+        """CREATE TABLE handoffs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            resident_user_id INTEGER,
+            member_id TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            urgent INTEGER NOT NULL DEFAULT 0,
+            source TEXT NOT NULL DEFAULT 'resident',
+            card TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX handoffs_by_resident ON handoffs(resident_user_id)",
+        "CREATE INDEX handoffs_by_member ON handoffs(member_id, status)",
+        """CREATE TABLE handoff_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            handoff_id INTEGER NOT NULL REFERENCES handoffs(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX events_by_handoff ON handoff_events(handoff_id, id)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# A handoff's life (product.md): who may move it where.
+TRANSITIONS: dict[str | None, frozenset[str]] = {
+    None: frozenset({"proposed"}),
+    "proposed": frozenset({"sent", "declined"}),
+    "sent": frozenset({"accepted", "reassigned", "escalated", "declined", "closed"}),
+    "reassigned": frozenset({"sent"}),
+    "escalated": frozenset({"sent", "accepted", "reassigned", "closed"}),
+    "accepted": frozenset({"closed", "reassigned"}),
+    "closed": frozenset(),
+    "declined": frozenset(),
+}
+OPEN_STATUSES = ("proposed", "sent", "reassigned", "escalated", "accepted")
+
+
+def utc_now() -> datetime:
+    """The real clock."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class Resident:
+    """What the bot keeps about one resident: language, postcode, and where the talk is."""
+
+    user_id: int
+    language: str
+    postcode: str | None = None
+    progress: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A warm handoff to one named member, with everything the card needs."""
+
+    id: int
+    resident_user_id: int | None
+    member_id: str
+    team_id: str
+    status: str
+    urgent: bool
+    source: str
+    card: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class HandoffEvent:
+    """One status change: when, who, from what to what."""
+
+    at: datetime
+    actor: str
+    from_status: str | None
+    to_status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """Who did what with which handoff, and when."""
+
+    at: datetime
+    actor: str
+    action: str
+    handoff_id: int | None
+    detail: str
+
+
+class TransitionError(ValueError):
+    """A status change the handoff lifecycle does not allow."""
+
+
+class Store:
+    """The SQLite database: open with `await Store.open(path)`, close with `await store.close()`."""
+
+    def __init__(self, db: aiosqlite.Connection, clock: Clock = utc_now) -> None:
+        self._db = db
+        self._lock = asyncio.Lock()
+        self.clock = clock
+
+    @classmethod
+    async def open(cls, path: Path | str, clock: Clock = utc_now) -> Store:
+        """Open (and create or migrate) the database file."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+        db.row_factory = aiosqlite.Row
+        await db.execute("PRAGMA journal_mode=WAL")
+        await db.execute("PRAGMA synchronous=FULL")
+        await db.execute("PRAGMA foreign_keys=ON")
+        await db.execute("PRAGMA busy_timeout=5000")
+        store = cls(db, clock)
+        try:
+            await store.migrate()
+        except BaseException:
+            await db.close()
+            raise
+        return store
+
+    async def close(self) -> None:
+        """Close the connection."""
+        await self._db.close()
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction at a time; committed before the caller goes on."""
+        async with self._lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
+
+    async def _one(self, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
+        async with self._db.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def _all(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
+        async with self._db.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    def _now(self) -> str:
+        return self.clock().astimezone(UTC).isoformat()
+
+    # -- schema ----------------------------------------------------------------------------
+    async def schema_version(self) -> int:
+        """How many migrations this file has had."""
+        row = await self._one("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    async def migrate(self) -> None:
+        """Apply the migrations this file has not had yet, each in its own transaction."""
+        current = await self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"The database has schema version {current}, newer than this program ({SCHEMA_VERSION})."
+            )
+        for number in range(current, SCHEMA_VERSION):
+            async with self._transaction() as db:
+                for statement in MIGRATIONS[number]:
+                    await db.execute(statement)
+                await db.execute(f"PRAGMA user_version = {number + 1}")
+
+    async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table (for privacy tests and exports)."""
+        tables = await self._all("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        result = {}
+        for (name,) in tables:
+            rows = await self._all(f'SELECT * FROM "{name}"')  # names come from sqlite_master
+            result[name] = [dict(row) for row in rows]
+        return result
+
+    # -- residents -------------------------------------------------------------------------
+    async def resident(self, user_id: int) -> Resident | None:
+        """A resident's stored state, or None."""
+        row = await self._one(
+            "SELECT user_id, language, postcode, progress FROM residents WHERE user_id = ?", (user_id,)
+        )
+        if row is None:
+            return None
+        return Resident(row["user_id"], row["language"], row["postcode"], json.loads(row["progress"]))
+
+    async def save_resident(self, resident: Resident) -> None:
+        """Store a resident's state now (insert or update)."""
+        now = self._now()
+        async with self._transaction() as db:
+            await db.execute(
+                """INSERT INTO residents (user_id, language, postcode, progress, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(user_id) DO UPDATE SET language = excluded.language,
+                       postcode = excluded.postcode, progress = excluded.progress,
+                       updated_at = excluded.updated_at""",
+                (resident.user_id, resident.language, resident.postcode,
+                 json.dumps(resident.progress, ensure_ascii=False), now, now),
+            )
+
+    async def forget_resident(self, user_id: int) -> int:
+        """Erase a resident: their row, and the personal data in their handoffs.
+
+        What stays is an anonymous record that a handoff existed and its status history.
+        Returns how many handoffs were anonymised.
+        """
+        async with self._transaction() as db:
+            await db.execute("DELETE FROM residents WHERE user_id = ?", (user_id,))
+            rows = await self._all("SELECT id FROM handoffs WHERE resident_user_id = ?", (user_id,))
+            for (handoff_id,) in rows:
+                await db.execute("UPDATE handoff_events SET note = '' WHERE handoff_id = ?", (handoff_id,))
+                await db.execute(
+                    "UPDATE handoffs SET resident_user_id = NULL, card = '{}', updated_at = ? WHERE id = ?",
+                    (self._now(), handoff_id),
+                )
+            actor = f"resident:{user_id}"
+            await db.execute("UPDATE handoff_events SET actor = 'resident' WHERE actor = ?", (actor,))
+            await db.execute("UPDATE audit_log SET actor = 'resident' WHERE actor = ?", (actor,))
+        return len(rows)
+
+    async def export_resident(self, user_id: int) -> dict[str, Any]:
+        """Everything stored about a resident, for /mijngegevens."""
+        resident = await self.resident(user_id)
+        handoffs = await self.handoffs_of(user_id)
+        return {
+            "resident": None if resident is None else {
+                "telegram_user_id": resident.user_id,
+                "language": resident.language,
+                "postcode": resident.postcode,
+                "progress": resident.progress,
+            },
+            "handoffs": [
+                {
+                    "id": h.id,
+                    "member_id": h.member_id,
+                    "team_id": h.team_id,
+                    "status": h.status,
+                    "urgent": h.urgent,
+                    "created_at": h.created_at.isoformat(),
+                    "card": h.card,
+                    "history": [
+                        {"at": e.at.isoformat(), "status": e.to_status}
+                        for e in await self.handoff_events(h.id)
+                    ],
+                }
+                for h in handoffs
+            ],
+        }
+
+    # -- handoffs --------------------------------------------------------------------------
+    async def create_handoff(
+        self,
+        *,
+        resident_user_id: int | None,
+        member_id: str,
+        team_id: str,
+        card: dict[str, Any],
+        urgent: bool,
+        actor: str,
+        source: str = "resident",
+        status: str = "proposed",
+    ) -> Handoff:
+        """Store a new handoff with its first status event; returns it."""
+        now = self._now()
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                """INSERT INTO handoffs (resident_user_id, member_id, team_id, status, urgent, source, card,
+                       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (resident_user_id, member_id, team_id, status, int(urgent), source,
+                 json.dumps(card, ensure_ascii=False), now, now),
+            )
+            handoff_id = cursor.lastrowid
+            await db.execute(
+                "INSERT INTO handoff_events (handoff_id, at, actor, from_status, to_status) VALUES (?, ?, ?, NULL, ?)",
+                (handoff_id, now, actor, status),
+            )
+        handoff = await self.handoff(int(handoff_id))
+        assert handoff is not None
+        return handoff
+
+    async def move_handoff(self, handoff_id: int, to_status: str, actor: str, note: str = "") -> Handoff:
+        """Change a handoff's status, as the lifecycle allows; recorded with time and actor."""
+        async with self._transaction() as db:
+            row = await self._one("SELECT status FROM handoffs WHERE id = ?", (handoff_id,))
+            if row is None:
+                raise TransitionError(f"no handoff {handoff_id}")
+            current = row["status"]
+            if to_status not in TRANSITIONS.get(current, frozenset()):
+                raise TransitionError(f"handoff {handoff_id}: {current} → {to_status} is not allowed")
+            now = self._now()
+            await db.execute(
+                "UPDATE handoffs SET status = ?, updated_at = ? WHERE id = ?", (to_status, now, handoff_id)
+            )
+            await db.execute(
+                "INSERT INTO handoff_events (handoff_id, at, actor, from_status, to_status, note) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (handoff_id, now, actor, current, to_status, note),
+            )
+        handoff = await self.handoff(handoff_id)
+        assert handoff is not None
+        return handoff
+
+    async def handoff(self, handoff_id: int) -> Handoff | None:
+        """One handoff by id."""
+        row = await self._one("SELECT * FROM handoffs WHERE id = ?", (handoff_id,))
+        return _handoff(row) if row else None
+
+    async def handoffs_of(self, resident_user_id: int) -> list[Handoff]:
+        """A resident's handoffs, oldest first."""
+        rows = await self._all("SELECT * FROM handoffs WHERE resident_user_id = ? ORDER BY id", (resident_user_id,))
+        return [_handoff(r) for r in rows]
+
+    async def open_counts(self) -> dict[str, int]:
+        """How many open handoffs each member has (for the routing rule's capacity)."""
+        placeholders = ", ".join("?" for _ in OPEN_STATUSES)
+        rows = await self._all(
+            f"SELECT member_id, COUNT(*) AS n FROM handoffs WHERE status IN ({placeholders}) GROUP BY member_id",
+            OPEN_STATUSES,
+        )
+        return {row["member_id"]: row["n"] for row in rows}
+
+    async def handoff_events(self, handoff_id: int) -> list[HandoffEvent]:
+        """A handoff's status history, oldest first."""
+        rows = await self._all(
+            "SELECT at, actor, from_status, to_status, note FROM handoff_events WHERE handoff_id = ? ORDER BY id",
+            (handoff_id,),
+        )
+        return [
+            HandoffEvent(datetime.fromisoformat(r["at"]), r["actor"], r["from_status"], r["to_status"], r["note"])
+            for r in rows
+        ]
+
+    # -- audit -----------------------------------------------------------------------------
+    async def audit(self, actor: str, action: str, handoff_id: int | None = None, detail: str = "") -> None:
+        """Record who did what (no message text, names or phone numbers in `detail`)."""
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO audit_log (at, actor, action, handoff_id, detail) VALUES (?, ?, ?, ?, ?)",
+                (self._now(), actor, action, handoff_id, detail),
+            )
+
+    async def audit_of(self, handoff_id: int) -> list[AuditEntry]:
+        """The audit trail of one handoff, oldest first."""
+        rows = await self._all(
+            "SELECT at, actor, action, handoff_id, detail FROM audit_log WHERE handoff_id = ? ORDER BY id",
+            (handoff_id,),
+        )
+        return [
+            AuditEntry(datetime.fromisoformat(r["at"]), r["actor"], r["action"], r["handoff_id"], r["detail"])
+            for r in rows
+        ]
+
+
+def _handoff(row: aiosqlite.Row) -> Handoff:
+    return Handoff(
+        id=row["id"],
+        resident_user_id=row["resident_user_id"],
+        member_id=row["member_id"],
+        team_id=row["team_id"],
+        status=row["status"],
+        urgent=bool(row["urgent"]),
+        source=row["source"],
+        card=json.loads(row["card"]),
+        created_at=datetime.fromisoformat(row["created_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+    )
