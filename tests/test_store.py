@@ -101,7 +101,10 @@ async def test_audit_trail(store: Store) -> None:
     await store.audit("staff:fatima", "view", 3)
     await store.audit("staff:fatima", "accept", 3)
     trail = await store.audit_of(3)
-    assert [(a.actor, a.action, a.at.minute) for a in trail] == [("staff:fatima", "view", 0), ("staff:fatima", "accept", 5)]
+    assert [(a.actor, a.action, a.at.minute) for a in trail] == [
+        ("staff:fatima", "view", 0),
+        ("staff:fatima", "accept", 5),
+    ]
 
 
 async def test_forgetting_a_resident_keeps_only_an_anonymous_handoff_record(store: Store) -> None:
