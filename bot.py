@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -41,8 +42,8 @@ def knowledge_or_exit(folder: Path) -> KnowledgeBase:
         print(report(problems, str(folder)), file=sys.stderr)
         print("\nWijkwijzer does not start on a broken knowledge base.", file=sys.stderr)
         raise SystemExit(1)
-    for problem in problems:
-        log.warning("knowledge base: %s", problem)
+    if problems:
+        log.warning("the knowledge base has %d warning(s); `python bot.py check-knowledge` lists them", len(problems))
     return kb
 
 
@@ -72,7 +73,21 @@ def cmd_console(args: argparse.Namespace, config: Config) -> int:
     kb = knowledge_or_exit(config.knowledge_dir)
     from handlers.console import run_console
 
-    return run_console(config, kb, as_user=args.as_user)
+    return run_console(config, kb)
+
+
+def cmd_match(args: argparse.Namespace, config: Config) -> int:
+    """Show what the matcher and the routing rule make of one sentence."""
+    from knowledge.explain import as_json, as_text, explain
+    from knowledge.matcher import Matcher
+
+    kb = knowledge_or_exit(config.knowledge_dir)
+    match, contact = explain(kb, Matcher(kb), args.text, args.postcode, args.language)
+    if args.json:
+        print(json.dumps(as_json(match, contact), ensure_ascii=False))
+    else:
+        print(as_text(kb, match, contact, args.postcode))
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -86,11 +101,14 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
-    console = commands.add_parser("console", help="chat with the bot in this terminal (no token needed)")
-    console.add_argument("--as", dest="as_user", default="resident", metavar="WHO",
-                         help="resident (default), or staff:<member-id> to see the staff side")
+    commands.add_parser("console", help="chat with the bot in this terminal as a resident (no token needed)")
     check = commands.add_parser("check-knowledge", help="check a knowledge base and list every problem")
     check.add_argument("folder", nargs="?", help="the knowledge-base folder (default: WIJKWIJZER_KNOWLEDGE)")
+    match = commands.add_parser("match", help="what the matcher makes of a sentence, and who would get it")
+    match.add_argument("text", help="the sentence, in quotes")
+    match.add_argument("--postcode", help="the resident's postcode (PC4 or PC6)")
+    match.add_argument("--language", default="nl", help="the resident's language (default nl)")
+    match.add_argument("--json", action="store_true", help="print a stable JSON object")
     return top
 
 
@@ -99,6 +117,7 @@ COMMANDS = {
     "run": cmd_run,
     "console": cmd_console,
     "check-knowledge": cmd_check_knowledge,
+    "match": cmd_match,
 }
 
 

@@ -21,7 +21,10 @@ class LineList(list):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+_SAFE_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: 10x faster
+
+
+class _LineLoader(_SAFE_BASE):  # type: ignore[misc, valid-type]
     """The safe loader, with line numbers kept on mappings and sequences."""
 
 
@@ -66,7 +69,7 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise YamlSyntaxError(path, None, f"het bestand is geen UTF-8 tekst ({exc.reason})") from exc
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -1,0 +1,113 @@
+"""Matcher speed: latency per sentence (median, p95), load time and memory.
+
+Run:  .venv/bin/python bench/matcher_bench.py [--services 10000] [--rounds 3]
+
+It measures the sample knowledge base and a generated one with N services (written as
+YAML to a temporary folder, so loading includes parsing and checking), using the
+sentences of the evaluation set as the workload. One process, one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge.loader import SAMPLE, load_knowledge  # noqa: E402
+from knowledge.matcher import Matcher  # noqa: E402
+
+SENTENCES = ROOT / "tests" / "eval" / "sentences.yaml"
+
+
+def generate(folder: Path, count: int, seed: int = 7) -> Path:
+    """A copy of the sample with `count` services made from the sample's own words."""
+    rng = random.Random(seed)
+    for name in ("municipality.yaml", "teams.yaml", "professionals.yaml", "synonyms.yaml"):
+        (folder / name).write_text((SAMPLE / name).read_text(encoding="utf-8"), encoding="utf-8")
+    sample = yaml.safe_load((SAMPLE / "services.yaml").read_text(encoding="utf-8"))["services"]
+    keywords = sorted({k for s in sample for k in s.get("keywords", [])})
+    areas = [a["id"] for a in yaml.safe_load((SAMPLE / "municipality.yaml").read_text())["areas"]]
+    services = []
+    for number in range(count):
+        model = rng.choice(sample)
+        services.append({
+            "id": f"dienst-{number:05d}",
+            "name": f"{model['name']} {number}",
+            "description": model["description"],
+            "domains": model["domains"],
+            "keywords": rng.sample(keywords, 10),
+            "areas": "all" if rng.random() < 0.6 else rng.sample(areas, 1),
+            "phone": "0412 700 000",
+            "checked": "2026-10-01",
+        })
+    text = yaml.safe_dump({"services": services}, allow_unicode=True, default_flow_style=None, width=100)
+    (folder / "services.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def measure(folder: Path, sentences: list[str], rounds: int) -> dict[str, float]:
+    """Load time, memory and per-sentence latency for one knowledge base."""
+    gc.collect()
+    started = time.perf_counter()
+    kb = load_knowledge(folder)
+    matcher = Matcher(kb)
+    load_seconds = time.perf_counter() - started
+    del kb, matcher
+    gc.collect()
+    tracemalloc.start()  # a second load, traced: tracemalloc slows what it watches
+    kb = load_knowledge(folder)
+    matcher = Matcher(kb)
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    timings = []
+    for _ in range(rounds):
+        for text in sentences:
+            start = time.perf_counter()
+            matcher.match(text, "noord")
+            timings.append(time.perf_counter() - start)
+    timings.sort()
+    return {
+        "services": len(kb.services),
+        "load_s": load_seconds,
+        "memory_mb": current / 1e6,
+        "peak_mb": peak / 1e6,
+        "median_ms": statistics.median(timings) * 1000,
+        "p95_ms": timings[int(len(timings) * 0.95) - 1] * 1000,
+        "max_ms": timings[-1] * 1000,
+        "sentences": len(timings),
+    }
+
+
+def main() -> None:
+    """Print one line per knowledge base."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--services", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    sentences = [case["text"] for case in yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))]
+    print(f"python {sys.version.split()[0]}, {len(sentences)} sentences x {args.rounds} rounds, area noord")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, folder in (("sample", SAMPLE), (f"{args.services} services", generate(Path(tmp), args.services))):
+            r = measure(folder, sentences, args.rounds)
+            print(
+                f"{label:>16}: {r['services']:>6} services | load {r['load_s']:.2f} s | "
+                f"memory {r['memory_mb']:.1f} MB (peak {r['peak_mb']:.1f} MB) | "
+                f"median {r['median_ms']:.3f} ms | p95 {r['p95_ms']:.3f} ms | max {r['max_ms']:.2f} ms"
+            )
+    print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

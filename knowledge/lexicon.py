@@ -1,0 +1,52 @@
+"""The base word lists per language (knowledge/lexicon/<lang>.yaml) plus the municipality's synonyms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from knowledge.domains import CRISIS_KINDS, DOMAIN_IDS
+from knowledge.normalize import tokens
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Patterns per domain and crisis kind, look-alikes, and common words per language."""
+
+    domains: tuple[tuple[str, str], ...]  # (pattern, domain id)
+    crisis: tuple[tuple[str, str], ...]  # (pattern, crisis kind)
+    not_crisis: tuple[str, ...]
+    common_words: dict[str, frozenset[str]]  # language -> everyday words
+
+    @classmethod
+    def load(
+        cls,
+        folder: Path = LEXICON_DIR,
+        synonyms: dict[str, dict[str, tuple[str, ...]]] | None = None,
+    ) -> Lexicon:
+        """Read every <lang>.yaml and add the knowledge base's synonyms."""
+        domains: list[tuple[str, str]] = []
+        crisis: list[tuple[str, str]] = []
+        not_crisis: list[str] = []
+        common: dict[str, frozenset[str]] = {}
+        for path in sorted(folder.glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            language = data.get("language", path.stem)
+            common[language] = frozenset(w for word in data.get("common_words", ()) for w in tokens(str(word)))
+            for domain, entries in (data.get("domains") or {}).items():
+                if domain not in DOMAIN_IDS:
+                    raise ValueError(f"{path.name}: unknown life domain {domain!r}")
+                domains.extend((str(entry), domain) for entry in entries or ())
+            for kind, entries in (data.get("crisis") or {}).items():
+                if kind not in CRISIS_KINDS:
+                    raise ValueError(f"{path.name}: unknown crisis kind {kind!r}")
+                crisis.extend((str(entry), kind) for entry in entries or ())
+            not_crisis.extend(str(entry) for entry in data.get("not_crisis") or ())
+        for per_domain in (synonyms or {}).values():
+            for domain, words in per_domain.items():
+                domains.extend((word, domain) for word in words)
+        return cls(tuple(domains), tuple(crisis), tuple(not_crisis), common)
