@@ -48,7 +48,11 @@ class Texts:
         base = (wanted or "").lower().split("-")[0]
         return base if base in self.by_language else self.default
 
-    def get(self, language: str, key: str, **params: object) -> str:
+    def has(self, language: str, key: str) -> bool:
+        """Whether a sentence exists for this key (in this language or the default)."""
+        return key in self.by_language.get(language, {}) or key in self.by_language[self.default]
+
+    def get(self, language: str, key: str, /, **params: object) -> str:
         """The sentence for `key` with `params` filled in (params must already be escaped)."""
         texts = self.by_language.get(language) or self.by_language[self.default]
         template = texts.get(key)

@@ -1,0 +1,42 @@
+"""Where a resident is in the conversation, stored as JSON in the residents table."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class Progress:
+    """Everything the resident told us so far and the step we are at."""
+
+    step: str = "welcome"
+    rev: int = 0  # goes up with every step: buttons from an older step are stale
+    way: str | None = None  # "story" or "check"
+    story: str | None = None  # the resident's own words
+    domains: list[str] = field(default_factory=list)  # domains heard in the story (confirmed)
+    answers: dict[str, int | None] = field(default_factory=dict)  # domain -> ZRM 1-5, None skipped
+    followups: dict[str, str] = field(default_factory=dict)  # domain -> own words
+    pending: str | None = None  # the domain a follow-up is about
+    going_well: str | None = None
+    would_help: str | None = None
+    crisis: list[str] = field(default_factory=list)  # crisis kinds seen: the handoff is urgent
+    postcode_asked: bool = False
+    contact: dict[str, Any] | None = None  # member_id, team_id, reason
+    preference: dict[str, Any] = field(default_factory=dict)  # kind, phone, daypart
+    handoff_id: int | None = None
+    source: str | None = None  # the deep-link payload the resident came with
+    stopped: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Progress:
+        """Read stored progress; unknown keys (from a newer version) are ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def concerns(self) -> dict[str, int]:
+        """Concern domains (ZRM ≤ 3) with their scores."""
+        return {d: s for d, s in self.answers.items() if s is not None and s <= 3}
