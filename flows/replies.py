@@ -45,6 +45,11 @@ class Reply:
     ask_contact: str | None = None  # label of a 'share my phone number' keyboard button
     clear_keyboard: bool = False  # remove a reply keyboard shown before
 
+    def __post_init__(self) -> None:
+        markups = sum((bool(self.choices), bool(self.ask_contact), self.clear_keyboard))
+        if markups > 1:
+            raise ValueError("a message carries one keyboard: buttons, a contact request or a removal")
+
     @property
     def limit(self) -> int:
         return CAPTION_LIMIT if (self.picture or self.document) else TEXT_LIMIT

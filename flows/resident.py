@@ -306,12 +306,12 @@ class ResidentFlow:
                           c(turn, ("telegram", "preference.telegram"), ("phone", "preference.phone"),
                             ("self", "preference.self")))]
         if step == "phone":
-            return [Reply(voice("phone.ask"), c(turn, ("back", "phone.back")), ask_contact=voice.plain("phone.share"))]
+            return [Reply(voice("phone.ask"), ask_contact=voice.plain("phone.share"))]
         if step == "daypart":
             return [Reply(voice("daypart.ask"), c(turn, ("morning", "daypart.morning"),
                                                     ("afternoon", "daypart.afternoon"),
                                                     ("evening", "daypart.evening"), ("any", "daypart.any")),
-                          columns=2, clear_keyboard=True)]
+                          columns=2)]
         if step == "done":
             return [Reply(voice("done.again"))]
         return [Reply(voice("done.again"))]
@@ -520,8 +520,9 @@ class ResidentFlow:
         if turn.resident.postcode and area is None:
             replies.append(Reply(voice("postcode.unknown_area", postcode=turn.resident.postcode)))
         weights = {d: (6 - s) / 5 for d, s in progress.concerns().items()}
+        own_words = " ".join([progress.story or "", *progress.followups.values(), progress.would_help or ""])
         services = self.matcher.services_for(weights, area.id if area else None, tuple(progress.crisis),
-                                             MAX_SERVICES)
+                                             MAX_SERVICES, keywords=self.matcher.keywords_in(own_words))
         if services:
             lines = [voice("services.title")]
             for item in services:
@@ -592,13 +593,7 @@ class ResidentFlow:
             return [Reply(turn.voice("phone.invalid"))] + self._ask(turn)
         turn.progress.preference = {"kind": "phone", "phone": phone}
         turn.progress.step = "daypart"
-        return self._ask(turn)
-
-    async def _choice_phone(self, turn: Turn, choice: str) -> list[Reply] | None:
-        if choice != "back":
-            return None
-        turn.progress.step = "preference"
-        return [Reply(turn.voice("phone.back_done"), clear_keyboard=True)] + self._ask(turn)
+        return [Reply(turn.voice("phone.noted", phone=phone), clear_keyboard=True)] + self._ask(turn)
 
     async def _choice_daypart(self, turn: Turn, choice: str) -> list[Reply] | None:
         if choice not in ("morning", "afternoon", "evening", "any"):

@@ -183,6 +183,10 @@ class Matcher:
                 evidence[str(hit.label)] += (hit.source,)
         return Match(domains, crisis, dict(evidence), tuple(services), language, unsupported, empty=not words)
 
+    def keywords_in(self, text: str) -> set[str]:
+        """The service keywords a text uses (to rank services by the resident's own words)."""
+        return {str(hit.label) for hit in self.keyword_patterns.find(self._words(text))}
+
     def _crisis(self, words: list[tuple[str, ...]]) -> Crisis:
         hits = self.crisis_patterns.find(words)
         if not hits:

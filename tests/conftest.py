@@ -1,0 +1,71 @@
+"""Shared fixtures: a fake Bot API, and the real PTB Application of Wijkwijzer talking to it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from telegram.ext import Application
+
+from config import Config
+from handlers.app import build_application
+from handlers.wiring import KEY, Wiring
+from knowledge.loader import SAMPLE, load_knowledge
+from knowledge.model import KnowledgeBase
+from store import Store
+from tests.fakebot import FakeTelegram
+
+
+@pytest.fixture(scope="session")
+def sample_kb() -> KnowledgeBase:
+    """The shipped sample knowledge base, loaded once."""
+    return load_knowledge(SAMPLE)
+
+
+@dataclass
+class RunningBot:
+    """The Application, the fake Telegram it talks to, and its store."""
+
+    fake: FakeTelegram
+    app: Application
+
+    @property
+    def wiring(self) -> Wiring:
+        return self.app.bot_data[KEY]
+
+    @property
+    def store(self) -> Store:
+        return self.wiring.store
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    """A fresh fake Bot API server."""
+    async with FakeTelegram(token="123:ABC", bot_username="wijkwijzer_test_bot") as server:
+        yield server
+
+
+@pytest.fixture
+async def bot(
+    fake: FakeTelegram, tmp_path: Path, sample_kb: KnowledgeBase
+) -> AsyncIterator[RunningBot]:
+    """Wijkwijzer's real Application, polling the fake, on a fresh database file."""
+    config = Config(
+        token=fake.token,
+        base_url=fake.base_url,
+        knowledge_dir=SAMPLE,
+        db_path=tmp_path / "wijkwijzer.sqlite3",
+    )
+    app = build_application(config, sample_kb)
+    async with app:
+        await app.post_init(app)
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            yield RunningBot(fake, app)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.post_shutdown(app)
