@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from config import Config, ConfigError
-from knowledge.loader import SAMPLE, read_knowledge
-from knowledge.model import KnowledgeBase
-from knowledge.problems import report
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta durations (set before PTB loads)
+
+from config import Config, ConfigError  # noqa: E402
+from knowledge.loader import SAMPLE, read_knowledge  # noqa: E402
+from knowledge.model import KnowledgeBase  # noqa: E402
+from knowledge.problems import report  # noqa: E402
 
 log = logging.getLogger("wijkwijzer")
 
@@ -28,11 +31,17 @@ No token yet? Try the whole conversation in your terminal:
 """
 
 
+def quiet_third_party_loggers(level: str) -> None:
+    """httpx logs every URL (with the token), PTB's debug logs carry message text: keep them quieter."""
+    for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
+                        ("telegram", logging.INFO), ("apscheduler", logging.WARNING)):
+        logging.getLogger(name).setLevel(max(floor, logging.getLevelName(level)))
+
+
 def setup_logging(level: str) -> None:
-    """Plain logs without message text; httpx would log the URL, and so the token: keep it quiet."""
+    """Plain logs without message text, names, phone numbers or the token."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    quiet_third_party_loggers(level)
 
 
 def knowledge_or_exit(folder: Path) -> KnowledgeBase:

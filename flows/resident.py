@@ -88,7 +88,7 @@ class ResidentFlow:
         if name == "stop":
             return await self.stop(user_id, telegram_language)
         turn = await self._turn(user_id, telegram_language)
-        return [Reply(turn.voice("common.unknown_command"))] + (self._ask(turn) if turn.resident.progress else [])
+        return [Reply(turn.voice("common.unknown_command"))] + await self._ask_again(turn)
 
     async def press(self, user_id: int, telegram_language: str | None, data: str) -> Answer:
         """Any button press of a resident."""
@@ -143,12 +143,12 @@ class ResidentFlow:
         turn = await self._turn(user_id, telegram_language)
         rev, _, choice_id = data.partition("|")
         if not rev.isdigit() or int(rev) != turn.progress.rev or turn.resident.progress == {}:
-            replies = self._ask(turn) if turn.resident.progress else [Reply(turn.voice("stale.unknown"))]
+            replies = await self._ask_again(turn) if turn.resident.progress else [Reply(turn.voice("stale.unknown"))]
             return Answer(replies, toast=turn.voice.plain("stale.toast"))
         handler = getattr(self, f"_choice_{turn.progress.step}", None)
         replies = await handler(turn, choice_id) if handler else None
         if replies is None:
-            return Answer(self._ask(turn), toast=turn.voice.plain("stale.toast"))
+            return Answer(await self._ask_again(turn), toast=turn.voice.plain("stale.toast"))
         turn.progress.stopped = False
         await self._save(turn)
         return Answer(replies)
@@ -157,9 +157,9 @@ class ResidentFlow:
         """The resident shared a phone number with Telegram's contact button."""
         turn = await self._turn(user_id, telegram_language)
         if turn.progress.step != "phone":
-            return [Reply(turn.voice("phone.not_now"), clear_keyboard=True)] + self._ask(turn)
+            return [Reply(turn.voice("phone.not_now"), clear_keyboard=True)] + await self._ask_again(turn)
         if not own:
-            return [Reply(turn.voice("phone.not_yours"))] + self._ask(turn)
+            return [Reply(turn.voice("phone.not_yours"))] + await self._ask_again(turn)
         replies = await self._text_phone(turn, phone, None)
         await self._save(turn)
         return replies
@@ -167,7 +167,7 @@ class ResidentFlow:
     async def not_text(self, user_id: int, telegram_language: str | None, kind: str) -> list[Reply]:
         """A sticker, photo, voice note, location, file or edited message: say what we can read."""
         turn = await self._turn(user_id, telegram_language)
-        return [Reply(turn.voice(f"unreadable.{kind}"))] + self._ask(turn)
+        return [Reply(turn.voice(f"unreadable.{kind}"))] + await self._ask_again(turn)
 
     async def language(self, user_id: int, telegram_language: str | None, wanted: str | None = None) -> list[Reply]:
         """/taal: switch between Dutch and English (or to the one named)."""
@@ -253,6 +253,14 @@ class ResidentFlow:
         return [Reply(Voice(self.texts, telegram_language or self.kb.default_language)("error.sorry"))]
 
     # -- asking: what to show for the current step -----------------------------------------
+    async def _ask_again(self, turn: Turn) -> list[Reply]:
+        """Show the current question once more; its new buttons make all older ones stale."""
+        if not turn.resident.progress:
+            return []  # a stranger: nothing to ask, nothing to store
+        replies = self._ask(turn)
+        await self._save(turn)
+        return replies
+
     def _ask(self, turn: Turn) -> list[Reply]:
         progress, voice = turn.progress, turn.voice
         step = progress.step

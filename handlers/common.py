@@ -20,10 +20,12 @@ log = logging.getLogger("wijkwijzer.handlers")
 async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Before anything else: groups get one polite sentence, floods are slowed down."""
     chat, user = update.effective_chat, update.effective_user
-    if chat is None or user is None:
+    if user is None:
+        raise ApplicationHandlerStop
+    if chat is None and update.callback_query is None:
         raise ApplicationHandlerStop
     flow = wiring(context).resident
-    if chat.type != ChatType.PRIVATE:
+    if chat is not None and chat.type != ChatType.PRIVATE:
         if update.callback_query:
             await update.callback_query.answer()
         if update.message:  # with privacy mode on, Telegram only brings what was addressed to us
@@ -33,7 +35,7 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if verdict == WARN:
         if update.callback_query:
             await update.callback_query.answer()
-        await send(context.bot, chat.id, flow.slow_down(user.language_code))
+        await send(context.bot, user.id, flow.slow_down(user.language_code))
     if verdict in (WARN, DROP):
         if verdict == DROP and update.callback_query:
             await update.callback_query.answer()

@@ -40,7 +40,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(answer.toast)
     if answer.toast is None and query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)  # pressed: the old buttons go
-    await send(context.bot, update.effective_chat.id, answer.replies)
+    await send(context.bot, user_id, answer.replies)  # buttons live in the private chat: its id is the user's
 
 
 async def on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

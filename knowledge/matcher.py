@@ -28,6 +28,7 @@ CRISIS_DOMAINS: dict[str, frozenset[str]] = {
     "child_danger": frozenset({"parenting", "safety_justice"}),
     "medical": frozenset({"physical_health"}),
 }
+CRISIS_BOOST = 2.0  # evidence a crisis adds to its own domains
 MIN_FUZZY_LENGTH = 5  # shorter words are too easily another word
 KEYWORD_WEIGHT = 0.5
 MAX_KEYWORD_HITS = 3
@@ -167,9 +168,10 @@ class Matcher:
         domain_hits = self.domain_patterns.find(words)
         crisis = self._crisis(words)
         scores = _domain_scores(domain_hits)
-        for kind in crisis.kinds:  # a crisis always speaks of its domain too
+        for kind in crisis.kinds:  # acute danger is what the text is most about
             for domain in CRISIS_DOMAINS[kind]:
-                scores.setdefault(domain, (0.5, len(words)))
+                raw, first = scores.get(domain, (0.0, len(words)))
+                scores[domain] = (raw + CRISIS_BOOST, first)
         ranked = sorted(scores.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))
         domains = tuple(DomainScore(d, round(raw / (raw + 1.0), 3)) for d, (raw, _) in ranked)
         keyword_hits = {hit.label for hit in self.keyword_patterns.find(words)}
