@@ -29,6 +29,7 @@ CRISIS_DOMAINS: dict[str, frozenset[str]] = {
     "medical": frozenset({"physical_health"}),
 }
 CRISIS_BOOST = 2.0  # evidence a crisis adds to its own domains
+KNOWN_SHARE = 0.35  # below this share of words we know, a text is in a language we don't read
 MIN_FUZZY_LENGTH = 5  # shorter words are too easily another word
 KEYWORD_WEIGHT = 0.5
 MAX_KEYWORD_HITS = 3
@@ -209,8 +210,8 @@ class Matcher:
         best = max(counts, key=lambda lang: (counts[lang], lang == "nl"), default=None)
         if best is not None and counts[best] > 0 and counts[best] >= 0.2 * len(alphabetic):
             return best, False
-        known = any(len(forms) > 1 or forms[0] in self.corrector.vocabulary for forms in alphabetic)
-        return None, (len(alphabetic) >= 3 and not known and not understood)
+        known = sum(1 for forms in alphabetic if forms[0] in self.corrector.vocabulary)
+        return None, (len(alphabetic) >= 3 and known < KNOWN_SHARE * len(alphabetic) and not understood)
 
     # -- services --------------------------------------------------------------------------
     def services_for(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in: durations as timedelta, no deprecation warnings
+
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +13,7 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
+from bot import quiet_third_party_loggers
 from config import Config
 from handlers.app import build_application
 from handlers.wiring import KEY, Wiring
@@ -58,6 +63,7 @@ async def bot(
         knowledge_dir=SAMPLE,
         db_path=tmp_path / "wijkwijzer.sqlite3",
     )
+    quiet_third_party_loggers("INFO")
     app = build_application(config, sample_kb)
     async with app:
         await app.post_init(app)

@@ -1,0 +1,181 @@
+"""The resident's conversation without Telegram: plain calls into flows/, a real store on a temp file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows import check
+from flows.fields import parse_phone
+from flows.limits import DROP, OK, WARN, FloodGate
+from flows.progress import Progress
+from flows.replies import Answer, Choice, Reply
+from flows.resident import ResidentFlow
+from flows.texts import Texts
+from knowledge.matcher import Matcher
+from knowledge.model import KnowledgeBase
+from store import Store
+
+USER = 501
+
+
+def no_picture(*args: object) -> bytes:
+    return b"\x89PNG fake"
+
+
+@pytest.fixture
+async def flow(tmp_path: Path, sample_kb: KnowledgeBase):
+    store = await Store.open(tmp_path / "flows.sqlite3")
+    yield ResidentFlow(sample_kb, Matcher(sample_kb), store, Texts.load(), picture=no_picture)
+    await store.close()
+
+
+def button(replies: list[Reply] | Answer, label: str) -> str:
+    if isinstance(replies, Answer):
+        replies = replies.replies
+    choices: list[Choice] = [c for r in replies for c in r.choices]
+    for choice in choices:
+        if label.lower() in choice.label.lower():
+            return choice.id
+    raise AssertionError(f"no button {label!r} in {[c.label for c in choices]}")
+
+
+def said(replies: list[Reply] | Answer) -> str:
+    if isinstance(replies, Answer):
+        replies = replies.replies
+    return "\n".join(r.text for r in replies)
+
+
+async def through_the_check(flow: ResidentFlow, answers: list[str]) -> list[Reply]:
+    replies = await flow.command(USER, "nl", "start")
+    replies = (await flow.press(USER, "nl", button(replies, "korte check"))).replies
+    for answer in answers:
+        replies = await flow.text(USER, "nl", answer)
+    return replies
+
+
+async def test_typed_answers_map_to_zrm_scores(flow: ResidentFlow) -> None:
+    await through_the_check(flow, ["nee", "een beetje", "2"])
+    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    assert progress.answers == {"finances": 5, "work_education": 4, "housing": 4}
+
+
+async def test_a_concern_gets_one_follow_up_in_own_words(flow: ResidentFlow) -> None:
+    replies = await through_the_check(flow, ["ja"])
+    assert "Wil je in een paar woorden vertellen" in said(replies) and "Geld en schulden" in said(replies)
+    replies = await flow.text(USER, "nl", "de <b>deurwaarder</b> & de huur")
+    assert "Vraag 2 van 11" in said(replies)
+    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    assert progress.followups == {"finances": "de <b>deurwaarder</b> & de huur"}
+
+
+async def test_feeling_unsafe_in_the_check_is_a_crisis_at_once(flow: ResidentFlow) -> None:
+    await through_the_check(flow, ["1"] * 10)
+    replies = await flow.press(USER, "nl", button(await flow.text(USER, "nl", "?"), "niet veilig"))
+    assert "Veilig Thuis: 0800-2000" in said(replies).replace("<b>", "").replace("</b>", "")
+    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    assert progress.answers["safety_justice"] == check.UNSAFE_SCORE and progress.crisis == ["domestic_violence"]
+
+
+async def test_start_in_the_middle_goes_on_where_we_were(flow: ResidentFlow) -> None:
+    await through_the_check(flow, ["1", "1"])
+    replies = await flow.command(USER, "nl", "start")
+    assert "Fijn dat je er weer bent" in said(replies) and "Vraag 3 van 11" in said(replies)
+    replies = await flow.command(USER, "nl", "opnieuw")
+    assert "We beginnen opnieuw" in said(replies)
+    assert Progress.from_dict((await flow.store.resident(USER)).progress).answers == {}
+
+
+async def test_the_story_is_reflected_and_can_be_corrected(flow: ResidentFlow) -> None:
+    replies = await flow.command(USER, "nl", "start")
+    await flow.press(USER, "nl", button(replies, "eigen woorden"))
+    replies = await flow.text(USER, "nl", "ik heb schulden en ik krijg geen huis")
+    heard = said(replies)
+    assert "Ik hoor: <b>" in heard and "geld en schulden" in heard and "wonen" in heard and "Klopt dat?" in heard
+    replies = await flow.press(USER, "nl", button(replies, "Niet helemaal"))
+    replies = await flow.press(USER, "nl", button(replies, "Wonen"))  # remove housing
+    replies = await flow.press(USER, "nl", button(replies, "Mensen om je heen"))  # add social contacts
+    await flow.press(USER, "nl", button(replies, "Klaar"))
+    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    assert progress.domains == ["finances", "social_contacts"]
+    assert progress.answers == {"finances": 2, "social_contacts": 3}
+
+
+async def test_an_unsupported_language_falls_back_to_the_check(flow: ResidentFlow) -> None:
+    replies = await flow.command(USER, "nl", "start")
+    await flow.press(USER, "nl", button(replies, "eigen woorden"))
+    replies = await flow.text(USER, "nl", "مرحبا، لدي مشاكل كثيرة مع المال")
+    assert "die taal kan ik nog niet lezen" in said(replies) and "Vraag 1 van 11" in said(replies)
+
+
+async def test_language_switch(flow: ResidentFlow) -> None:
+    await through_the_check(flow, [])
+    replies = await flow.command(USER, "nl", "taal")
+    assert "I am speaking English" in said(replies) and "Question 1 of 11" in said(replies)
+
+
+async def test_choosing_to_call_yourself_shares_nothing(flow: ResidentFlow) -> None:
+    replies = await through_the_check(flow, ["ja", "sla over"] + ["nee"] * 10)
+    replies = await flow.press(USER, "nl", button(replies, "Sla over"))
+    replies = await flow.text(USER, "nl", "hulp")
+    replies = await flow.text(USER, "nl", "5211")
+    assert "Eén persoon helpt je met alles" in said(replies)
+    replies = await flow.press(USER, "nl", button(replies, "Ja, geef"))
+    replies = await flow.press(USER, "nl", button(replies, "zelf contact"))
+    assert "Er gaat niets naar het wijkteam" in said(replies) and "0412 123 400" in said(replies)
+    assert await flow.store.handoffs_of(USER) == []
+
+
+async def test_declining_the_offer_shares_nothing(flow: ResidentFlow) -> None:
+    replies = await through_the_check(flow, ["ja", "sla over"] + ["nee"] * 10)
+    replies = await flow.press(USER, "nl", button(replies, "Sla over"))
+    replies = await flow.text(USER, "nl", "hulp")
+    replies = await flow.press(USER, "nl", button(replies, "liever niet"))  # no postcode
+    assert "Wijkteam Centrum" in said(replies), "no postcode: the default team"
+    replies = await flow.press(USER, "nl", button(replies, "Nee, liever niet"))
+    assert "Er gaat niets naar het wijkteam" in said(replies)
+    assert await flow.store.handoffs_of(USER) == []
+
+
+async def test_a_wrong_postcode_is_asked_again_kindly(flow: ResidentFlow) -> None:
+    await through_the_check(flow, ["ja", "sla over"] + ["nee"] * 10)
+    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    progress.step = "postcode"
+    resident = await flow.store.resident(USER)
+    resident.progress = progress.to_dict()
+    await flow.store.save_resident(resident)
+    replies = await flow.text(USER, "nl", "12")
+    assert "Dat lijkt geen postcode" in said(replies)
+
+
+async def test_nothing_stored_for_a_stranger_who_asks_for_their_data(flow: ResidentFlow) -> None:
+    assert "Ik bewaar niets over jou" in said(await flow.command(USER, "nl", "mijngegevens"))
+    assert await flow.store.resident(USER) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("06-12345678", "06 1234 5678"), ("+31 6 1234 5678", "06 1234 5678"), ("31612345678", "06 1234 5678"),
+     ("0412 123 456", "0412 123 456"), ("112", None), ("0800-2000", None), ("bel me", None), ("06 1234 567", None)],
+)
+def test_phone_numbers(typed: str, expected: str | None) -> None:
+    assert parse_phone(typed) == expected
+
+
+def test_flood_gate_warns_once_then_drops_until_quiet() -> None:
+    gate = FloodGate(burst=2, window=10)
+    assert [gate.check(1, t) for t in (0, 1, 2, 3)] == [OK, OK, WARN, DROP]
+    assert gate.check(2, 3) == OK, "other residents are not slowed down"
+    assert gate.check(1, 20) == OK
+
+
+def test_progress_ignores_fields_from_a_newer_version() -> None:
+    assert Progress.from_dict({"step": "check", "from_the_future": 1}).step == "check"
+
+
+def test_button_ids_fit_telegram() -> None:
+    with pytest.raises(ValueError):
+        Choice("x" * 65, "label")
+    with pytest.raises(ValueError):
+        Reply("text", choices=(Choice("a", "b"),), ask_contact="share")

@@ -1,0 +1,48 @@
+"""The evaluation set: how well the matcher understands residents, with figures and misses printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.evaluation import evaluate
+from knowledge.loader import SAMPLE, load_knowledge
+from knowledge.matcher import Matcher
+
+SENTENCES = Path(__file__).resolve().parent / "eval" / "sentences.yaml"
+
+TOP1_MIN = 0.90
+TOP3_RECALL_MIN = 0.90
+FALSE_CRISIS_MAX = 0.03
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_knowledge(SAMPLE))
+
+
+def test_the_evaluation_set_is_large_and_varied() -> None:
+    cases = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
+    assert len(cases) >= 250
+    assert {c["lang"] for c in cases} == {"nl", "en"}
+    assert sum(1 for c in cases if c["crisis"]) >= 40
+    assert sum(1 for c in cases if not c["domains"]) >= 20
+
+
+def test_matcher_meets_the_evaluation_thresholds(matcher: Matcher) -> None:
+    cases = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
+    figures = evaluate(matcher, cases)
+    print(
+        f"\n{figures['sentences']} sentences: top-1 {figures['top1']:.3f}, "
+        f"top-3 recall {figures['top3_recall']:.3f}, missed crisis {len(figures['missed_crisis'])}, "
+        f"false crisis {figures['false_crisis_rate']:.3%}, crisis of another kind {len(figures['wrong_kind'])}"
+    )
+    for label in ("missed_crisis", "false_crisis", "wrong_kind", "misses"):
+        for line in figures[label]:
+            print(f"  {label}: {line}")
+    assert figures["missed_crisis"] == [], "a missed crisis is the worst error"
+    assert figures["false_crisis_rate"] <= FALSE_CRISIS_MAX
+    assert figures["top1"] >= TOP1_MIN
+    assert figures["top3_recall"] >= TOP3_RECALL_MIN
