@@ -23,6 +23,8 @@ class Config:
     knowledge_dir: Path
     db_path: Path
     log_level: str = "INFO"
+    followup_days: float = 5.0
+    tick_seconds: float = 5.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -34,7 +36,16 @@ class Config:
         log_level = (env.get("WIJKWIJZER_LOG_LEVEL") or "INFO").upper()
         if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             raise ConfigError(f"WIJKWIJZER_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
+        try:
+            followup_days = float(env.get("WIJKWIJZER_FOLLOWUP_DAYS") or 5)
+            tick_seconds = float(env.get("WIJKWIJZER_TICK_SECONDS") or 5)
+        except ValueError as exc:
+            raise ConfigError(f"WIJKWIJZER_FOLLOWUP_DAYS and WIJKWIJZER_TICK_SECONDS must be numbers: {exc}") from exc
+        if followup_days <= 0 or tick_seconds <= 0:
+            raise ConfigError("WIJKWIJZER_FOLLOWUP_DAYS and WIJKWIJZER_TICK_SECONDS must be more than 0")
         return cls(
+            followup_days=followup_days,
+            tick_seconds=tick_seconds,
             token=(env.get("TELEGRAM_BOT_TOKEN") or "").strip() or None,
             base_url=base_url,
             knowledge_dir=Path(env.get("WIJKWIJZER_KNOWLEDGE") or SAMPLE),

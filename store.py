@@ -67,6 +67,46 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX events_by_handoff ON handoff_events(handoff_id, id)",
     ),
+    (  # 3: staff accounts, invites, durable delivery (outbox) and deadlines
+        """CREATE TABLE staff_links (
+            telegram_user_id INTEGER PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT '{}',
+            linked_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE invites (
+            code_hash TEXT PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            used_by INTEGER
+        )""",
+        """CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            handoff_id INTEGER,
+            kind TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            delivered_at TEXT,
+            chat_id INTEGER,
+            message_id INTEGER,
+            last_error TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX outbox_due ON outbox(delivered_at, next_attempt_at)",
+        "ALTER TABLE handoffs ADD COLUMN sent_at TEXT",
+        "ALTER TABLE handoffs ADD COLUMN remind_at TEXT",
+        "ALTER TABLE handoffs ADD COLUMN deadline_at TEXT",
+        "ALTER TABLE handoffs ADD COLUMN reminded_at TEXT",
+        "ALTER TABLE handoffs ADD COLUMN accepted_at TEXT",
+        "ALTER TABLE handoffs ADD COLUMN followup_at TEXT",
+        "ALTER TABLE handoffs ADD COLUMN followup_done_at TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -82,6 +122,7 @@ TRANSITIONS: dict[str | None, frozenset[str]] = {
     "declined": frozenset(),
 }
 OPEN_STATUSES = ("proposed", "sent", "reassigned", "escalated", "accepted")
+HANDOFF_TIMES = ("sent_at", "remind_at", "deadline_at", "reminded_at", "accepted_at", "followup_at", "followup_done_at")
 
 
 def utc_now() -> datetime:
@@ -113,6 +154,37 @@ class Handoff:
     card: dict[str, Any]
     created_at: datetime
     updated_at: datetime
+    sent_at: datetime | None = None
+    remind_at: datetime | None = None
+    deadline_at: datetime | None = None
+    reminded_at: datetime | None = None
+    accepted_at: datetime | None = None
+    followup_at: datetime | None = None
+    followup_done_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """Something to deliver: stored first, sent after, marked once Telegram confirms."""
+
+    id: int
+    handoff_id: int | None
+    kind: str
+    recipient: str  # "member:<id>", "resident:<telegram id>", "person:<id>"
+    payload: dict[str, Any]
+    attempts: int
+    next_attempt_at: datetime
+    delivered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class StaffLink:
+    """A Telegram account linked to a wijkteam member or a professional."""
+
+    telegram_user_id: int
+    person_id: str
+    role: str  # "staff" | "professional"
+    state: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -263,6 +335,11 @@ class Store:
                     (self._now(), handoff_id),
                 )
             actor = f"resident:{user_id}"
+            await db.execute("DELETE FROM outbox WHERE recipient = ? AND delivered_at IS NULL", (actor,))
+            await db.execute("UPDATE outbox SET payload = '{}', chat_id = NULL WHERE recipient = ?", (actor,))
+            await db.execute("UPDATE outbox SET recipient = 'resident' WHERE recipient = ?", (actor,))
+            for (handoff_id,) in rows:
+                await db.execute("UPDATE outbox SET payload = '{}' WHERE handoff_id = ?", (handoff_id,))
             await db.execute("UPDATE handoff_events SET actor = 'resident' WHERE actor = ?", (actor,))
             await db.execute("UPDATE audit_log SET actor = 'resident' WHERE actor = ?", (actor,))
         return len(rows)
@@ -308,8 +385,11 @@ class Store:
         actor: str,
         source: str = "resident",
         status: str = "proposed",
+        deliver: tuple[tuple[str, str, dict[str, Any]], ...] = (),
+        then: str | None = None,
+        times: dict[str, datetime | None] | None = None,
     ) -> Handoff:
-        """Store a new handoff with its first status event; returns it."""
+        """Store a new handoff with its status events, times and what to deliver, in one commit."""
         now = self._now()
         async with self._transaction() as db:
             cursor = await db.execute(
@@ -323,31 +403,226 @@ class Store:
                 "INSERT INTO handoff_events (handoff_id, at, actor, from_status, to_status) VALUES (?, ?, ?, NULL, ?)",
                 (handoff_id, now, actor, status),
             )
+            if then is not None:
+                if then not in TRANSITIONS[status]:
+                    raise TransitionError(f"{status} → {then} is not allowed")
+                await db.execute("UPDATE handoffs SET status = ? WHERE id = ?", (then, handoff_id))
+                await db.execute(
+                    "INSERT INTO handoff_events (handoff_id, at, actor, from_status, to_status) VALUES (?, ?, ?, ?, ?)",
+                    (handoff_id, now, actor, status, then),
+                )
+            await self._set_times(db, int(handoff_id), times or {})
+            for kind, recipient, payload in deliver:
+                await self._enqueue(db, int(handoff_id), kind, recipient, payload, now)
         handoff = await self.handoff(int(handoff_id))
         assert handoff is not None
         return handoff
 
-    async def move_handoff(self, handoff_id: int, to_status: str, actor: str, note: str = "") -> Handoff:
-        """Change a handoff's status, as the lifecycle allows; recorded with time and actor."""
+    async def move_handoff(
+        self,
+        handoff_id: int,
+        to_status: str,
+        actor: str,
+        note: str = "",
+        *,
+        member_id: str | None = None,
+        times: dict[str, datetime | None] | None = None,
+        deliver: tuple[tuple[str, str, dict[str, Any]], ...] = (),
+    ) -> Handoff:
+        """Change a handoff's status as the lifecycle allows, recorded with time and actor.
+
+        In the same commit: a new member (reassign), deadlines, and what to deliver.
+        """
         async with self._transaction() as db:
             row = await self._one("SELECT status FROM handoffs WHERE id = ?", (handoff_id,))
             if row is None:
                 raise TransitionError(f"no handoff {handoff_id}")
-            current = row["status"]
-            if to_status not in TRANSITIONS.get(current, frozenset()):
-                raise TransitionError(f"handoff {handoff_id}: {current} → {to_status} is not allowed")
             now = self._now()
-            await db.execute(
-                "UPDATE handoffs SET status = ?, updated_at = ? WHERE id = ?", (to_status, now, handoff_id)
-            )
-            await db.execute(
-                "INSERT INTO handoff_events (handoff_id, at, actor, from_status, to_status, note) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (handoff_id, now, actor, current, to_status, note),
-            )
+            current = row["status"]
+            for step in to_status.split(">"):  # "reassigned>sent": through reassigned, to sent
+                if step not in TRANSITIONS.get(current, frozenset()):
+                    raise TransitionError(f"handoff {handoff_id}: {current} → {step} is not allowed")
+                await db.execute(
+                    "INSERT INTO handoff_events (handoff_id, at, actor, from_status, to_status, note) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (handoff_id, now, actor, current, step, note),
+                )
+                current = step
+            await db.execute("UPDATE handoffs SET status = ?, updated_at = ? WHERE id = ?", (current, now, handoff_id))
+            if member_id is not None:
+                await db.execute("UPDATE handoffs SET member_id = ? WHERE id = ?", (member_id, handoff_id))
+            await self._set_times(db, handoff_id, times or {})
+            for kind, recipient, payload in deliver:
+                await self._enqueue(db, handoff_id, kind, recipient, payload, now)
         handoff = await self.handoff(handoff_id)
         assert handoff is not None
         return handoff
+
+    async def mark_handoff(
+        self, handoff_id: int, times: dict[str, datetime | None],
+        deliver: tuple[tuple[str, str, dict[str, Any]], ...] = (),
+    ) -> None:
+        """Set deadline or follow-up times without a status change (a reminder sent, a follow-up asked)."""
+        async with self._transaction() as db:
+            await self._set_times(db, handoff_id, times)
+            for kind, recipient, payload in deliver:
+                await self._enqueue(db, handoff_id, kind, recipient, payload, self._now())
+
+    async def _set_times(self, db: aiosqlite.Connection, handoff_id: int, times: dict[str, datetime | None]) -> None:
+        for column, value in times.items():
+            if column not in HANDOFF_TIMES:
+                raise ValueError(f"not a handoff time: {column}")
+            await db.execute(
+                f"UPDATE handoffs SET {column} = ? WHERE id = ?",  # column names from HANDOFF_TIMES only
+                (value.astimezone(UTC).isoformat() if value else None, handoff_id),
+            )
+
+    async def handoffs_where(
+        self, *, member_id: str | None = None, team_id: str | None = None, statuses: tuple[str, ...] = OPEN_STATUSES
+    ) -> list[Handoff]:
+        """Handoffs of a member or a team in these statuses, oldest first."""
+        placeholders = ", ".join("?" for _ in statuses)
+        sql = f"SELECT * FROM handoffs WHERE status IN ({placeholders})"
+        params: list[Any] = list(statuses)
+        if member_id is not None:
+            sql += " AND member_id = ?"
+            params.append(member_id)
+        if team_id is not None:
+            sql += " AND team_id = ?"
+            params.append(team_id)
+        rows = await self._all(sql + " ORDER BY created_at, id", tuple(params))
+        return [_handoff(r) for r in rows]
+
+    async def handoffs_due(
+        self, column: str, statuses: tuple[str, ...], done_column: str | None = None
+    ) -> list[Handoff]:
+        """Handoffs in these statuses whose `column` time has come (and `done_column` is still empty)."""
+        if column not in HANDOFF_TIMES or (done_column and done_column not in HANDOFF_TIMES):
+            raise ValueError("not a handoff time")
+        placeholders = ", ".join("?" for _ in statuses)
+        sql = f"SELECT * FROM handoffs WHERE status IN ({placeholders}) AND {column} IS NOT NULL AND {column} <= ?"
+        if done_column:
+            sql += f" AND {done_column} IS NULL"
+        rows = await self._all(sql + " ORDER BY id", (*statuses, self._now()))
+        return [_handoff(r) for r in rows]
+
+    # -- outbox: durable delivery ----------------------------------------------------------
+    async def _enqueue(self, db: aiosqlite.Connection, handoff_id: int | None, kind: str, recipient: str,
+                       payload: dict[str, Any], now: str) -> None:
+        await db.execute(
+            "INSERT INTO outbox (handoff_id, kind, recipient, payload, created_at, next_attempt_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (handoff_id, kind, recipient, json.dumps(payload, ensure_ascii=False), now, now),
+        )
+
+    async def enqueue(self, kind: str, recipient: str, payload: dict[str, Any] | None = None,
+                      handoff_id: int | None = None) -> None:
+        """Store something to deliver; the delivery worker sends it."""
+        async with self._transaction() as db:
+            await self._enqueue(db, handoff_id, kind, recipient, payload or {}, self._now())
+
+    async def outbox_due(self, limit: int = 20) -> list[OutboxItem]:
+        """Undelivered items whose time has come, oldest first."""
+        rows = await self._all(
+            "SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+            (self._now(), limit),
+        )
+        return [_outbox(r) for r in rows]
+
+    async def outbox_items(self, handoff_id: int | None = None) -> list[OutboxItem]:
+        """Every item (of one handoff), delivered or not."""
+        if handoff_id is None:
+            rows = await self._all("SELECT * FROM outbox ORDER BY id")
+        else:
+            rows = await self._all("SELECT * FROM outbox WHERE handoff_id = ? ORDER BY id", (handoff_id,))
+        return [_outbox(r) for r in rows]
+
+    async def outbox_delivered(self, item_id: int, chat_id: int, message_id: int | None) -> None:
+        """Telegram confirmed: never send this item again. Relayed words are not kept after delivery."""
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE outbox SET delivered_at = ?, chat_id = ?, message_id = ?, attempts = attempts + 1, "
+                "payload = CASE WHEN kind = 'relay' THEN '{}' ELSE payload END WHERE id = ?",
+                (self._now(), chat_id, message_id, item_id),
+            )
+
+    async def outbox_unreachable(self, item_id: int, instead: tuple[tuple[str, str, dict[str, Any]], ...],
+                                 handoff_id: int | None) -> None:
+        """Nobody can receive this item: settle it, and store what goes out instead, in one commit."""
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = 'no account' WHERE id = ?",
+                (self._now(), item_id),
+            )
+            for kind, recipient, payload in instead:
+                await self._enqueue(db, handoff_id, kind, recipient, payload, self._now())
+
+    async def outbox_retry(self, item_id: int, next_attempt_at: datetime, error: str) -> None:
+        """Not delivered this time: try again later (error is a class name, never message text)."""
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                (next_attempt_at.astimezone(UTC).isoformat(), error[:200], item_id),
+            )
+
+    # -- staff accounts and invites --------------------------------------------------------
+    async def create_invite(self, code_hash: str, person_id: str, role: str, expires_at: datetime) -> None:
+        """Store an invite; only the hash of its code."""
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO invites (code_hash, person_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                (code_hash, person_id, role, self._now(), expires_at.astimezone(UTC).isoformat()),
+            )
+
+    async def use_invite(self, code_hash: str, telegram_user_id: int) -> tuple[str, str | None, str | None]:
+        """('ok' | 'unknown' | 'used' | 'expired', person id, role); on 'ok' the account is linked."""
+        async with self._transaction() as db:
+            row = await self._one("SELECT * FROM invites WHERE code_hash = ?", (code_hash,))
+            if row is None:
+                return "unknown", None, None
+            if row["used_at"] is not None:
+                return "used", row["person_id"], row["role"]
+            now = self._now()
+            if row["expires_at"] <= now:
+                return "expired", row["person_id"], row["role"]
+            await db.execute("UPDATE invites SET used_at = ?, used_by = ? WHERE code_hash = ?",
+                              (now, telegram_user_id, code_hash))
+            await db.execute(
+                "INSERT INTO staff_links (telegram_user_id, person_id, role, linked_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(telegram_user_id) DO UPDATE SET person_id = excluded.person_id, role = excluded.role, "
+                "state = '{}', linked_at = excluded.linked_at",
+                (telegram_user_id, row["person_id"], row["role"], now),
+            )
+            return "ok", row["person_id"], row["role"]
+
+    async def link_staff(self, telegram_user_id: int, person_id: str, role: str) -> None:
+        """Link an account directly (console mode, or a telegram_user_id from the knowledge base)."""
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO staff_links (telegram_user_id, person_id, role, linked_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(telegram_user_id) DO UPDATE SET person_id = excluded.person_id, role = excluded.role",
+                (telegram_user_id, person_id, role, self._now()),
+            )
+
+    async def staff_link(self, telegram_user_id: int) -> StaffLink | None:
+        """The member or professional behind a Telegram account."""
+        row = await self._one("SELECT * FROM staff_links WHERE telegram_user_id = ?", (telegram_user_id,))
+        if row is None:
+            return None
+        return StaffLink(row["telegram_user_id"], row["person_id"], row["role"], json.loads(row["state"]))
+
+    async def accounts_of(self, person_id: str) -> list[int]:
+        """The Telegram accounts linked to a member or professional, newest first."""
+        rows = await self._all(
+            "SELECT telegram_user_id FROM staff_links WHERE person_id = ? ORDER BY linked_at DESC", (person_id,)
+        )
+        return [r[0] for r in rows]
+
+    async def set_staff_state(self, telegram_user_id: int, state: dict[str, Any]) -> None:
+        """What a staff member is in the middle of (typing a note, a message to a resident)."""
+        async with self._transaction() as db:
+            await db.execute("UPDATE staff_links SET state = ? WHERE telegram_user_id = ?",
+                             (json.dumps(state, ensure_ascii=False), telegram_user_id))
 
     async def handoff(self, handoff_id: int) -> Handoff | None:
         """One handoff by id."""
@@ -400,6 +675,10 @@ class Store:
         ]
 
 
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
 def _handoff(row: aiosqlite.Row) -> Handoff:
     return Handoff(
         id=row["id"],
@@ -412,4 +691,13 @@ def _handoff(row: aiosqlite.Row) -> Handoff:
         card=json.loads(row["card"]),
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
+        **{key: _when(row[key]) for key in HANDOFF_TIMES},
+    )
+
+
+def _outbox(row: aiosqlite.Row) -> OutboxItem:
+    return OutboxItem(
+        id=row["id"], handoff_id=row["handoff_id"], kind=row["kind"], recipient=row["recipient"],
+        payload=json.loads(row["payload"]), attempts=row["attempts"],
+        next_attempt_at=datetime.fromisoformat(row["next_attempt_at"]), delivered_at=_when(row["delivered_at"]),
     )

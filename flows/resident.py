@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from flows import check
 from flows.crisis import crisis_replies
 from flows.fields import parse_phone
+from flows.handoff import HandoffFlow
 from flows.picture import spider_web
 from flows.progress import Progress
 from flows.replies import Answer, Choice, Reply, shorten
@@ -46,9 +47,10 @@ class ResidentFlow:
     """The conversation with residents; one instance serves them all."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, store: Store, texts: Texts,
-                 picture: Callable[..., bytes] = spider_web) -> None:
+                 picture: Callable[..., bytes] = spider_web, handoffs: HandoffFlow | None = None) -> None:
         self.kb, self.matcher, self.store, self.texts = kb, matcher, store, texts
         self.picture = picture
+        self.handoffs = handoffs or HandoffFlow(kb, store, texts, picture=picture)
 
     # -- loading and saving ----------------------------------------------------------------
     async def _turn(self, user_id: int, telegram_language: str | None) -> Turn:
@@ -614,7 +616,7 @@ class ResidentFlow:
         progress, voice = turn.progress, turn.voice
         contact = self._contact(progress)
         card = self._card(turn, contact)
-        handoff = await self.store.create_handoff(
+        handoff = await self.handoffs.send_new(
             resident_user_id=turn.resident.user_id, member_id=contact.member.id, team_id=contact.team.id,
             card=card, urgent=bool(progress.crisis), actor=f"resident:{turn.resident.user_id}",
         )
@@ -651,9 +653,11 @@ class ResidentFlow:
 
     # -- anything typed where we did not ask for text --------------------------------------
     async def _text_elsewhere(self, turn: Turn, text: str, match) -> list[Reply]:
-        if match.crisis.is_crisis:
+        if match.crisis.is_crisis and turn.progress.step != "done":
             return self._ask(turn)
         if turn.progress.step == "done":
+            if await self.handoffs.resident_relay(turn.resident.user_id, text):
+                return [Reply(turn.voice("handoff.relayed"))]
             return [Reply(turn.voice("done.again"))]
         return [Reply(turn.voice("common.use_buttons"))] + self._ask(turn)
 

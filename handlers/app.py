@@ -18,10 +18,12 @@ from telegram.ext import (
 )
 
 from config import Config
+from flows.handoff import HandoffFlow
 from flows.limits import FloodGate
 from flows.resident import ResidentFlow
+from flows.router import Router
 from flows.texts import Texts
-from handlers import common, resident
+from handlers import common, delivery, updates
 from handlers.wiring import KEY, Wiring
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
@@ -30,6 +32,7 @@ from store import Store
 log = logging.getLogger("wijkwijzer")
 
 RESIDENT_COMMANDS = ("start", "opnieuw", "taal", "privacy", "mijngegevens", "vergeet", "stop")
+STAFF_COMMANDS = ("mijn", "open", "sluit", "team", "wiebenik")
 UNREADABLE = (
     (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE, "voice"),
     (filters.Sticker.ALL, "sticker"),
@@ -51,8 +54,13 @@ def build_application(config: Config, kb: KnowledgeBase) -> Application:
 
     async def post_init(application: Application) -> None:
         store = await Store.open(config.db_path)
-        flow = ResidentFlow(kb, Matcher(kb), store, texts)
-        application.bot_data[KEY] = Wiring(resident=flow, store=store, flood=FloodGate())
+        handoffs = HandoffFlow(kb, store, texts, followup_days=config.followup_days)
+        resident = ResidentFlow(kb, Matcher(kb), store, texts, handoffs=handoffs)
+        application.bot_data[KEY] = Wiring(Router(kb, store, texts, resident, handoffs), store, FloodGate())
+        application.job_queue.run_repeating(delivery.delivery_job, interval=config.tick_seconds, first=0,
+                                            name="delivery")
+        application.job_queue.run_repeating(delivery.schedule_job, interval=max(config.tick_seconds, 30), first=1,
+                                            name="deadlines")
         for language in texts.languages:
             commands = [BotCommand(name, texts.get(language, f"command.{name}")) for name in RESIDENT_COMMANDS]
             await application.bot.set_my_commands(commands, language_code=None if language == "nl" else language)
@@ -81,13 +89,13 @@ def build_application(config: Config, kb: KnowledgeBase) -> Application:
 def register(application: Application) -> None:
     """Every handler, in the order PTB should try them."""
     application.add_handler(TypeHandler(Update, common.guard), group=-1)
-    application.add_handler(CommandHandler(list(RESIDENT_COMMANDS), resident.on_command))
-    application.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, resident.on_command))
-    application.add_handler(CallbackQueryHandler(resident.on_button))
-    application.add_handler(MessageHandler(filters.UpdateType.EDITED, resident.unreadable("edited")))
-    application.add_handler(MessageHandler(filters.CONTACT, resident.on_contact))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, resident.on_text))
+    application.add_handler(CommandHandler(list(RESIDENT_COMMANDS + STAFF_COMMANDS), updates.on_command))
+    application.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, updates.on_command))
+    application.add_handler(CallbackQueryHandler(updates.on_button))
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, updates.unreadable("edited")))
+    application.add_handler(MessageHandler(filters.CONTACT, updates.on_contact))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, updates.on_text))
     for message_filter, kind in UNREADABLE:
-        application.add_handler(MessageHandler(message_filter, resident.unreadable(kind)))
-    application.add_handler(MessageHandler(filters.ALL & filters.UpdateType.MESSAGE, resident.unreadable("other")))
+        application.add_handler(MessageHandler(message_filter, updates.unreadable(kind)))
+    application.add_handler(MessageHandler(filters.ALL & filters.UpdateType.MESSAGE, updates.unreadable("other")))
     application.add_error_handler(common.on_error)

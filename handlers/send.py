@@ -30,15 +30,18 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKe
     return None
 
 
-async def send(bot: Bot, chat_id: int, replies: list[Reply]) -> None:
-    """Send replies in order (HTML parse mode comes from the Application's defaults)."""
+async def send(bot: Bot, chat_id: int, replies: list[Reply]) -> list[int]:
+    """Send replies in order (HTML parse mode comes from the Application's defaults); their message ids."""
+    sent = []
     for reply in replies:
         keyboard = markup(reply)
         if reply.picture:
-            await bot.send_photo(chat_id, photo=reply.picture, caption=reply.text, reply_markup=keyboard)
+            message = await bot.send_photo(chat_id, photo=reply.picture, caption=reply.text, reply_markup=keyboard)
         elif reply.document:
             name, content = reply.document
-            await bot.send_document(chat_id, document=InputFile(content, filename=name), caption=reply.text,
-                                    reply_markup=keyboard)
+            message = await bot.send_document(chat_id, document=InputFile(content, filename=name),
+                                              caption=reply.text, reply_markup=keyboard)
         else:
-            await bot.send_message(chat_id, reply.text, reply_markup=keyboard)
+            message = await bot.send_message(chat_id, reply.text, reply_markup=keyboard)
+        sent.append(message.message_id)
+    return sent

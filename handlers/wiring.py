@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 from telegram.ext import ContextTypes
 
+from flows.handoff import HandoffFlow
 from flows.limits import FloodGate
 from flows.resident import ResidentFlow
+from flows.router import Router
 from store import Store
 
 KEY = "wijkwijzer"
@@ -17,9 +20,19 @@ KEY = "wijkwijzer"
 class Wiring:
     """The flows and the store, built in post_init and closed in post_shutdown."""
 
-    resident: ResidentFlow
+    router: Router
     store: Store
     flood: FloodGate
+    delivering: asyncio.Lock = field(default_factory=asyncio.Lock)
+    deliver_again: bool = False
+
+    @property
+    def resident(self) -> ResidentFlow:
+        return self.router.resident
+
+    @property
+    def handoffs(self) -> HandoffFlow:
+        return self.router.handoffs
 
 
 def wiring(context: ContextTypes.DEFAULT_TYPE) -> Wiring:

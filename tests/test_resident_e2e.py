@@ -59,7 +59,7 @@ async def test_a_worried_resident_meets_one_named_person(bot: RunningBot) -> Non
     assert (handoff.member_id, handoff.team_id, handoff.status) == (
         "fatima-el-amrani",
         "wijkteam-noord",
-        "proposed",
+        "sent",
     )
     assert handoff.card["preference"] == {
         "kind": "phone",
