@@ -82,7 +82,77 @@ def cmd_console(args: argparse.Namespace, config: Config) -> int:
     kb = knowledge_or_exit(config.knowledge_dir)
     from handlers.console import run_console
 
-    return run_console(config, kb)
+    return run_console(config, kb, args.as_user)
+
+
+def cmd_invite(args: argparse.Namespace, config: Config) -> int:
+    """Print a one-time registration link for a wijkteam member or a professional."""
+    import asyncio
+
+    from flows.router import INVITE_DAYS, create_invite
+    from store import Store
+
+    kb = knowledge_or_exit(config.knowledge_dir)
+    known = {m.id for t in kb.teams for m in t.members} if args.role == "staff" else {p.id for p in kb.professionals}
+    if args.person_id not in known:
+        print(f"'{args.person_id}' is not a {'member of a team' if args.role == 'staff' else 'professional'} "
+              f"in {config.knowledge_dir}.", file=sys.stderr)
+        return 1
+
+    async def make() -> tuple[str, str]:
+        store = await Store.open(config.db_path)
+        try:
+            code = await create_invite(store, args.person_id, args.role, store.clock())
+        finally:
+            await store.close()
+        return code, await bot_username(config)
+
+    code, username = asyncio.run(make())
+    print(f"https://t.me/{username}?start={code}")
+    print(f"One-time link for {args.person_id} ({args.role}), valid for {INVITE_DAYS} days. Send it privately.",
+          file=sys.stderr)
+    return 0
+
+
+async def bot_username(config: Config) -> str:
+    """The bot's @username from Telegram (getMe), or WIJKWIJZER_BOT_USERNAME, or a placeholder."""
+    if os.environ.get("WIJKWIJZER_BOT_USERNAME"):
+        return os.environ["WIJKWIJZER_BOT_USERNAME"].lstrip("@")
+    if not config.token:
+        return "<your_bot>"
+    from telegram import Bot
+
+    from handlers.app import file_url
+
+    bot = Bot(config.token, base_url=config.base_url or "https://api.telegram.org/bot",
+              base_file_url=file_url(config.base_url) if config.base_url else "https://api.telegram.org/file/bot")
+    async with bot:
+        return bot.username
+
+
+def cmd_audit(args: argparse.Namespace, config: Config) -> int:
+    """Print who did what with a handoff, and when."""
+    import asyncio
+
+    from store import Store
+
+    async def read() -> tuple[list, list]:
+        store = await Store.open(config.db_path)
+        try:
+            return await store.handoff_events(args.handoff_id), await store.audit_of(args.handoff_id)
+        finally:
+            await store.close()
+
+    events, trail = asyncio.run(read())
+    if not events and not trail:
+        print(f"No handoff {args.handoff_id} in {config.db_path}.", file=sys.stderr)
+        return 1
+    rows = [(e.at, e.actor, f"status {e.from_status or '-'} -> {e.to_status}" + (f" ({e.note})" if e.note else ""))
+            for e in events]
+    rows += [(a.at, a.actor, a.action + (f" {a.detail}" if a.detail else "")) for a in trail]
+    for at, actor, what in sorted(rows, key=lambda row: row[0]):
+        print(f"{at.isoformat(timespec='seconds')}  {actor:<28} {what}")
+    return 0
 
 
 def cmd_match(args: argparse.Namespace, config: Config) -> int:
@@ -110,7 +180,10 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
-    commands.add_parser("console", help="chat with the bot in this terminal as a resident (no token needed)")
+    console = commands.add_parser("console", help="chat with the bot in this terminal (no token needed)")
+    console.add_argument("--as", dest="as_user", default="resident", metavar="WHO",
+                         help="resident (default), or staff:<member-id> for the wijkteam side; "
+                              "run one of each against the same database to play both sides")
     check = commands.add_parser("check-knowledge", help="check a knowledge base and list every problem")
     check.add_argument("folder", nargs="?", help="the knowledge-base folder (default: WIJKWIJZER_KNOWLEDGE)")
     match = commands.add_parser("match", help="what the matcher makes of a sentence, and who would get it")
@@ -118,6 +191,11 @@ def parser() -> argparse.ArgumentParser:
     match.add_argument("--postcode", help="the resident's postcode (PC4 or PC6)")
     match.add_argument("--language", default="nl", help="the resident's language (default nl)")
     match.add_argument("--json", action="store_true", help="print a stable JSON object")
+    invite = commands.add_parser("invite", help="a one-time t.me link that registers a member or professional")
+    invite.add_argument("person_id", metavar="ID", help="the member's (or professional's) id in the knowledge base")
+    invite.add_argument("--role", choices=("staff", "professional"), default="staff")
+    audit = commands.add_parser("audit", help="who did what with a handoff, and when")
+    audit.add_argument("handoff_id", type=int, metavar="HANDOFF_ID")
     return top
 
 
@@ -127,6 +205,8 @@ COMMANDS = {
     "console": cmd_console,
     "check-knowledge": cmd_check_knowledge,
     "match": cmd_match,
+    "invite": cmd_invite,
+    "audit": cmd_audit,
 }
 
 

@@ -112,6 +112,13 @@ class ResidentFlow:
         await self._save(turn)
         return replies
 
+    async def resume(self, user_id: int, telegram_language: str | None) -> list[Reply]:
+        """Coming back (console start): go on where we were, or greet a newcomer."""
+        turn = await self._turn(user_id, telegram_language)
+        if not turn.resident.progress:
+            return await self.start(user_id, telegram_language)
+        return [Reply(turn.voice("stop.welcome_back"))] + await self._ask_again(turn)
+
     async def restart(self, user_id: int, telegram_language: str | None) -> list[Reply]:
         """/opnieuw: start over, forgetting the answers of this round."""
         turn = await self._turn(user_id, telegram_language)
