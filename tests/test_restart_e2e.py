@@ -90,3 +90,62 @@ async def test_sigkill_in_the_middle_of_the_check_loses_nothing(fake: FakeTelegr
     assert "error while handling an update" not in log, log
     assert "Eva" not in log and fake.token not in log
     fake.assert_clean()
+
+
+async def run_cli(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "bot.py"), *args, env={**os.environ, **env}, cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_sigkill_between_storing_and_delivering_delivers_once_after_restart(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    db = tmp_path / "wijkwijzer.sqlite3"
+    env = {"TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_BASE_URL": fake.base_url, "WIJKWIJZER_DB": str(db)}
+    bot = BotProcess(fake, db, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        code, link, _ = await run_cli("invite", "fatima-el-amrani", env=env)
+        assert code == 0 and link.startswith("https://t.me/wijkwijzer_test_bot?start=i-")
+        fatima = fake.user(7001, "Fatima", language_code="nl")
+        assert "Welkom, Fatima El Amrani" in texts(await say(fatima, "/start " + link.strip().split("start=")[1]))
+
+        amira = fake.user(1001, "Amira", language_code="nl")
+        await say(amira, "/start")
+        await tap(amira, "eigen woorden")
+        await say(amira, "de deurwaarder staat steeds voor de deur en mijn zoon spijbelt")
+        await tap(amira, "Klopt")
+        await tap(amira, "Nee, ga verder")
+        await say(amira, "mijn moeder helpt")
+        await say(amira, "iemand die meedenkt")
+        await say(amira, "5341")
+        await tap(amira, "Ja, geef mijn verhaal door")
+        fake.fail_next("sendPhoto", "timeout", hold=30)  # the picture for Fatima will hang
+        await tap(amira, "Via een bericht")
+        card = await fatima.hears(timeout=15)
+        assert "Overdracht #1" in card.plain
+        await fake.wait_for(lambda: bool(fake.failed_requests), max_wait=15, what="the picture to hang")
+        await bot.kill()  # stored, not delivered
+
+        await bot.start()
+        picture = await fatima.hears(timeout=20)
+        assert picture.photo is not None
+        await asyncio.sleep(1.0)
+        sent = fake.sent_to(fatima)
+        assert sum(1 for m in sent if m.text and "Overdracht #1</b>" in m.text) == 1, "the card is not sent twice"
+        assert sum(1 for m in sent if m.photo) == 1
+
+        code, out, _ = await run_cli("audit", "1", env=env)
+        assert code == 0
+        assert "resident:1001" in out and "status proposed -> sent" in out and "delivered:card" in out
+        code, _, err = await run_cli("audit", "99", env=env)
+        assert code == 1 and "No handoff 99" in err
+    finally:
+        await bot.stop()
+    log = (tmp_path / "bot.log").read_text()
+    for secret in ("deurwaarder", "Amira", "Fatima El Amrani", fake.token):
+        assert secret not in log
