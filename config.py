@@ -24,6 +24,7 @@ class Config:
     db_path: Path
     log_level: str = "INFO"
     followup_days: float = 5.0
+    retention_days: float = 90.0
     tick_seconds: float = 5.0
 
     @classmethod
@@ -38,13 +39,15 @@ class Config:
             raise ConfigError(f"WIJKWIJZER_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
         try:
             followup_days = float(env.get("WIJKWIJZER_FOLLOWUP_DAYS") or 5)
+            retention_days = float(env.get("WIJKWIJZER_RETENTION_DAYS") or 90)
             tick_seconds = float(env.get("WIJKWIJZER_TICK_SECONDS") or 5)
         except ValueError as exc:
-            raise ConfigError(f"WIJKWIJZER_FOLLOWUP_DAYS and WIJKWIJZER_TICK_SECONDS must be numbers: {exc}") from exc
-        if followup_days <= 0 or tick_seconds <= 0:
-            raise ConfigError("WIJKWIJZER_FOLLOWUP_DAYS and WIJKWIJZER_TICK_SECONDS must be more than 0")
+            raise ConfigError(f"WIJKWIJZER_FOLLOWUP_DAYS, _TICK_SECONDS and _RETENTION_DAYS must be numbers: {exc}") from exc
+        if min(followup_days, tick_seconds, retention_days) <= 0:
+            raise ConfigError("WIJKWIJZER_FOLLOWUP_DAYS, _TICK_SECONDS and _RETENTION_DAYS must be more than 0")
         return cls(
             followup_days=followup_days,
+            retention_days=retention_days,
             tick_seconds=tick_seconds,
             token=(env.get("TELEGRAM_BOT_TOKEN") or "").strip() or None,
             base_url=base_url,

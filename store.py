@@ -344,6 +344,17 @@ class Store:
             await db.execute("UPDATE audit_log SET actor = 'resident' WHERE actor = ?", (actor,))
         return len(rows)
 
+    async def inactive_residents(self, before: datetime) -> list[int]:
+        """Residents not heard from since `before` who have no open handoff (for the retention period)."""
+        placeholders = ", ".join("?" for _ in OPEN_STATUSES)
+        rows = await self._all(
+            f"""SELECT user_id FROM residents WHERE updated_at < ? AND user_id NOT IN (
+                    SELECT resident_user_id FROM handoffs
+                    WHERE resident_user_id IS NOT NULL AND status IN ({placeholders}))""",
+            (before.astimezone(UTC).isoformat(), *OPEN_STATUSES),
+        )
+        return [r[0] for r in rows]
+
     async def export_resident(self, user_id: int) -> dict[str, Any]:
         """Everything stored about a resident, for /mijngegevens."""
         resident = await self.resident(user_id)

@@ -47,9 +47,9 @@ class HandoffFlow:
     """The staff side of a handoff and the deliveries around it."""
 
     def __init__(self, kb: KnowledgeBase, store: Store, texts: Texts, followup_days: float = 5,
-                 picture=spider_web) -> None:
+                 picture=spider_web, retention_days: float = 90) -> None:
         self.kb, self.store, self.texts = kb, store, texts
-        self.followup_days = followup_days
+        self.followup_days, self.retention_days = followup_days, retention_days
         self.picture = picture
 
     def voice(self, language: str = STAFF_LANGUAGE) -> Voice:
@@ -466,6 +466,9 @@ class HandoffFlow:
             else:
                 await self.store.mark_handoff(handoff.id, {"followup_at": None})
             done += 1
+        for user_id in await self.store.inactive_residents(self.now() - timedelta(days=self.retention_days)):
+            await self.store.forget_resident(user_id)  # the retention period has passed
+            await self.store.audit("system", "retention:forgotten")
         return done
 
 

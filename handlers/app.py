@@ -54,7 +54,8 @@ def build_application(config: Config, kb: KnowledgeBase) -> Application:
 
     async def post_init(application: Application) -> None:
         store = await Store.open(config.db_path)
-        handoffs = HandoffFlow(kb, store, texts, followup_days=config.followup_days)
+        handoffs = HandoffFlow(kb, store, texts, followup_days=config.followup_days,
+                               retention_days=config.retention_days)
         resident = ResidentFlow(kb, Matcher(kb), store, texts, handoffs=handoffs)
         application.bot_data[KEY] = Wiring(Router(kb, store, texts, resident, handoffs), store, FloodGate())
         application.job_queue.run_repeating(delivery.delivery_job, interval=config.tick_seconds, first=0,

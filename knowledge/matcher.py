@@ -258,7 +258,7 @@ def _domain_scores(hits: list[Hit]) -> dict[str, tuple[float, int]]:
     """Per domain: evidence (longer matches first, each word counted once) and first position."""
     claimed: dict[str, set[int]] = defaultdict(set)
     scores: dict[str, tuple[float, int]] = {}
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -h.weight, h.start)):
         domain = str(hit.label)
         positions = set(range(hit.start, hit.end))
         if positions & claimed[domain]:

@@ -137,3 +137,13 @@ async def test_export_lists_everything_about_a_resident(store: Store) -> None:
     assert exported["resident"]["postcode"] == "5341"
     assert exported["handoffs"][0]["card"] == {"a": 1}
     assert exported["handoffs"][0]["history"][0]["status"] == "proposed"
+
+
+async def test_inactive_residents_without_an_open_handoff(store: Store) -> None:
+    times = iter([datetime(2026, 1, 1, tzinfo=UTC)] * 3 + [datetime(2026, 11, 1, tzinfo=UTC)] * 10)
+    store.clock = lambda: next(times)
+    await store.save_resident(Resident(1, "nl"))  # quiet since January, nothing open
+    await store.save_resident(Resident(2, "nl"))  # quiet since January, but an open handoff
+    await store.create_handoff(resident_user_id=2, member_id="f", team_id="n", card={}, urgent=False, actor="r")
+    await store.save_resident(Resident(3, "nl"))  # active in November
+    assert await store.inactive_residents(datetime(2026, 8, 1, tzinfo=UTC)) == [1]
