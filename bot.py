@@ -155,6 +155,27 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_reports(args: argparse.Namespace, config: Config) -> int:
+    """List the problems residents and professionals reported, oldest first."""
+    import asyncio
+
+    from store import Store
+
+    async def read() -> list[dict]:
+        store = await Store.open(config.db_path)
+        try:
+            return await store.reports()
+        finally:
+            await store.close()
+
+    rows = asyncio.run(read())
+    if not rows:
+        print("No open reports.")
+    for row in rows:
+        print(f"#{row['id']}  {row['at'][:16]}  {row['target']:<32} {row['kind']:<13} (from a {row['reporter']})")
+    return 0
+
+
 def cmd_match(args: argparse.Namespace, config: Config) -> int:
     """Show what the matcher and the routing rule make of one sentence."""
     from knowledge.explain import as_json, as_text, explain
@@ -194,6 +215,7 @@ def parser() -> argparse.ArgumentParser:
     invite = commands.add_parser("invite", help="a one-time t.me link that registers a member or professional")
     invite.add_argument("person_id", metavar="ID", help="the member's (or professional's) id in the knowledge base")
     invite.add_argument("--role", choices=("staff", "professional"), default="staff")
+    commands.add_parser("reports", help="problems with services or contacts reported in the bot, oldest first")
     audit = commands.add_parser("audit", help="who did what with a handoff, and when")
     audit.add_argument("handoff_id", type=int, metavar="HANDOFF_ID")
     return top
@@ -207,6 +229,7 @@ COMMANDS = {
     "match": cmd_match,
     "invite": cmd_invite,
     "audit": cmd_audit,
+    "reports": cmd_reports,
 }
 
 

@@ -42,7 +42,9 @@ class Config:
             retention_days = float(env.get("WIJKWIJZER_RETENTION_DAYS") or 90)
             tick_seconds = float(env.get("WIJKWIJZER_TICK_SECONDS") or 5)
         except ValueError as exc:
-            raise ConfigError(f"WIJKWIJZER_FOLLOWUP_DAYS, _TICK_SECONDS and _RETENTION_DAYS must be numbers: {exc}") from exc
+            raise ConfigError(
+                f"WIJKWIJZER_FOLLOWUP_DAYS, _TICK_SECONDS and _RETENTION_DAYS must be numbers: {exc}"
+            ) from exc
         if min(followup_days, tick_seconds, retention_days) <= 0:
             raise ConfigError("WIJKWIJZER_FOLLOWUP_DAYS, _TICK_SECONDS and _RETENTION_DAYS must be more than 0")
         return cls(

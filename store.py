@@ -107,6 +107,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE handoffs ADD COLUMN followup_at TEXT",
         "ALTER TABLE handoffs ADD COLUMN followup_done_at TEXT",
     ),
+    (  # 4: problems with a service or contact, reported from the bot, for the knowledge keepers
+        """CREATE TABLE reports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            reporter TEXT NOT NULL,
+            target TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            handled_at TEXT
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -664,6 +674,20 @@ class Store:
             HandoffEvent(datetime.fromisoformat(r["at"]), r["actor"], r["from_status"], r["to_status"], r["note"])
             for r in rows
         ]
+
+    # -- reports -----------------------------------------------------------------------------
+    async def add_report(self, reporter: str, target: str, kind: str) -> int:
+        """Store a reported problem (reporter is a role, never a person's id or words)."""
+        async with self._transaction() as db:
+            cursor = await db.execute("INSERT INTO reports (at, reporter, target, kind) VALUES (?, ?, ?, ?)",
+                                      (self._now(), reporter, target, kind))
+            return int(cursor.lastrowid)
+
+    async def reports(self) -> list[dict[str, Any]]:
+        """Open reports, oldest first."""
+        rows = await self._all("SELECT id, at, reporter, target, kind FROM reports WHERE handled_at IS NULL "
+                               "ORDER BY at, id")
+        return [dict(r) for r in rows]
 
     # -- audit -----------------------------------------------------------------------------
     async def audit(self, actor: str, action: str, handoff_id: int | None = None, detail: str = "") -> None:

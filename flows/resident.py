@@ -19,6 +19,7 @@ from flows.handoff import HandoffFlow
 from flows.picture import spider_web
 from flows.progress import Progress
 from flows.replies import Answer, Choice, Reply, shorten
+from flows.reports import report_button
 from flows.texts import Texts
 from flows.voice import Markup, Voice
 from knowledge.domains import BOT_LANGUAGES, DOMAIN_IDS
@@ -547,7 +548,8 @@ class ResidentFlow:
                 reach = service.phone or service.url or service.email or ""
                 lines.append(voice("services.line", name=service.name,
                                    description=shorten(service.description_in(voice.language), 140), reach=reach))
-            replies.append(Reply(_fit("\n".join(lines))))
+            targets = [f"s:{self.kb.services.index(item.service)}" for item in services]
+            replies.append(Reply(_fit("\n".join(lines)), (report_button(voice, targets),)))
         previous = await self.store.handoffs_of(turn.resident.user_id)
         contact = choose_contact(
             self.kb, turn.resident.postcode, progress.concerns(), turn.resident.language,

@@ -32,7 +32,7 @@ from store import Store
 log = logging.getLogger("wijkwijzer")
 
 RESIDENT_COMMANDS = ("start", "opnieuw", "taal", "privacy", "mijngegevens", "vergeet", "stop")
-STAFF_COMMANDS = ("mijn", "open", "sluit", "team", "wiebenik")
+STAFF_COMMANDS = ("mijn", "open", "sluit", "team", "wiebenik", "zoek", "wie", "overdracht")
 UNREADABLE = (
     (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE, "voice"),
     (filters.Sticker.ALL, "sticker"),

@@ -35,6 +35,7 @@ class RunningBot:
 
     fake: FakeTelegram
     app: Application
+    store_path: Path
 
     @property
     def wiring(self) -> Wiring:
@@ -70,7 +71,7 @@ async def bot(
         await app.start()
         await app.updater.start_polling(poll_interval=0, timeout=1)
         try:
-            yield RunningBot(fake, app)
+            yield RunningBot(fake, app, config.db_path)
         finally:
             await app.updater.stop()
             await app.stop()
