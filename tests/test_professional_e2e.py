@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from flows.router import create_invite
@@ -13,8 +10,8 @@ from tests.conftest import RunningBot
 from tests.fakebot import FakeUser
 from tests.test_handoff_e2e import FATIMA, register
 from tests.test_resident_e2e import say, tap, texts
+from tests.test_restart_e2e import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
 JEROEN = 8001
 
 
@@ -126,9 +123,8 @@ async def test_reports_from_residents_and_professionals(bot: RunningBot, tmp_pat
     reports = await bot.store.reports()
     assert [(r["reporter"], r["kind"]) for r in reports] == [("professional", "wrong_number"), ("resident", "closed")]
     assert reports[1]["target"] == "schuldhulp-voorbeeldstad"
-    env = {**os.environ, "WIJKWIJZER_DB": str(bot.store_path)}
-    listing = subprocess.run([sys.executable, str(ROOT / "bot.py"), "reports"], capture_output=True, text=True,
-                             env=env, timeout=60, cwd=ROOT)
-    lines = [line for line in listing.stdout.splitlines() if line.startswith("#")]
+    code, out, _ = await run_cli("reports", env={"WIJKWIJZER_DB": str(bot.store_path)})
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.startswith("#")]
     assert len(lines) == 2 and "schuldhulp-voorbeeldstad" in lines[1] and "closed" in lines[1]
     bot.fake.assert_clean()
