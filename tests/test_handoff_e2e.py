@@ -268,3 +268,26 @@ async def test_a_returning_resident_gets_the_same_person_and_the_card_says_so(bo
         second = [m for m in bot.fake.sent_to(fatima) if m.text and "Overdracht #2" in m.text]
     assert "eerder door jou geholpen" in second[0].plain
     bot.fake.assert_clean()
+
+
+async def test_vergeet_after_a_handoff_leaves_only_an_anonymous_record(bot: RunningBot) -> None:
+    fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
+    amira = bot.fake.user(1001, "Amira", language_code="nl")
+    await consent(bot, amira)
+    await fatima.hears(timeout=10)
+    await tap(fatima, "Ik pak dit op")
+    await amira.hears(timeout=10)
+    await tap(fatima, "Stuur bericht aan inwoner")
+    await say(fatima, "Hoi, zal ik je bellen?")
+    await amira.hears(timeout=10)
+    await say(amira, "graag, mijn geheime verhaal")
+    await fatima.hears(timeout=10)
+    await say(amira, "/vergeet")
+    assert "Alles is gewist" in texts(await tap(amira, "Ja, wis alles"))
+    everything = repr(await bot.store.table_rows())
+    for trace in ("1001", "deurwaarder", "geheime verhaal", "zal ik je bellen", "mijn moeder helpt"):
+        assert trace not in everything, trace
+    handoff = await bot.store.handoff(1)
+    assert (handoff.status, handoff.resident_user_id, handoff.card) == ("accepted", None, {})
+    assert [e.to_status for e in await bot.store.handoff_events(1)] == ["proposed", "sent", "accepted"]
+    bot.fake.assert_clean()
