@@ -38,6 +38,7 @@ class ProfessionalFlow:
         self.people += list(kb.professionals)
         self._names = [p.name.lower() for p in self.people]
         self._first_names = [p.name.split()[0].lower() for p in self.people]
+        self._roles = [p.role.lower() for p in self.people]
 
     # -- look-ups --------------------------------------------------------------------------
     def _person_lines(self, person: Member | Professional, counts: dict[str, int]) -> Markup:
@@ -56,6 +57,7 @@ class ProfessionalFlow:
                      domains=domains)
 
     def _by_name(self, text: str) -> list[Member | Professional]:
+        """People whose name or role the text mentions, typos allowed."""
         words = [w for w in text.lower().split() if len(w) >= 3]
         found: dict[str, Member | Professional] = {}
         for word in words:
@@ -63,6 +65,9 @@ class ProfessionalFlow:
                 for _, score, index in process.extract(word, index_list, scorer=fuzz.WRatio, limit=3):
                     if score >= NAME_SCORE and len(word) >= 4:
                         found.setdefault(self.people[index].id, self.people[index])
+            if len(word) >= 5:  # a role: "wijkagent", "huisarts", "schuldhulpverlener"
+                for _, _, index in process.extract(word, self._roles, scorer=fuzz.ratio, score_cutoff=85, limit=5):
+                    found.setdefault(self.people[index].id, self.people[index])
         return list(found.values())
 
     def _area_in_text(self, text: str) -> str | None:
@@ -110,9 +115,10 @@ class ProfessionalFlow:
                 lines.append(voice("pro.others"))
                 lines += [self._person_lines(p, counts) for p in others[:MAX_OTHERS]]
                 targets += [f"p:{p.id}" for p in others[:MAX_OTHERS]]
-        for person in named:
-            if f"p:{person.id}" not in targets:
-                lines.append(voice("pro.by_name"))
+        named = [p for p in named if f"p:{p.id}" not in targets]
+        if named:
+            lines.append(voice("pro.by_name"))
+            for person in named[:MAX_OTHERS]:
                 lines.append(self._person_lines(person, counts))
                 targets.append(f"p:{person.id}")
         if match.services:

@@ -32,6 +32,8 @@ async def test_lookups_with_typos_and_postcodes(bot: RunningBot) -> None:
     assert "Fatima El Amrani, Wijkcoach, Wijkteam Noord" in first[1] and "06 1234 5678" in first[2]
     assert "heeft ruimte" in found and "Schuldhulpverlening" in found
     assert "Fatima El Amrani" in texts(await say(jeroen, "/zoek fatma"))
+    assert "Ellen Visser, Huisarts" in texts(await say(jeroen, "/zoek huisarts"))
+    assert "Jeroen Smit, Wijkagent" in texts(await say(jeroen, "/zoek wijkagnet"))
     assert "Fatima El Amrani" in texts(await say(jeroen, "/zoek wie doet opvoeding in noord"))
     assert "Wijkteam Zuid" in texts(await say(jeroen, "/wie 5343 AB")), "a PC6 wins over its PC4"
     noord = texts(await say(jeroen, "/wie 5343"))
