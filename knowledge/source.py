@@ -24,8 +24,23 @@ class LineList(list):
 _SAFE_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: 10x faster
 
 
+_RESOLVED: dict[str, str] = {}  # plain scalar -> tag; knowledge bases repeat their values a lot
+
+
 class _LineLoader(_SAFE_BASE):  # type: ignore[misc, valid-type]
     """The safe loader, with line numbers kept on mappings and sequences."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        """The tag of a scalar; for a plain scalar it depends on the text only, so it is cached."""
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        tag = _RESOLVED.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) > 200_000:
+                _RESOLVED.clear()
+            _RESOLVED[value] = tag
+        return tag
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
