@@ -11,8 +11,9 @@ from knowledge.domains import DOMAIN_IDS
 COLOURS = {"line": "#1f6f8b", "fill": "#7fc8d9", "concern": "#d1495b", "grid": "#c8c8c8"}
 
 
-def spider_web(scores: dict[str, int | None], labels: dict[str, str], title: str, unknown_label: str) -> bytes:
-    """A PNG: each domain's ZRM score 1-5 on its own spoke; unanswered spokes are marked '?'."""
+def spider_web(scores: dict[str, int | None], labels: dict[str, str], title: str, unknown_label: str,
+               skipped_label: str | None = None) -> bytes:
+    """A PNG: each domain's ZRM score 1-5 on its own spoke; spokes without an answer say why."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -30,11 +31,13 @@ def spider_web(scores: dict[str, int | None], labels: dict[str, str], title: str
         axes.set_yticks([1, 2, 3, 4, 5])
         axes.set_yticklabels(["1", "2", "3", "4", "5"], color="#888888", fontsize=7)
         axes.set_xticks(angles)
-        axes.set_xticklabels(
-            [textwrap.fill(labels[d], 16) + ("" if scores.get(d) is not None else f"\n({unknown_label})")
-             for d in DOMAIN_IDS],
-            fontsize=8,
-        )
+        def label(domain: str) -> str:
+            if scores.get(domain) is not None:
+                return textwrap.fill(labels[domain], 16)
+            why = skipped_label if domain in scores and skipped_label else unknown_label
+            return textwrap.fill(labels[domain], 16) + f"\n({why})"
+
+        axes.set_xticklabels([label(d) for d in DOMAIN_IDS], fontsize=8)
         axes.grid(color=COLOURS["grid"])
         known = [(a, v) for a, v in zip(angles, values, strict=True) if v is not None]
         if len(known) >= 2:

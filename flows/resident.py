@@ -514,7 +514,7 @@ class ResidentFlow:
             return Reply(caption)
         labels = {d: voice.domain(d) for d in DOMAIN_IDS}
         png = self.picture(dict(progress.answers), labels, voice.plain("summary.picture_title"),
-                           voice.plain("summary.not_asked"))
+                           voice.plain("summary.not_asked"), voice.plain("mydata.skipped"))
         return Reply(caption, picture=png)
 
     # -- postcode, services and the one person ---------------------------------------------
