@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from handlers.delivery import kick
@@ -42,7 +43,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     answer = await wiring(context).router.press(user_id, language, query.data or "")
     await query.answer(answer.toast)
     if answer.toast is None and query.message is not None:
-        await query.edit_message_reply_markup(reply_markup=None)  # pressed: the old buttons go
+        try:
+            await query.edit_message_reply_markup(reply_markup=None)  # pressed: the old buttons go
+        except BadRequest:
+            pass  # too old to edit, or already without buttons: nothing is lost
     await send(context.bot, user_id, answer.replies)  # buttons live in the private chat: its id is the user's
     kick(context.application)
 
