@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -43,10 +45,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     answer = await wiring(context).router.press(user_id, language, query.data or "")
     await query.answer(answer.toast)
     if answer.toast is None and query.message is not None:
-        try:
+        with contextlib.suppress(BadRequest):  # too old to edit, or already bare: nothing is lost
             await query.edit_message_reply_markup(reply_markup=None)  # pressed: the old buttons go
-        except BadRequest:
-            pass  # too old to edit, or already without buttons: nothing is lost
     await send(context.bot, user_id, answer.replies)  # buttons live in the private chat: its id is the user's
     kick(context.application)
 
