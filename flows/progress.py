@@ -21,6 +21,7 @@ class Progress:
     going_well: str | None = None
     would_help: str | None = None
     crisis: list[str] = field(default_factory=list)  # crisis kinds seen: the handoff is urgent
+    danger_asked: bool = False  # asked once, gently, after a risk word without a crisis pattern
     postcode_asked: bool = False
     contact: dict[str, Any] | None = None  # member_id, team_id, reason
     preference: dict[str, Any] = field(default_factory=dict)  # kind, phone, daypart

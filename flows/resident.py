@@ -139,6 +139,9 @@ class ResidentFlow:
                 if kind not in progress.crisis:
                     progress.crisis.append(kind)
             replies += crisis_replies(turn.voice, match.crisis.kinds, self.kb)
+        elif match.crisis.hint and not progress.danger_asked:  # a risk word alone: ask once, gently
+            progress.danger_asked = True
+            replies.append(Reply(turn.voice("crisis.check")))
         progress.stopped = False
         handler = getattr(self, f"_text_{progress.step}", None)
         if handler is None:

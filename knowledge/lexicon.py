@@ -20,6 +20,7 @@ class Lexicon:
     domains: tuple[tuple[str, str], ...]  # (pattern, domain id)
     crisis: tuple[tuple[str, str], ...]  # (pattern, crisis kind)
     not_crisis: tuple[str, ...]
+    crisis_hints: tuple[str, ...]  # single risk words: ask gently, once
     common_words: dict[str, frozenset[str]]  # language -> everyday words
 
     @classmethod
@@ -32,6 +33,7 @@ class Lexicon:
         domains: list[tuple[str, str]] = []
         crisis: list[tuple[str, str]] = []
         not_crisis: list[str] = []
+        hints: list[str] = []
         common: dict[str, frozenset[str]] = {}
         for path in sorted(folder.glob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -46,7 +48,8 @@ class Lexicon:
                     raise ValueError(f"{path.name}: unknown crisis kind {kind!r}")
                 crisis.extend((str(entry), kind) for entry in entries or ())
             not_crisis.extend(str(entry) for entry in data.get("not_crisis") or ())
+            hints.extend(str(entry) for entry in data.get("crisis_hint") or ())
         for per_domain in (synonyms or {}).values():
             for domain, words in per_domain.items():
                 domains.extend((word, domain) for word in words)
-        return cls(tuple(domains), tuple(crisis), tuple(not_crisis), common)
+        return cls(tuple(domains), tuple(crisis), tuple(not_crisis), tuple(hints), common)

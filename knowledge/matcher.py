@@ -58,6 +58,7 @@ class Crisis:
     kind: str | None = None
     kinds: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
+    hint: bool = False  # no crisis pattern, but a word that often comes with danger: ask gently
 
     @property
     def is_crisis(self) -> bool:
@@ -119,6 +120,7 @@ class Matcher:
         self.domain_patterns = PatternSet(self.lexicon.domains)
         self.crisis_patterns = PatternSet(self.lexicon.crisis)
         self.not_crisis_patterns = PatternSet((entry, "not") for entry in self.lexicon.not_crisis)
+        self.hint_patterns = PatternSet((entry, "hint") for entry in self.lexicon.crisis_hints)
         self.services = kb.services
         self._build_service_index()
         vocabulary = (
@@ -192,12 +194,15 @@ class Matcher:
 
     def _crisis(self, words: list[tuple[str, ...]]) -> Crisis:
         hits = self.crisis_patterns.find(words)
-        if not hits:
+        hints = self.hint_patterns.find([forms[:1] for forms in words])  # risk words exactly as typed
+        if not hits and not hints:
             return Crisis()
         harmless = self.not_crisis_patterns.find(words)
         real = [h for h in hits if not any(_overlaps(h, safe) for safe in harmless)]
         kinds = tuple(dict.fromkeys(str(h.label) for h in sorted(real, key=lambda h: h.start)))
-        return Crisis(kinds[0], kinds, tuple(dict.fromkeys(h.source for h in real))) if kinds else Crisis()
+        if kinds:
+            return Crisis(kinds[0], kinds, tuple(dict.fromkeys(h.source for h in real)))
+        return Crisis(hint=any(not any(_overlaps(h, safe) for safe in harmless) for h in hints))
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:
         if letters_outside_latin(text) > 0.5:
