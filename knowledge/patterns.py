@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from knowledge.normalize import tokens
+from knowledge.normalize import normal_phrase
 
 GAP = "..."
 MAX_GAP = 3  # words that may stand where a pattern says "..."
@@ -76,7 +76,7 @@ def compile_pattern(source: str, label: Hashable) -> Pattern | None:
             continue
         stem = part.endswith("*")
         suffix = part.startswith("*")
-        words = tokens(part.strip("*"))
+        words = normal_phrase(part.strip("*")).split()  # cached: lexicons repeat their words
         for index, word in enumerate(words):
             kind = "word"
             if stem and index == len(words) - 1 and len(word) >= MIN_AFFIX:
