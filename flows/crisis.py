@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flows.replies import Reply
 from flows.voice import Voice
-from knowledge.model import KnowledgeBase
 
 
-def crisis_replies(voice: Voice, kinds: tuple[str, ...] | list[str], kb: KnowledgeBase) -> list[Reply]:
+def crisis_replies(voice: Voice, kinds: tuple[str, ...] | list[str]) -> list[Reply]:
     """The right numbers for every kind of danger found, kindly, before anything else."""
     lines = [voice("crisis.intro")]
     lines += [voice(f"crisis.{kind}") for kind in kinds]

@@ -138,7 +138,7 @@ class ResidentFlow:
             for kind in match.crisis.kinds:
                 if kind not in progress.crisis:
                     progress.crisis.append(kind)
-            replies += crisis_replies(turn.voice, match.crisis.kinds, self.kb)
+            replies += crisis_replies(turn.voice, match.crisis.kinds)
         elif match.crisis.hint and not progress.danger_asked:  # a risk word alone: ask once, gently
             progress.danger_asked = True
             replies.append(Reply(turn.voice("crisis.check")))
@@ -443,7 +443,7 @@ class ResidentFlow:
         if score == check.UNSAFE_SCORE:  # one 'unsafe' answer is enough: the numbers at once
             if "domestic_violence" not in progress.crisis:
                 progress.crisis.append("domestic_violence")
-            replies += crisis_replies(turn.voice, ("domestic_violence",), self.kb)
+            replies += crisis_replies(turn.voice, ("domestic_violence",))
         if check.is_concern(score):
             progress.pending = domain
             progress.step = "followup"
