@@ -15,7 +15,7 @@ from flows.handoff import HandoffFlow
 from flows.replies import Answer, Choice, Reply, shorten
 from flows.reports import report_button
 from flows.texts import Texts
-from flows.voice import Markup, Voice
+from flows.voice import Markup, Voice, fit
 from knowledge.domains import DOMAIN_IDS
 from knowledge.matcher import CRISIS_DOMAINS, Matcher
 from knowledge.model import KnowledgeBase, Member, Professional
@@ -129,7 +129,7 @@ class ProfessionalFlow:
                 targets.append(f"s:{self.kb.services.index(service)}")
         if not lines:
             return [Reply(voice("pro.nothing_found"))]
-        return [Reply(_fit(lines), (report_button(voice, targets),))]
+        return [Reply(fit("\n".join(lines)), (report_button(voice, targets),))]
 
     def who(self, argument: str) -> list[Reply]:
         """/wie <postcode>: the team, its phone, coordinator and members with their domains."""
@@ -146,7 +146,7 @@ class ProfessionalFlow:
             domains = ", ".join(voice.domain(d).lower() for d in member.domains)
             lines.append(voice("pro.member", name=member.name, role=member.role, domains=domains,
                                phone=member.phone or "-"))
-        return [Reply(_fit(lines))]
+        return [Reply(fit("\n".join(lines)))]
 
     # -- the warm handoff by a professional ------------------------------------------------
     async def start_handoff(self, user_id: int) -> list[Reply]:
@@ -263,12 +263,4 @@ class ProfessionalFlow:
         await self.store.audit(f"professional:{person_id}", "consent_confirmed", handoff.id)
         await self.store.set_staff_state(user_id, {})
         return [Reply(self.voice("pro.form.sent", id=handoff.id, name=contact.member.name, team=contact.team.name))]
-
-
-def _fit(lines: list[str]) -> Markup:
-    text = "\n".join(lines)
-    while len(text) > 4000 and len(lines) > 1:
-        lines = lines[:-1]
-        text = "\n".join(lines) + "\n…"
-    return Markup(text)
 

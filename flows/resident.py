@@ -7,7 +7,6 @@ returns the replies. Nothing here knows about Telegram.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,11 +16,12 @@ from flows.crisis import crisis_replies
 from flows.fields import parse_phone
 from flows.handoff import HandoffFlow
 from flows.picture import spider_web
+from flows.privacy import PrivacyCommands
 from flows.progress import Progress
 from flows.replies import Answer, Choice, Reply, shorten
 from flows.reports import report_button
 from flows.texts import Texts
-from flows.voice import Markup, Voice
+from flows.voice import Markup, Voice, fit
 from knowledge.domains import BOT_LANGUAGES, DOMAIN_IDS
 from knowledge.matcher import CRISIS_DOMAINS, Matcher
 from knowledge.model import KnowledgeBase
@@ -30,7 +30,6 @@ from knowledge.routing import Contact, choose_contact
 from store import Resident, Store
 
 WORDS_IN_CARD = 1000  # a resident's own words kept per answer
-WORDS_SHOWN = 300  # a resident's own words quoted back in a message
 MAX_SERVICES = 5
 FREE_TEXT_STEPS = ("story", "followup", "going_well", "would_help", "postcode", "phone")
 
@@ -44,7 +43,7 @@ class Turn:
     voice: Voice
 
 
-class ResidentFlow:
+class ResidentFlow(PrivacyCommands):
     """The conversation with residents; one instance serves them all."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, store: Store, texts: Texts,
@@ -193,11 +192,6 @@ class ResidentFlow:
         await self._save(turn)
         return replies
 
-    async def privacy(self, user_id: int, telegram_language: str | None) -> list[Reply]:
-        """/privacy: what we keep, who sees it, how to see and erase it."""
-        turn = await self._turn(user_id, telegram_language)
-        return [Reply(turn.voice("privacy.text"))]
-
     async def stop(self, user_id: int, telegram_language: str | None) -> list[Reply]:
         """/stop: pause; the answers stay until /vergeet."""
         turn = await self._turn(user_id, telegram_language)
@@ -206,52 +200,6 @@ class ResidentFlow:
         turn.progress.stopped = True
         await self._save(turn)
         return [Reply(turn.voice("stop.paused"), clear_keyboard=True)]
-
-    async def my_data(self, user_id: int, telegram_language: str | None) -> list[Reply]:
-        """/mijngegevens: everything stored about me, readable and as a JSON file."""
-        turn = await self._turn(user_id, telegram_language)
-        exported = await self.store.export_resident(user_id)
-        if exported["resident"] is None and not exported["handoffs"]:
-            return [Reply(turn.voice("mydata.nothing"))]
-        progress = turn.progress
-        lines = [turn.voice("mydata.intro")]
-        lines.append(turn.voice("mydata.language", language=turn.voice.plain(f"language.{turn.resident.language}")))
-        if turn.resident.postcode:
-            lines.append(turn.voice("mydata.postcode", postcode=turn.resident.postcode))
-        if progress.story:
-            lines.append(turn.voice("mydata.story", words=shorten(progress.story, WORDS_SHOWN)))
-        for domain, score in progress.answers.items():
-            answer = turn.voice.plain("mydata.skipped") if score is None else str(score)
-            lines.append(turn.voice("mydata.answer", domain=turn.voice.domain(domain), answer=answer))
-        for domain, words in progress.followups.items():
-            lines.append(turn.voice("mydata.followup", domain=turn.voice.domain(domain),
-                                    words=shorten(words, WORDS_SHOWN)))
-        for key in ("going_well", "would_help"):
-            if getattr(progress, key):
-                lines.append(turn.voice(f"mydata.{key}", words=shorten(getattr(progress, key), WORDS_SHOWN)))
-        for handoff in exported["handoffs"]:
-            member = self.kb.member(handoff["member_id"])
-            lines.append(turn.voice("mydata.handoff", name=member.name if member else handoff["member_id"],
-                                    status=turn.voice.plain(f"status.{handoff['status']}")))
-        lines.append(turn.voice("mydata.file"))
-        text = _fit("\n".join(lines))
-        content = json.dumps(exported, ensure_ascii=False, indent=2).encode()
-        return [Reply(text), Reply(turn.voice("mydata.caption"), document=("mijngegevens.json", content))]
-
-    async def forget_asked(self, user_id: int, telegram_language: str | None) -> list[Reply]:
-        """/vergeet: ask for confirmation first."""
-        turn = await self._turn(user_id, telegram_language)
-        choices = (Choice("forget|yes", turn.voice.plain("forget.accept")),
-                   Choice("forget|no", turn.voice.plain("forget.decline")))
-        return [Reply(turn.voice("forget.ask"), choices=choices, columns=2)]
-
-    async def forget(self, user_id: int, telegram_language: str | None, confirmed: bool) -> Answer:
-        """The answer to /vergeet's question."""
-        voice = Voice(self.texts, (await self._turn(user_id, telegram_language)).resident.language)
-        if not confirmed:
-            return Answer([Reply(voice("forget.kept"))])
-        await self.store.forget_resident(user_id)
-        return Answer([Reply(voice("forget.done"), clear_keyboard=True)])
 
     def group_chat(self, telegram_language: str | None) -> list[Reply]:
         """A message in a group: we only talk in private, and store nothing."""
@@ -511,7 +459,7 @@ class ResidentFlow:
             lines.append(voice("summary.going_well", words=shorten(progress.going_well, 200)))
         if concerns:
             lines.append(voice("summary.heavy", domains=voice.domains([d for d, _ in concerns[:3]])))
-        caption = _fit("\n".join(lines), 1024)
+        caption = fit("\n".join(lines), 1024)
         answered = sum(1 for s in progress.answers.values() if s is not None)
         if answered < 3:
             return Reply(caption)
@@ -552,7 +500,7 @@ class ResidentFlow:
                 lines.append(voice("services.line", name=service.name,
                                    description=shorten(service.description_in(voice.language), 140), reach=reach))
             targets = [f"s:{self.kb.services.index(item.service)}" for item in services]
-            replies.append(Reply(_fit("\n".join(lines)), (report_button(voice, targets),)))
+            replies.append(Reply(fit("\n".join(lines)), (report_button(voice, targets),)))
         previous = await self.store.handoffs_of(turn.resident.user_id)
         contact = choose_contact(
             self.kb, turn.resident.postcode, progress.concerns(), turn.resident.language,
@@ -673,12 +621,3 @@ class ResidentFlow:
             return [Reply(turn.voice("done.again"))]
         return [Reply(turn.voice("common.use_buttons"))] + self._ask(turn)
 
-
-def _fit(text: str, limit: int = 4096) -> Markup:
-    """Keep a message within Telegram's limit by dropping whole lines from the end."""
-    if len(text) <= limit:
-        return Markup(text)
-    lines = text.split("\n")
-    while lines and len("\n".join(lines)) + 2 > limit:
-        lines.pop()
-    return Markup("\n".join(lines) + "\n…")

@@ -11,6 +11,16 @@ class Markup(str):
     """Text that is already safe HTML (built from our own sentences); inserted as is."""
 
 
+def fit(text: str, limit: int = 4000) -> Markup:
+    """Keep a message of whole lines within Telegram's limit by dropping lines from the end."""
+    if len(text) <= limit:
+        return Markup(text)
+    lines = text.split("\n")
+    while len(lines) > 1 and len("\n".join(lines)) + 2 > limit:
+        lines.pop()
+    return Markup("\n".join(lines) + "\n…")
+
+
 class Voice:
     """The sentences of one language; values from residents or the knowledge base are escaped."""
 
