@@ -337,9 +337,18 @@ class Store:
         """
         async with self._transaction() as db:
             await db.execute("DELETE FROM residents WHERE user_id = ?", (user_id,))
-            rows = await self._all("SELECT id FROM handoffs WHERE resident_user_id = ?", (user_id,))
-            for (handoff_id,) in rows:
+            rows = await self._all("SELECT id, status FROM handoffs WHERE resident_user_id = ?", (user_id,))
+            now = self._now()
+            for handoff_id, status in rows:
                 await db.execute("UPDATE handoff_events SET note = '' WHERE handoff_id = ?", (handoff_id,))
+                if status in OPEN_STATUSES:  # nobody works on an erased story: close it, anonymously
+                    final = "declined" if status == "proposed" else "closed"
+                    await db.execute("UPDATE handoffs SET status = ? WHERE id = ?", (final, handoff_id))
+                    await db.execute(
+                        "INSERT INTO handoff_events (handoff_id, at, actor, from_status, to_status, note) "
+                        "VALUES (?, ?, 'resident', ?, ?, 'forgotten')",
+                        (handoff_id, now, status, final),
+                    )
                 await db.execute(
                     "UPDATE handoffs SET resident_user_id = NULL, card = '{}', updated_at = ? WHERE id = ?",
                     (self._now(), handoff_id),
@@ -348,7 +357,7 @@ class Store:
             await db.execute("DELETE FROM outbox WHERE recipient = ? AND delivered_at IS NULL", (actor,))
             await db.execute("UPDATE outbox SET payload = '{}', chat_id = NULL WHERE recipient = ?", (actor,))
             await db.execute("UPDATE outbox SET recipient = 'resident' WHERE recipient = ?", (actor,))
-            for (handoff_id,) in rows:
+            for handoff_id, _status in rows:
                 await db.execute("UPDATE outbox SET payload = '{}' WHERE handoff_id = ?", (handoff_id,))
             await db.execute("UPDATE handoff_events SET actor = 'resident' WHERE actor = ?", (actor,))
             await db.execute("UPDATE audit_log SET actor = 'resident' WHERE actor = ?", (actor,))
@@ -572,7 +581,8 @@ class Store:
         """Nobody can receive this item: settle it, and store what goes out instead, in one commit."""
         async with self._transaction() as db:
             await db.execute(
-                "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = 'no account' WHERE id = ?",
+                "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = 'no account', "
+                "payload = CASE WHEN kind = 'relay' THEN '{}' ELSE payload END WHERE id = ?",
                 (self._now(), item_id),
             )
             for kind, recipient, payload in instead:

@@ -7,6 +7,7 @@ the change that causes it) and is rendered here when the delivery worker sends i
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from flows.picture import spider_web
 from flows.replies import Answer, Choice, Reply, shorten
 from flows.schedule import add_working_hours, working_hours_between
 from flows.texts import Texts
-from flows.voice import Markup, Voice
+from flows.voice import Markup, Voice, fit
 from knowledge.domains import DOMAIN_IDS
 from knowledge.model import KnowledgeBase, Member, Team
 from store import Handoff, OutboxItem, Store, TransitionError
@@ -33,6 +34,12 @@ class Delivery:
 
     chat_id: int | None
     replies: list[Reply]
+
+
+def parse_id(text: str) -> int | None:
+    """A handoff id from a button or a command: plain ASCII digits only, of a sane length."""
+    text = text.strip()
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
 def member_recipient(member_id: str) -> str:
@@ -98,7 +105,9 @@ class HandoffFlow:
         accounts = await self.store.accounts_of(person_id)
         member = self.kb.member(person_id)
         chat_id = accounts[0] if accounts else (member.telegram_user_id if member else None)
-        if handoff is None or not handoff.card and kind in ("card", "picture"):
+        if kind == "notice":
+            return Delivery(chat_id, [Reply(self.voice()(item.payload["key"], **item.payload.get("params", {})))])
+        if handoff is None or not handoff.card:
             return Delivery(chat_id, [])  # forgotten by the resident meanwhile: nothing to show
         return Delivery(chat_id, self._for_staff(kind, item.payload, handoff))
 
@@ -122,13 +131,14 @@ class HandoffFlow:
         if kind == "no_contact":
             member = self.kb.member(handoff.member_id)
             return [Reply(voice("staff.no_contact_alert", id=handoff.id, name=member.name if member else "?"))]
-        if kind == "notice":
-            return [Reply(voice(payload["key"], **payload.get("params", {})))]
         return []
 
     def _for_resident(self, kind: str, payload: dict[str, Any], handoff: Handoff | None, voice: Voice) -> list[Reply]:
         if kind == "notice":
-            return [Reply(voice(payload["key"], **payload.get("params", {})))]
+            params = dict(payload.get("params", {}))
+            if "daypart" in params:
+                params["daypart"] = voice.plain(f"daypart.{params['daypart']}").lower()
+            return [Reply(voice(payload["key"], **params))]
         if kind == "relay":
             return [Reply(voice("handoff.relay_to_resident", name=payload.get("name", ""), team=payload.get("team", ""),
                                 text=payload.get("text", "")))]
@@ -160,17 +170,14 @@ class HandoffFlow:
             words = concern.get("words")
             lines.append(voice("staff.card.concern", domain=voice.domain(concern["domain"]), score=concern["score"],
                                words=Markup(voice("staff.card.words", words=shorten(words, 300)) if words else "")))
+        lines.insert(1, self._preference_line(voice, card.get("preference") or {}))  # never cut off
+        if handoff.deadline_at and handoff.status in ACTIVE:
+            local = handoff.deadline_at.astimezone(_zone(self.kb))
+            lines.insert(2, voice("staff.card.deadline", when=local.strftime("%d-%m %H:%M")))
         for key in ("story", "going_well", "would_help"):
             if card.get(key):
                 lines.append(voice(f"staff.card.{key}", words=shorten(card[key], 600)))
-        lines.append(self._preference_line(voice, card.get("preference") or {}))
-        if handoff.deadline_at and handoff.status in ACTIVE:
-            local = handoff.deadline_at.astimezone(_zone(self.kb))
-            lines.append(voice("staff.card.deadline", when=local.strftime("%d-%m %H:%M")))
-        text = "\n".join(lines)
-        if len(text) > 4000:
-            text = text[:3990].rsplit("\n", 1)[0] + "\n…"
-        return Reply(Markup(text), self.card_buttons(handoff))
+        return Reply(fit("\n".join(lines)), self.card_buttons(handoff))
 
     @staticmethod
     def _preference_line(voice: Voice, preference: dict[str, Any]) -> Markup:
@@ -220,16 +227,23 @@ class HandoffFlow:
     # -- staff actions ---------------------------------------------------------------------
     async def may_act(self, person_id: str, handoff: Handoff | None) -> bool:
         """Only the assigned member and the team's coordinator see or act on a handoff."""
-        if handoff is None:
-            return False
-        team = self.kb.team(handoff.team_id)
-        return person_id in (handoff.member_id, team.coordinator_id)
+        member = self.kb.member(person_id)
+        if handoff is None or member is None or not member.active:
+            return False  # removed or inactive in the knowledge base: no more access
+        team = self._team(handoff.team_id)
+        return team is not None and person_id in (handoff.member_id, team.coordinator_id)
+
+    def _team(self, team_id: str) -> Team | None:
+        try:
+            return self.kb.team(team_id)
+        except KeyError:
+            return None
 
     async def press(self, telegram_user_id: int, person_id: str, data: str) -> Answer:
         """A staff member's button: checked against the database, whatever the button says."""
         voice = self.voice()
         parts = data.split("|")
-        handoff_id = int(parts[1]) if len(parts) >= 3 and parts[1].isdigit() else None
+        handoff_id = parse_id(parts[1]) if len(parts) >= 3 else None
         handoff = await self.store.handoff(handoff_id) if handoff_id else None
         action, argument = (parts[2], parts[3] if len(parts) > 3 else "") if len(parts) >= 3 else ("", "")
         if not await self.may_act(person_id, handoff):
@@ -266,7 +280,8 @@ class HandoffFlow:
                 return [Reply(voice("staff.ask_note", id=handoff.id))]
             await self.store.move_handoff(handoff.id, "closed", f"staff:{person_id}", note=argument)
             return [Reply(voice("staff.closed", id=handoff.id, outcome=voice.plain(f"staff.outcome.{argument}")))]
-        if action == "msg" and handoff.status == "accepted" and handoff.resident_user_id:
+        wants_telegram = (handoff.card.get("preference") or {}).get("kind") == "telegram"
+        if action == "msg" and handoff.status == "accepted" and handoff.resident_user_id and wants_telegram:
             await self.store.set_staff_state(telegram_user_id, {"relay_for": handoff.id})
             return [Reply(voice("staff.ask_message", id=handoff.id))]
         return None
@@ -308,9 +323,10 @@ class HandoffFlow:
     async def _reassign(self, person_id: str, handoff: Handoff, argument: str) -> list[Reply] | None:
         team = self.kb.team(handoff.team_id)
         colleagues = [m for m in team.active_members if m.id != handoff.member_id]
-        if not argument.isdigit() or int(argument) >= len(colleagues):
+        index = parse_id(argument)
+        if index is None or index >= len(colleagues):
             return None
-        colleague = colleagues[int(argument)]
+        colleague = colleagues[index]
         await self._send_to(handoff, colleague, f"staff:{person_id}", note="",
                             path="reassigned>sent")
         return [Reply(self.voice()("staff.passed_on", id=handoff.id, name=colleague.name))]
@@ -331,7 +347,7 @@ class HandoffFlow:
         voice = self.voice()
         await self.store.set_staff_state(telegram_user_id, {})
         handoff_id = state.get("reason_for") or state.get("note_for") or state.get("relay_for")
-        handoff = await self.store.handoff(int(handoff_id)) if handoff_id else None
+        handoff = await self.store.handoff(int(handoff_id)) if isinstance(handoff_id, int) else None
         if handoff is None or not await self.may_act(person_id, handoff):
             return [Reply(voice("staff.help"))]
         actor = f"staff:{person_id}"
@@ -388,7 +404,8 @@ class HandoffFlow:
     async def open(self, person_id: str, argument: str) -> list[Reply]:
         """/open <id>: the card again (logged)."""
         voice = self.voice()
-        handoff = await self.store.handoff(int(argument)) if argument.strip().isdigit() else None
+        handoff_id = parse_id(argument)
+        handoff = await self.store.handoff(handoff_id) if handoff_id else None
         if not await self.may_act(person_id, handoff):
             await self.store.audit(f"staff:{person_id}", "refused", handoff.id if handoff else None, detail="open")
             return [Reply(voice("staff.not_yours"))]
@@ -398,7 +415,8 @@ class HandoffFlow:
 
     async def close(self, telegram_user_id: int, person_id: str, argument: str) -> list[Reply]:
         """/sluit <id>: choose the outcome."""
-        handoff = await self.store.handoff(int(argument)) if argument.strip().isdigit() else None
+        handoff_id = parse_id(argument)
+        handoff = await self.store.handoff(handoff_id) if handoff_id else None
         if not await self.may_act(person_id, handoff):
             return [Reply(self.voice()("staff.not_yours"))]
         assert handoff is not None
@@ -409,10 +427,12 @@ class HandoffFlow:
     async def resident_followup(self, user_id: int, data: str) -> Answer:
         """The resident answers 'did {first} contact you?'; no alerts the coordinator."""
         parts = data.split("|")
-        handoff = await self.store.handoff(int(parts[1])) if len(parts) == 3 and parts[1].isdigit() else None
+        handoff_id = parse_id(parts[1]) if len(parts) == 3 else None
+        handoff = await self.store.handoff(handoff_id) if handoff_id else None
         resident = await self.store.resident(user_id)
         voice = self.voice(resident.language if resident else self.kb.default_language)
-        if handoff is None or handoff.resident_user_id != user_id or handoff.followup_done_at is not None:
+        if (handoff is None or handoff.resident_user_id != user_id or handoff.followup_done_at is not None
+                or parts[2] not in ("yes", "no") or handoff.status not in ("accepted", "closed")):
             return Answer([], toast=voice.plain("stale.toast"))
         deliveries: tuple[Deliver, ...] = ()
         if parts[2] == "no":
@@ -439,20 +459,27 @@ class HandoffFlow:
         """Do what is due now; everything is read from and written to the database. Returns how much."""
         done = 0
         for handoff in await self.store.handoffs_due("deadline_at", ACTIVE):
+            if self._team(handoff.team_id) is None:
+                continue  # its team left the knowledge base: /team of another coordinator shows nothing
             team = self.kb.team(handoff.team_id)
             if handoff.member_id == team.coordinator_id and handoff.status == "escalated":
                 continue
             member = self.kb.member(handoff.member_id)
             note = self.voice().plain("staff.card.escalated", name=member.name if member else "?",
                                       hours=team.reaction_hours)
-            await self.store.move_handoff(
-                handoff.id, "escalated", "system", note="deadline", member_id=team.coordinator_id,
-                times={"deadline_at": None, "remind_at": None},
-                deliver=self.card_deliveries(team.coordinator_id, note),
-            )
+            try:
+                await self.store.move_handoff(
+                    handoff.id, "escalated", "system", note="deadline", member_id=team.coordinator_id,
+                    times={"deadline_at": None, "remind_at": None},
+                    deliver=self.card_deliveries(team.coordinator_id, note),
+                )
+            except TransitionError:
+                continue  # accepted in the meantime
             done += 1
         for handoff in await self.store.handoffs_due("remind_at", ACTIVE, done_column="reminded_at"):
-            team = self.kb.team(handoff.team_id)
+            team = self._team(handoff.team_id)
+            if team is None:
+                continue
             left = working_hours_between(self.now(), handoff.deadline_at, self.kb.municipality.timezone) \
                 if handoff.deadline_at else team.reaction_hours / 2
             await self.store.mark_handoff(handoff.id, {"reminded_at": self.now()}, deliver=(

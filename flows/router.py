@@ -53,6 +53,9 @@ class Router:
         """The staff account behind a Telegram user: linked by invite, or named in the knowledge base."""
         link = await self.store.staff_link(user_id)
         if link is not None:
+            member = self.kb.member(link.person_id)
+            if link.role == "staff" and (member is None or not member.active):
+                return None  # left the team or inactive: no staff access any more
             return link
         member = self.kb.member_by_telegram_id(user_id)
         if member is not None:

@@ -15,6 +15,7 @@ from handlers.send import send
 from handlers.wiring import KEY, Wiring
 
 log = logging.getLogger("wijkwijzer.delivery")
+MAX_ATTEMPTS = 20  # then the item is settled as undeliverable (a card goes to the coordinator instead)
 
 
 async def deliver_due(application: Application) -> int:
@@ -35,6 +36,20 @@ async def deliver_due(application: Application) -> int:
 
 
 async def _deliver_one(application: Application, wired: Wiring, item) -> int:
+    """One item; whatever goes wrong, it never blocks the items behind it."""
+    try:
+        return await _try_one(application, wired, item)
+    except Exception as exc:  # a bug or a changed knowledge base: park this item, go on with the rest
+        log.error("outbox %s (%s): could not deliver", item.id, item.kind, exc_info=exc)
+        if item.attempts + 1 >= MAX_ATTEMPTS:
+            await wired.store.outbox_unreachable(item.id, (), item.handoff_id)
+        else:
+            await wired.store.outbox_retry(item.id, next_attempt(wired.store.clock(), item.attempts),
+                                           type(exc).__name__)
+        return 0
+
+
+async def _try_one(application: Application, wired: Wiring, item) -> int:
     delivery = await wired.handoffs.render(item)
     store = wired.store
     if delivery.chat_id is None:
@@ -47,15 +62,18 @@ async def _deliver_one(application: Application, wired: Wiring, item) -> int:
         seconds = exc.retry_after.total_seconds() if hasattr(exc.retry_after, "total_seconds") else exc.retry_after
         await store.outbox_retry(item.id, next_attempt(store.clock(), item.attempts, seconds), "RetryAfter")
         return 0
-    except Forbidden:
-        await store.outbox_unreachable(item.id, await wired.handoffs.on_unreachable(item), item.handoff_id)
-        log.warning("outbox %s (%s): the recipient blocked the bot", item.id, item.kind)
-        return 1
-    except (TimedOut, NetworkError) as exc:
-        if isinstance(exc, BadRequest) and item.attempts >= 5:
-            log.error("outbox %s (%s): refused by Telegram, giving up", item.id, item.kind, exc_info=exc)
-            await store.outbox_unreachable(item.id, (), item.handoff_id)
+    except (Forbidden, BadRequest) as exc:
+        if isinstance(exc, Forbidden) or "chat not found" in str(exc).lower():
+            await store.outbox_unreachable(item.id, await wired.handoffs.on_unreachable(item), item.handoff_id)
+            log.warning("outbox %s (%s): the recipient cannot be reached", item.id, item.kind)
             return 1
+        if item.attempts + 1 >= MAX_ATTEMPTS:
+            log.error("outbox %s (%s): refused by Telegram, giving up", item.id, item.kind, exc_info=exc)
+            await store.outbox_unreachable(item.id, await wired.handoffs.on_unreachable(item), item.handoff_id)
+            return 1
+        await store.outbox_retry(item.id, next_attempt(store.clock(), item.attempts), type(exc).__name__)
+        return 0
+    except (TimedOut, NetworkError) as exc:
         await store.outbox_retry(item.id, next_attempt(store.clock(), item.attempts), type(exc).__name__)
         log.info("outbox %s (%s): %s, will retry", item.id, item.kind, type(exc).__name__)
         return 0

@@ -288,6 +288,40 @@ async def test_vergeet_after_a_handoff_leaves_only_an_anonymous_record(bot: Runn
     for trace in ("1001", "deurwaarder", "geheime verhaal", "zal ik je bellen", "mijn moeder helpt"):
         assert trace not in everything, trace
     handoff = await bot.store.handoff(1)
-    assert (handoff.status, handoff.resident_user_id, handoff.card) == ("accepted", None, {})
-    assert [e.to_status for e in await bot.store.handoff_events(1)] == ["proposed", "sent", "accepted"]
+    assert (handoff.status, handoff.resident_user_id, handoff.card) == ("closed", None, {})
+    events = await bot.store.handoff_events(1)
+    assert [(e.to_status, e.note) for e in events][-1] == ("closed", "forgotten")
+    assert [e.to_status for e in events] == ["proposed", "sent", "accepted", "closed"]
+    bot.fake.assert_clean()
+
+
+async def test_odd_ids_and_unknown_answers_change_nothing(bot: RunningBot) -> None:
+    fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
+    amira = bot.fake.user(1001, "Amira", language_code="nl")
+    await consent(bot, amira)
+    await fatima.hears(timeout=10)
+    for data in ("h|²|acc", "h|99999999999999999999|acc", "h|1|to|²", "h|1|to|99"):
+        await fatima.taps_data(data)
+        assert (await fatima.callback_answered(timeout=10)).text
+    for data in ("f|²|yes", "f|99999999999999999999|yes", "f|1|maybe", "f|1|no"):
+        await amira.taps_data(data)
+        assert "oudere vraag" in (await amira.callback_answered(timeout=10)).text
+    assert "bestaat niet of is niet voor jou" in texts(await say(fatima, "/open ²"))
+    handoff = await bot.store.handoff(1)
+    assert (handoff.status, handoff.followup_done_at) == ("sent", None)
+    bot.fake.assert_clean()
+
+
+async def test_a_broken_item_does_not_block_the_items_behind_it(bot: RunningBot) -> None:
+    fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
+    async with bot.wiring.delivering:
+        await bot.store.enqueue("notice", "member:fatima-el-amrani", {"key": "no.such.text"})
+        await bot.store.enqueue("notice", "member:fatima-el-amrani",
+                                {"key": "staff.professional_accepted",
+                                 "params": {"id": 7, "name": "Mehmet Yilmaz", "team": "Wijkteam Noord"}})
+    await deliver_due(bot.app)
+    notice = await fatima.hears(timeout=10)
+    assert "Overdracht #7 is opgepakt door Mehmet Yilmaz" in notice.plain
+    broken, good = await bot.store.outbox_items()
+    assert broken.delivered_at is None and broken.attempts == 1 and good.delivered_at is not None
     bot.fake.assert_clean()

@@ -125,8 +125,8 @@ async def test_forgetting_a_resident_keeps_only_an_anonymous_handoff_record(stor
     assert "resident:7" not in everything and "': 7," not in everything
     assert await store.resident(7) is None
     anonymous = await store.handoff(handoff.id)
-    assert (anonymous.resident_user_id, anonymous.card, anonymous.status) == (None, {}, "sent")
-    assert [e.to_status for e in await store.handoff_events(handoff.id)] == ["proposed", "sent"]
+    assert (anonymous.resident_user_id, anonymous.card, anonymous.status) == (None, {}, "closed")
+    assert [e.to_status for e in await store.handoff_events(handoff.id)] == ["proposed", "sent", "closed"]
     assert (await store.handoff(other.id)).card == {"own_words": "ander verhaal"}, "other handoffs stay"
 
 
