@@ -10,13 +10,15 @@ OK, WARN, DROP = "ok", "warn", "drop"
 class FloodGate:
     """At most `burst` messages per `window` seconds per user; the first one over gets a warning."""
 
-    def __init__(self, burst: int = 20, window: float = 10.0) -> None:
-        self.burst, self.window = burst, window
+    def __init__(self, burst: int = 20, window: float = 10.0, max_users: int = 10_000) -> None:
+        self.burst, self.window, self.max_users = burst, window, max_users
         self._seen: dict[int, deque[float]] = {}
         self._warned: dict[int, float] = {}
 
     def check(self, user_id: int, now: float) -> str:
         """OK to handle, WARN (say 'slow down' once, ignore this one) or DROP (ignore silently)."""
+        if len(self._seen) > self.max_users:
+            self.forget_idle(now)
         seen = self._seen.setdefault(user_id, deque())
         while seen and now - seen[0] > self.window:
             seen.popleft()

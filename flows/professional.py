@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from flows.fields import parse_phone
 from flows.handoff import HandoffFlow
+from flows.progress import toggled
 from flows.replies import Answer, Choice, Reply, shorten
 from flows.reports import report_button
 from flows.texts import Texts
@@ -181,8 +182,7 @@ class ProfessionalFlow:
         step = form.get("step")
         if step == "domains" and choice.startswith("t:") and choice[2:] in DOMAIN_IDS:
             domain = choice[2:]
-            form["domains"] = [d for d in form["domains"] if d != domain] if domain in form["domains"] \
-                else form["domains"] + [domain]
+            form["domains"] = toggled(form["domains"], domain)
             return Answer(await self._save(user_id, form, self._ask_domains(form)))
         if step == "domains" and choice == "done" and form.get("domains"):
             form["step"] = "postcode"

@@ -6,6 +6,11 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
+def toggled(items: list[str], item: str) -> list[str]:
+    """The list with `item` removed if it was there, added at the end if it was not (a ✅ button)."""
+    return [i for i in items if i != item] if item in items else [*items, item]
+
+
 @dataclass
 class Progress:
     """Everything the resident told us so far and the step we are at."""

@@ -17,7 +17,7 @@ from flows.fields import parse_phone
 from flows.handoff import HandoffFlow
 from flows.picture import spider_web
 from flows.privacy import PrivacyCommands
-from flows.progress import Progress
+from flows.progress import Progress, toggled
 from flows.replies import Answer, Choice, Reply, shorten
 from flows.reports import report_button
 from flows.texts import Texts
@@ -337,8 +337,7 @@ class ResidentFlow(PrivacyCommands):
         progress = turn.progress
         if choice.startswith("t:") and choice[2:] in DOMAIN_IDS:
             domain = choice[2:]
-            progress.domains = [d for d in progress.domains if d != domain] if domain in progress.domains \
-                else progress.domains + [domain]
+            progress.domains = toggled(progress.domains, domain)
             return self._ask(turn)
         if choice == "done":
             if not progress.domains:

@@ -191,3 +191,11 @@ async def test_a_risk_word_alone_gets_one_gentle_question(flow: ResidentFlow) ->
     again = said(await flow.text(USER, "nl", "weer bloed gezien"))
     assert "nu in gevaar" not in again, "asked once"
     assert (await flow.store.resident(USER)).progress["crisis"] == [], "a question, not an urgent handoff"
+
+
+def test_flood_gate_forgets_quiet_residents() -> None:
+    gate = FloodGate(burst=2, window=10, max_users=3)
+    for user in range(4):
+        gate.check(user, 0)
+    gate.check(99, 30)  # over max_users: everyone quiet for longer than the window is forgotten
+    assert list(gate._seen) == [99]

@@ -11,7 +11,7 @@ from flows.router import create_invite
 from handlers.delivery import deliver_due
 from tests.conftest import RunningBot
 from tests.fakebot import FakeUser
-from tests.test_resident_e2e import replies, say, tap, texts
+from tests.test_resident_e2e import replies, say, story_until_postcode, tap, texts
 
 FATIMA, SANNE, MEHMET = 7001, 7002, 7003
 MONDAY_9 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # 09:00 in Amsterdam
@@ -38,13 +38,8 @@ async def register(bot: RunningBot, user_id: int, member_id: str, name: str) -> 
 
 async def consent(bot: RunningBot, resident: FakeUser, preference: str = "Via een bericht") -> None:
     """A resident from Noord with money and school worries, all the way to consent."""
-    await say(resident, "/start")
-    await tap(resident, "eigen woorden")
-    await say(resident, "de deurwaarder staat steeds voor de deur en mijn zoon spijbelt")
-    await tap(resident, "Klopt")
-    await tap(resident, "Nee, ga verder")
-    await say(resident, "mijn moeder helpt")
-    await say(resident, "iemand die meedenkt")
+    await story_until_postcode(resident, "de deurwaarder staat steeds voor de deur en mijn zoon spijbelt",
+                               "mijn moeder helpt", "iemand die meedenkt")
     offer = texts(await say(resident, "5341"))
     assert "Fatima El Amrani" in offer
     await tap(resident, "Ja, geef mijn verhaal door")
@@ -250,23 +245,13 @@ async def test_a_returning_resident_gets_the_same_person_and_the_card_says_so(bo
     await fatima.hears(timeout=10)
     await tap(fatima, "Ik pak dit op")
     await say(amira, "/opnieuw")
-    await tap(amira, "eigen woorden")
-    await say(amira, "ik kan mijn huur niet meer betalen")
-    await tap(amira, "Klopt")
-    await tap(amira, "Nee, ga verder")
-    await tap(amira, "Sla over")
-    await tap(amira, "Sla over")
+    await story_until_postcode(amira, "ik kan mijn huur niet meer betalen", start=False)
     offer = texts(await say(amira, "5341"))
     assert "Fatima El Amrani" in offer and "al eerder gesproken" in offer
     await tap(amira, "Ja, geef mijn verhaal door")
     await tap(amira, "Via een bericht")
-    second = [m for m in bot.fake.sent_to(fatima) if m.text and "Overdracht #2" in m.text]
-    for _ in range(20):
-        if second:
-            break
-        await bot.fake.idle(quiet=0.3)
-        second = [m for m in bot.fake.sent_to(fatima) if m.text and "Overdracht #2" in m.text]
-    assert "eerder door jou geholpen" in second[0].plain
+    second = await bot.fake.wait_for(lambda: cards(bot, fatima, 2), max_wait=10, what="the second card")
+    assert "eerder door jou geholpen" in cards(bot, fatima, 2)[0].plain, second
     bot.fake.assert_clean()
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flows.router import create_invite
 from knowledge.model import KnowledgeBase
 from tests.conftest import RunningBot
 from tests.fakebot import FakeUser
 from tests.test_handoff_e2e import FATIMA, register
-from tests.test_resident_e2e import say, tap, texts
+from tests.test_resident_e2e import say, story_until_postcode, tap, texts
 from tests.test_restart_e2e import run_cli
 
 JEROEN = 8001
@@ -102,7 +100,7 @@ async def test_without_the_residents_consent_nothing_is_sent(bot: RunningBot) ->
     bot.fake.assert_clean()
 
 
-async def test_reports_from_residents_and_professionals(bot: RunningBot, tmp_path: Path) -> None:
+async def test_reports_from_residents_and_professionals(bot: RunningBot) -> None:
     jeroen = await professional(bot)
     await say(jeroen, "/zoek schulden 5341")
     await tap(jeroen, "Klopt er iets niet?")
@@ -110,13 +108,7 @@ async def test_reports_from_residents_and_professionals(bot: RunningBot, tmp_pat
     assert "Dank je! Je melding" in texts(await tap(jeroen, "Verkeerd nummer"))
 
     resident = bot.fake.user(1001, "Amira", language_code="nl")
-    await say(resident, "/start")
-    await tap(resident, "eigen woorden")
-    await say(resident, "ik heb schulden en de deurwaarder komt")
-    await tap(resident, "Klopt")
-    await tap(resident, "Nee, ga verder")
-    await tap(resident, "Sla over")
-    await tap(resident, "Sla over")
+    await story_until_postcode(resident, "ik heb schulden en de deurwaarder komt")
     await say(resident, "5341")
     await tap(resident, "Klopt er iets niet?")
     await tap(resident, "Schuldhulpverlening")

@@ -29,6 +29,19 @@ def texts(messages: list) -> str:
     return "\n".join(m.plain for m in messages)
 
 
+async def story_until_postcode(user: FakeUser, story: str, going_well: str | None = None,
+                               would_help: str | None = None, start: bool = True) -> None:
+    """/start, tell the story, confirm it, skip the check, answer (or skip) the two open questions."""
+    if start:
+        await say(user, "/start")
+    await tap(user, "eigen woorden")
+    await say(user, story)
+    await tap(user, "Klopt")
+    await tap(user, "Nee, ga verder")
+    for answer in (going_well, would_help):
+        await (say(user, answer) if answer else tap(user, "Sla over"))
+
+
 async def test_a_worried_resident_meets_one_named_person(bot: RunningBot) -> None:
     amira = bot.fake.user(1001, "Amira", language_code="nl")
     welcome = texts(await say(amira, "/start"))

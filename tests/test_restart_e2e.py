@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.fakebot import FakeTelegram
-from tests.test_resident_e2e import replies, say, tap, texts
+from tests.test_resident_e2e import replies, say, story_until_postcode, tap, texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,13 +115,8 @@ async def test_sigkill_between_storing_and_delivering_delivers_once_after_restar
         assert "Welkom, Fatima El Amrani" in texts(await say(fatima, "/start " + link.strip().split("start=")[1]))
 
         amira = fake.user(1001, "Amira", language_code="nl")
-        await say(amira, "/start")
-        await tap(amira, "eigen woorden")
-        await say(amira, "de deurwaarder staat steeds voor de deur en mijn zoon spijbelt")
-        await tap(amira, "Klopt")
-        await tap(amira, "Nee, ga verder")
-        await say(amira, "mijn moeder helpt")
-        await say(amira, "iemand die meedenkt")
+        await story_until_postcode(amira, "de deurwaarder staat steeds voor de deur en mijn zoon spijbelt",
+                                   "mijn moeder helpt", "iemand die meedenkt")
         await say(amira, "5341")
         await tap(amira, "Ja, geef mijn verhaal door")
         fake.fail_next("sendPhoto", "timeout", hold=30)  # the picture for Fatima will hang
