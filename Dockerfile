@@ -16,7 +16,8 @@ RUN useradd --create-home --uid 10001 wijkwijzer \
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
-COPY bot.py config.py store.py ./
+COPY bot.py config.py ./
+COPY store ./store
 COPY flows ./flows
 COPY knowledge ./knowledge
 COPY handlers ./handlers

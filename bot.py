@@ -1,21 +1,36 @@
-"""Wijkwijzer: the command line and the one place that wires the floors together."""
+"""Wijkwijzer: the command line, and the composition root (`assemble`) that wires the floors together once."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta durations (set before PTB loads)
 
 from config import Config, ConfigError  # noqa: E402
+from flows.accounts import INVITE_DAYS, Accounts, create_invite  # noqa: E402
+from flows.delivery import DeliveryWorker  # noqa: E402
+from flows.handoff import HandoffStart, Relay, Renderer, Scheduler, StaffActions, StaffCommands  # noqa: E402
+from flows.limits import FloodGate  # noqa: E402
+from flows.picture import spider_web  # noqa: E402
+from flows.privacy import PrivacyFlow, erase_quiet  # noqa: E402
+from flows.professional import HandoffForm, Lookup  # noqa: E402
+from flows.reports import ReportFlow  # noqa: E402
+from flows.resident import ResidentFlow  # noqa: E402
+from flows.router import Router  # noqa: E402
+from flows.texts import Texts  # noqa: E402
 from knowledge.loader import SAMPLE, read_knowledge  # noqa: E402
+from knowledge.matcher import Matcher  # noqa: E402
 from knowledge.model import KnowledgeBase  # noqa: E402
 from knowledge.problems import report  # noqa: E402
+from store import Clock, Store, utc_now  # noqa: E402
 
 log = logging.getLogger("wijkwijzer")
 
@@ -56,6 +71,53 @@ def knowledge_or_exit(folder: Path) -> KnowledgeBase:
     return kb
 
 
+# -- the composition root ------------------------------------------------------------------
+@dataclass
+class Wijkwijzer:
+    """Everything one running bot is made of, built once by `assemble` from the configuration."""
+
+    config: Config
+    kb: KnowledgeBase
+    texts: Texts
+    store: Store
+    matcher: Matcher
+    router: Router
+    renderer: Renderer
+    scheduler: Scheduler
+    worker: DeliveryWorker  # a channel adds its Sender to worker.senders
+    flood: FloodGate
+
+    async def tick(self) -> int:
+        """Background work that is due: reminders, escalations, follow-ups, and the retention period."""
+        return await self.scheduler.tick() + await erase_quiet(self.store, self.config.retention_days)
+
+    async def close(self) -> None:
+        """Close what assemble opened."""
+        await self.store.close()
+
+
+async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock = utc_now) -> Wijkwijzer:
+    """The one composition root: Telegram, the console, the command line and the tests all build the bot here."""
+    kb = kb or knowledge_or_exit(config.knowledge_dir)
+    texts = Texts.load(default=kb.default_language)
+    store = await Store.open(config.db_path, clock)
+    matcher = Matcher(kb)
+    start = HandoffStart(kb, store, texts)
+    renderer = Renderer(kb, store, texts, start, spider_web)
+    actions = StaffActions(kb, store, texts, start, renderer, config.followup_days)
+    relay = Relay(kb, store, texts)
+    resident = ResidentFlow(kb, matcher, store, texts, start, relay, spider_web)
+    router = Router(
+        kb=kb, texts=texts, accounts=Accounts(kb, store, texts), resident=resident, privacy=PrivacyFlow(resident),
+        staff_actions=actions, staff_commands=StaffCommands(kb, store, texts, renderer, actions), relay=relay,
+        lookup=Lookup(kb, matcher, store, texts), form=HandoffForm(kb, matcher, store, texts, start),
+        reports=ReportFlow(kb, store, texts),
+    )
+    return Wijkwijzer(config, kb, texts, store, matcher, router, renderer, Scheduler(kb, store, texts, start),
+                      DeliveryWorker(store, renderer, []), FloodGate())
+
+
+# -- commands ------------------------------------------------------------------------------
 def cmd_check_knowledge(args: argparse.Namespace, config: Config) -> int:
     """Validate a knowledge base and print every problem; exit 1 on errors."""
     folder = Path(args.folder) if args.folder else config.knowledge_dir
@@ -72,7 +134,7 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     kb = knowledge_or_exit(config.knowledge_dir)
     from handlers.app import build_application  # PTB is only imported where it is needed
 
-    application = build_application(config, kb)
+    application = build_application(config, lambda: assemble(config, kb))
     application.run_polling(allowed_updates=None, drop_pending_updates=False)
     return 0
 
@@ -82,36 +144,42 @@ def cmd_console(args: argparse.Namespace, config: Config) -> int:
     kb = knowledge_or_exit(config.knowledge_dir)
     from handlers.console import run_console
 
-    return run_console(config, kb, args.as_user)
+    return run_console(lambda: assemble(config, kb), config.db_path.parent, args.as_user)
+
+
+def with_house(config: Config, work: Callable[[Wijkwijzer], Awaitable[int]]) -> int:
+    """Run one command-line job on the assembled bot, and close it."""
+
+    async def run() -> int:
+        house = await assemble(config)
+        try:
+            return await work(house)
+        finally:
+            await house.close()
+
+    return asyncio.run(run())
 
 
 def cmd_invite(args: argparse.Namespace, config: Config) -> int:
     """Print a one-time registration link for a wijkteam member or a professional."""
-    import asyncio
 
-    from flows.router import INVITE_DAYS, create_invite
-    from store import Store
+    async def make(house: Wijkwijzer) -> int:
+        kb = house.kb
+        members = {m.id for t in kb.teams for m in t.members}
+        known = members if args.role == "staff" else {p.id for p in kb.professionals}
+        if args.person_id not in known:
+            print(f"'{args.person_id}' is not a {'member of a team' if args.role == 'staff' else 'professional'} "
+                  f"in {config.knowledge_dir}.", file=sys.stderr)
+            return 1
+        code = await create_invite(house.store, args.person_id, args.role)
+        from handlers.app import invite_link
 
-    kb = knowledge_or_exit(config.knowledge_dir)
-    known = {m.id for t in kb.teams for m in t.members} if args.role == "staff" else {p.id for p in kb.professionals}
-    if args.person_id not in known:
-        print(f"'{args.person_id}' is not a {'member of a team' if args.role == 'staff' else 'professional'} "
-              f"in {config.knowledge_dir}.", file=sys.stderr)
-        return 1
+        print(invite_link(await bot_username(config), code))
+        print(f"One-time link for {args.person_id} ({args.role}), valid for {INVITE_DAYS} days. Send it privately.",
+              file=sys.stderr)
+        return 0
 
-    async def make() -> tuple[str, str]:
-        store = await Store.open(config.db_path)
-        try:
-            code = await create_invite(store, args.person_id, args.role, store.clock())
-        finally:
-            await store.close()
-        return code, await bot_username(config)
-
-    code, username = asyncio.run(make())
-    print(f"https://t.me/{username}?start={code}")
-    print(f"One-time link for {args.person_id} ({args.role}), valid for {INVITE_DAYS} days. Send it privately.",
-          file=sys.stderr)
-    return 0
+    return with_house(config, make)
 
 
 async def bot_username(config: Config) -> str:
@@ -132,54 +200,40 @@ async def bot_username(config: Config) -> str:
 
 def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     """Print who did what with a handoff, and when."""
-    import asyncio
 
-    from store import Store
+    async def read(house: Wijkwijzer) -> int:
+        events = await house.store.handoffs.events(args.handoff_id)
+        trail = await house.store.audit.of_handoff(args.handoff_id)
+        if not events and not trail:
+            print(f"No handoff {args.handoff_id} in {config.db_path}.", file=sys.stderr)
+            return 1
+        rows = [(e.at, e.actor, f"status {e.from_status or '-'} -> {e.to_status}" + (f" ({e.note})" if e.note else ""))
+                for e in events]
+        rows += [(a.at, a.actor, a.action + (f" {a.detail}" if a.detail else "")) for a in trail]
+        for at, actor, what in sorted(rows, key=lambda row: row[0]):
+            print(f"{at.isoformat(timespec='seconds')}  {actor:<28} {what}")
+        return 0
 
-    async def read() -> tuple[list, list]:
-        store = await Store.open(config.db_path)
-        try:
-            return await store.handoff_events(args.handoff_id), await store.audit_of(args.handoff_id)
-        finally:
-            await store.close()
-
-    events, trail = asyncio.run(read())
-    if not events and not trail:
-        print(f"No handoff {args.handoff_id} in {config.db_path}.", file=sys.stderr)
-        return 1
-    rows = [(e.at, e.actor, f"status {e.from_status or '-'} -> {e.to_status}" + (f" ({e.note})" if e.note else ""))
-            for e in events]
-    rows += [(a.at, a.actor, a.action + (f" {a.detail}" if a.detail else "")) for a in trail]
-    for at, actor, what in sorted(rows, key=lambda row: row[0]):
-        print(f"{at.isoformat(timespec='seconds')}  {actor:<28} {what}")
-    return 0
+    return with_house(config, read)
 
 
 def cmd_reports(args: argparse.Namespace, config: Config) -> int:
     """List the problems residents and professionals reported, oldest first."""
-    import asyncio
 
-    from store import Store
+    async def read(house: Wijkwijzer) -> int:
+        rows = await house.store.reports.open()
+        if not rows:
+            print("No open reports.")
+        for row in rows:
+            print(f"#{row.id}  {row.at.isoformat()[:16]}  {row.target:<32} {row.kind:<13} (from a {row.reporter})")
+        return 0
 
-    async def read() -> list[dict]:
-        store = await Store.open(config.db_path)
-        try:
-            return await store.reports()
-        finally:
-            await store.close()
-
-    rows = asyncio.run(read())
-    if not rows:
-        print("No open reports.")
-    for row in rows:
-        print(f"#{row['id']}  {row['at'][:16]}  {row['target']:<32} {row['kind']:<13} (from a {row['reporter']})")
-    return 0
+    return with_house(config, read)
 
 
 def cmd_match(args: argparse.Namespace, config: Config) -> int:
     """Show what the matcher and the routing rule make of one sentence."""
     from knowledge.explain import as_json, as_text, explain
-    from knowledge.matcher import Matcher
 
     kb = knowledge_or_exit(config.knowledge_dir)
     match, contact = explain(kb, Matcher(kb), args.text, args.postcode, args.language)

@@ -1,65 +1,127 @@
-"""What residents can always ask: /privacy, /mijngegevens (a message and a JSON file), /vergeet."""
+"""What residents can always ask (/privacy, /mijngegevens, /vergeet), and the erase rules.
+
+Erasing keeps only an anonymous record that a handoff existed and its status history; an open
+handoff is closed, since nobody can work on an erased story. The same rule erases residents
+who have been quiet longer than the retention period and have no open handoff.
+"""
 
 from __future__ import annotations
 
 import json
+from datetime import timedelta
+from typing import Any
 
-from flows.replies import Answer, Choice, Reply, shorten
-from flows.voice import Voice, fit
+from flows import buttons, lifecycle
+from flows.markup import Rich, fit, shorten
+from flows.recipients import ANONYMOUS, ToPerson
+from flows.replies import Answer, Choice, Reply
+from flows.resident import ResidentFlow
+from flows.voice import Voice
+from store import Person, Store
 
 WORDS_SHOWN = 300  # a resident's own words quoted back in a message
 
 
-class PrivacyCommands:
-    """Mixed into the resident flow: it brings `_turn`, `store`, `kb` and `texts`."""
+async def erase(store: Store, person: Person) -> int:
+    """Erase a resident in one commit; returns how many handoffs were anonymised."""
+    handoffs = await store.handoffs.of_resident(person)
+    actor = f"resident:{person.key}"
+    async with store.transaction() as tx:
+        await store.residents.delete(tx, person)
+        for handoff in handoffs:
+            await store.handoffs.anonymise(tx, handoff.id)
+            if handoff.status in lifecycle.OPEN:  # nobody works on an erased story: close it, anonymously
+                final = "declined" if handoff.status == "proposed" else "closed"
+                await store.handoffs.move(tx, handoff.id, handoff.status, final, ANONYMOUS, "forgotten")
+            await store.outbox.clear_payloads(tx, handoff.id)
+        await store.outbox.forget_recipient(tx, ToPerson(person).encode(), ANONYMOUS)
+        await store.handoffs.rename_actor(tx, actor, ANONYMOUS)
+        await store.audit.rename_actor(tx, actor, ANONYMOUS)
+    return len(handoffs)
 
-    async def privacy(self, user_id: int, telegram_language: str | None) -> list[Reply]:
+
+async def erase_quiet(store: Store, retention_days: float) -> int:
+    """The retention period: erase residents quiet that long without an open handoff."""
+    quiet = await store.residents.quiet_since(store.now() - timedelta(days=retention_days), lifecycle.OPEN)
+    for person in quiet:
+        await erase(store, person)
+        async with store.transaction() as tx:
+            await store.audit.add(tx, "system", "retention:forgotten")
+    return len(quiet)
+
+
+async def export(store: Store, person: Person) -> dict[str, Any]:
+    """Everything stored about a resident, for /mijngegevens."""
+    resident = await store.residents.get(person)
+    handoffs = []
+    for h in await store.handoffs.of_resident(person):
+        events = await store.handoffs.events(h.id)
+        handoffs.append({
+            "id": h.id, "member_id": h.member_id, "team_id": h.team_id, "status": h.status, "urgent": h.urgent,
+            "created_at": h.created_at.isoformat(), "card": h.card,
+            "history": [{"at": e.at.isoformat(), "status": e.to_status} for e in events],
+        })
+    return {
+        "resident": None if resident is None else {
+            "person": person.key, "language": resident.language, "postcode": resident.postcode,
+            "progress": resident.progress,
+        },
+        "handoffs": handoffs,
+    }
+
+
+class PrivacyFlow:
+    """The resident's privacy commands."""
+
+    def __init__(self, residents: ResidentFlow) -> None:
+        self.residents = residents
+        self.store, self.kb, self.texts = residents.store, residents.kb, residents.texts
+
+    async def privacy(self, person: Person, language_hint: str | None) -> list[Reply]:
         """/privacy: what we keep, who sees it, how to see and erase it."""
-        turn = await self._turn(user_id, telegram_language)
+        turn = await self.residents.turn(person, language_hint)
         return [Reply(turn.voice("privacy.text"))]
 
-    async def my_data(self, user_id: int, telegram_language: str | None) -> list[Reply]:
+    async def my_data(self, person: Person, language_hint: str | None) -> list[Reply]:
         """/mijngegevens: everything stored about me, readable and as a JSON file."""
-        turn = await self._turn(user_id, telegram_language)
-        exported = await self.store.export_resident(user_id)
+        turn = await self.residents.turn(person, language_hint)
+        exported = await export(self.store, person)
         if exported["resident"] is None and not exported["handoffs"]:
             return [Reply(turn.voice("mydata.nothing"))]
-        progress = turn.progress
-        lines = [turn.voice("mydata.intro")]
-        lines.append(turn.voice("mydata.language", language=turn.voice.plain(f"language.{turn.resident.language}")))
+        voice, progress = turn.voice, turn.progress
+        lines = [voice("mydata.intro"),
+                 voice("mydata.language", language=voice.plain(f"language.{turn.resident.language}"))]
         if turn.resident.postcode:
-            lines.append(turn.voice("mydata.postcode", postcode=turn.resident.postcode))
+            lines.append(voice("mydata.postcode", postcode=turn.resident.postcode))
         if progress.story:
-            lines.append(turn.voice("mydata.story", words=shorten(progress.story, WORDS_SHOWN)))
+            lines.append(voice("mydata.story", words=shorten(progress.story, WORDS_SHOWN)))
         for domain, score in progress.answers.items():
-            answer = turn.voice.plain("mydata.skipped") if score is None else str(score)
-            lines.append(turn.voice("mydata.answer", domain=turn.voice.domain(domain), answer=answer))
+            answer = voice.plain("mydata.skipped") if score is None else str(score)
+            lines.append(voice("mydata.answer", domain=voice.domain(domain), answer=answer))
         for domain, words in progress.followups.items():
-            lines.append(turn.voice("mydata.followup", domain=turn.voice.domain(domain),
-                                    words=shorten(words, WORDS_SHOWN)))
+            lines.append(voice("mydata.followup", domain=voice.domain(domain), words=shorten(words, WORDS_SHOWN)))
         for key in ("going_well", "would_help"):
             if getattr(progress, key):
-                lines.append(turn.voice(f"mydata.{key}", words=shorten(getattr(progress, key), WORDS_SHOWN)))
+                lines.append(voice(f"mydata.{key}", words=shorten(getattr(progress, key), WORDS_SHOWN)))
         for handoff in exported["handoffs"]:
             member = self.kb.member(handoff["member_id"])
-            lines.append(turn.voice("mydata.handoff", name=member.name if member else handoff["member_id"],
-                                    status=turn.voice.plain(f"status.{handoff['status']}")))
-        lines.append(turn.voice("mydata.file"))
-        text = fit("\n".join(lines))
+            lines.append(voice("mydata.handoff", name=member.name if member else handoff["member_id"],
+                               status=voice.plain(f"status.{handoff['status']}")))
+        lines.append(voice("mydata.file"))
         content = json.dumps(exported, ensure_ascii=False, indent=2).encode()
-        return [Reply(text), Reply(turn.voice("mydata.caption"), document=("mijngegevens.json", content))]
+        return [Reply(fit(Rich.lines(lines))), Reply(voice("mydata.caption"), document=("mijngegevens.json", content))]
 
-    async def forget_asked(self, user_id: int, telegram_language: str | None) -> list[Reply]:
+    async def forget_asked(self, person: Person, language_hint: str | None) -> list[Reply]:
         """/vergeet: ask for confirmation first."""
-        turn = await self._turn(user_id, telegram_language)
-        choices = (Choice("forget|yes", turn.voice.plain("forget.accept")),
-                   Choice("forget|no", turn.voice.plain("forget.decline")))
-        return [Reply(turn.voice("forget.ask"), choices=choices, columns=2)]
+        voice = (await self.residents.turn(person, language_hint)).voice
+        choices = (Choice(buttons.encode(buttons.FORGET, "yes"), voice.plain("forget.accept")),
+                   Choice(buttons.encode(buttons.FORGET, "no"), voice.plain("forget.decline")))
+        return [Reply(voice("forget.ask"), choices=choices, columns=2)]
 
-    async def forget(self, user_id: int, telegram_language: str | None, confirmed: bool) -> Answer:
+    async def forget(self, person: Person, language_hint: str | None, confirmed: bool) -> Answer:
         """The answer to /vergeet's question."""
-        voice = Voice(self.texts, (await self._turn(user_id, telegram_language)).resident.language)
+        voice = Voice(self.texts, (await self.residents.turn(person, language_hint)).resident.language)
         if not confirmed:
             return Answer([Reply(voice("forget.kept"))])
-        await self.store.forget_resident(user_id)
+        await erase(self.store, person)
         return Answer([Reply(voice("forget.done"), clear_keyboard=True)])

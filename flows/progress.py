@@ -27,7 +27,7 @@ class Progress:
     would_help: str | None = None
     crisis: list[str] = field(default_factory=list)  # crisis kinds seen: the handoff is urgent
     danger_asked: bool = False  # asked once, gently, after a risk word without a crisis pattern
-    postcode_asked: bool = False
+    recent: list[str] = field(default_factory=list)  # the last few messages, read together for danger
     contact: dict[str, Any] | None = None  # member_id, team_id, reason
     preference: dict[str, Any] = field(default_factory=dict)  # kind, phone, daypart
     handoff_id: int | None = None
@@ -38,7 +38,12 @@ class Progress:
     def from_dict(cls, data: dict[str, Any] | None) -> Progress:
         """Read stored progress; unknown keys (from a newer version) are ignored."""
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+        progress = cls(**{k: v for k, v in (data or {}).items() if k in known})
+        from flows.resident.steps import Step
+
+        if progress.step not in set(Step):  # written by another version: start again rather than guess
+            progress.step = Step.WELCOME.value
+        return progress
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

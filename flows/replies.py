@@ -1,49 +1,39 @@
-"""What a flow answers: plain data that Telegram, the terminal and tests all understand."""
+"""What a flow answers: plain data that every channel, the terminal and the tests understand."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+from typing import Any
 
-TEXT_LIMIT = 4096  # Telegram: characters of a message after entity parsing
-CAPTION_LIMIT = 1024  # Telegram: characters of a photo caption
-BUTTON_DATA_LIMIT = 64  # Telegram: bytes of callback_data
+from flows.buttons import check_data
+from flows.markup import Rich
 
-
-def escape(value: object) -> str:
-    """Make text from a resident or the knowledge base safe inside our HTML."""
-    return html.escape(str(value), quote=False)
-
-
-def shorten(value: str, limit: int) -> str:
-    """Keep a resident's words readable in a message: at most `limit` characters."""
-    value = " ".join(value.split())
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+TEXT_LIMIT = 4096  # characters of a message (Telegram's limit, the tightest of our channels)
+CAPTION_LIMIT = 1024  # characters of a picture's caption
 
 
 @dataclass(frozen=True)
 class Choice:
-    """A button: a short id the flow understands, and a label in the resident's language."""
+    """A button: short data the flow understands (flows.buttons), and a label in the person's language."""
 
     id: str
     label: str
 
     def __post_init__(self) -> None:
-        if not 1 <= len(self.id.encode()) <= BUTTON_DATA_LIMIT:
-            raise ValueError(f"button id must be 1-{BUTTON_DATA_LIMIT} bytes: {self.id!r}")
+        check_data(self.id)
 
 
 @dataclass(frozen=True)
 class Reply:
-    """One message: HTML text (only b, i, a, code), optional buttons, picture or file."""
+    """One message: rich text, optional buttons, picture or file."""
 
-    text: str
+    text: str  # a Rich, or plain text
     choices: tuple[Choice, ...] = ()
     columns: int = 1
     picture: bytes | None = None  # a PNG; the text is its caption
     document: tuple[str, bytes] | None = None  # (file name, content)
-    ask_contact: str | None = None  # label of a 'share my phone number' keyboard button
-    clear_keyboard: bool = False  # remove a reply keyboard shown before
+    ask_contact: str | None = None  # label of a 'share my phone number' button, where the channel has one
+    clear_keyboard: bool = False  # remove a 'share my phone number' button shown before
 
     def __post_init__(self) -> None:
         markups = sum((bool(self.choices), bool(self.ask_contact), self.clear_keyboard))
@@ -51,8 +41,25 @@ class Reply:
             raise ValueError("a message carries one keyboard: buttons, a contact request or a removal")
 
     @property
+    def rich(self) -> Rich:
+        """The text as rich text."""
+        return Rich.of(self.text)
+
+    @property
     def limit(self) -> int:
         return CAPTION_LIMIT if (self.picture or self.document) else TEXT_LIMIT
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything but picture and file bytes, for storing a message before it is sent."""
+        return {"text": self.rich.to_json(), "choices": [[c.id, c.label] for c in self.choices],
+                "columns": self.columns, "ask_contact": self.ask_contact, "clear_keyboard": self.clear_keyboard}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reply:
+        """A stored message back."""
+        return cls(Rich.from_json(data["text"]), tuple(Choice(i, label) for i, label in data.get("choices", ())),
+                   data.get("columns", 1), ask_contact=data.get("ask_contact"),
+                   clear_keyboard=bool(data.get("clear_keyboard")))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flows import buttons
 from flows.replies import Answer, Choice, Reply
 from flows.texts import Texts
 from flows.voice import Voice
@@ -13,10 +14,10 @@ KINDS = ("wrong_number", "closed", "moved", "other")
 
 def report_button(voice: Voice, targets: list[str]) -> Choice:
     """One button under a list: 'something wrong?', carrying the targets shown ('s:<index>' or 'p:<id>')."""
-    data = "rp|" + ",".join(targets)
-    while len(data.encode()) > 64 and "," in data:  # keep within Telegram's 64 bytes
-        data = data.rsplit(",", 1)[0]
-    return Choice(data, voice.plain("report.button"))
+    shown = list(targets)
+    while len(",".join(shown).encode()) > buttons.DATA_LIMIT - 3 and len(shown) > 1:  # keep within 64 bytes
+        shown.pop()
+    return Choice(buttons.encode(buttons.REPORT_PICK, ",".join(shown)), voice.plain("report.button"))
 
 
 class ReportFlow:
@@ -42,21 +43,24 @@ class ReportFlow:
         kind, _, key = target.partition(":")
         return self.kb.services[int(key)].id if kind == "s" else key
 
-    async def press(self, reporter: str, language: str, data: str) -> Answer:
+    async def press(self, reporter: str, language: str | None, button: buttons.Button) -> Answer:
         """rp|<targets>: which one?  rk|<target>|<kind>: stored."""
         voice = Voice(self.texts, language)
-        parts = data.split("|")
-        if parts[0] == "rp" and len(parts) == 2:
-            targets = [t for t in parts[1].split(",") if self.name_of(t)]
+        if button.kind == buttons.REPORT_PICK and len(button.parts) == 1:
+            targets = [t for t in button.part(0).split(",") if self.name_of(t)]
             if not targets:
                 return Answer([], toast=voice.plain("stale.toast"))
-            choices = tuple(Choice(f"rk|{t}|_", self.name_of(t) or "") for t in targets)
+            choices = tuple(Choice(buttons.encode(buttons.REPORT_KIND, t, "_"), self.name_of(t) or "")
+                            for t in targets)
             return Answer([Reply(voice("report.which"), choices)])
-        if parts[0] == "rk" and len(parts) == 3 and self.name_of(parts[1]):
-            if parts[2] == "_":
-                choices = tuple(Choice(f"rk|{parts[1]}|{k}", voice.plain(f"report.kind.{k}")) for k in KINDS)
-                return Answer([Reply(voice("report.what", name=self.name_of(parts[1]) or ""), choices, columns=2)])
-            if parts[2] in KINDS:
-                await self.store.add_report(reporter, self.service_id(parts[1]), parts[2])
-                return Answer([Reply(voice("report.thanks", name=self.name_of(parts[1]) or ""))])
+        target, kind = button.part(0), button.part(1)
+        if button.kind == buttons.REPORT_KIND and len(button.parts) == 2 and self.name_of(target):
+            if kind == "_":
+                choices = tuple(Choice(buttons.encode(buttons.REPORT_KIND, target, k), voice.plain(f"report.kind.{k}"))
+                                for k in KINDS)
+                return Answer([Reply(voice("report.what", name=self.name_of(target) or ""), choices, columns=2)])
+            if kind in KINDS:
+                async with self.store.transaction() as tx:
+                    await self.store.reports.add(tx, reporter, self.service_id(target), kind)
+                return Answer([Reply(voice("report.thanks", name=self.name_of(target) or ""))])
         return Answer([], toast=voice.plain("stale.toast"))

@@ -1,8 +1,10 @@
-"""The python-telegram-bot Application: handlers registered, resources opened and closed."""
+"""The python-telegram-bot Application: handlers registered, the composition root's parts opened and closed."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
@@ -11,6 +13,7 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     Defaults,
     MessageHandler,
     TypeHandler,
@@ -18,21 +21,15 @@ from telegram.ext import (
 )
 
 from config import Config
-from flows.handoff import HandoffFlow
-from flows.limits import FloodGate
-from flows.resident import ResidentFlow
-from flows.router import Router
-from flows.texts import Texts
-from handlers import common, delivery, updates
-from handlers.wiring import KEY, Wiring
-from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
-from store import Store
+from flows import commands
+from handlers import common, updates
+from handlers.send import TelegramSender
+
+if TYPE_CHECKING:
+    from bot import Wijkwijzer
 
 log = logging.getLogger("wijkwijzer")
 
-RESIDENT_COMMANDS = ("start", "opnieuw", "taal", "privacy", "mijngegevens", "vergeet", "stop")
-STAFF_COMMANDS = ("mijn", "open", "sluit", "team", "wiebenik", "zoek", "wie", "overdracht")
 UNREADABLE = (
     (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE, "voice"),
     (filters.Sticker.ALL, "sticker"),
@@ -48,29 +45,31 @@ def file_url(base_url: str) -> str:
     return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
 
 
-def build_application(config: Config, kb: KnowledgeBase) -> Application:
-    """The Application, with every handler; the store opens in post_init."""
-    texts = Texts.load(default=kb.default_language)
+def invite_link(username: str, code: str) -> str:
+    """The channel makes the invite link: a t.me deep link that sends /start <code>."""
+    return f"https://t.me/{username}?start={code}"
+
+
+def build_application(config: Config, assemble: Callable[[], Awaitable[Wijkwijzer]]) -> Application:
+    """The Application, with every handler; the composition root runs in post_init, its parts close in post_shutdown."""
 
     async def post_init(application: Application) -> None:
-        store = await Store.open(config.db_path)
-        handoffs = HandoffFlow(kb, store, texts, followup_days=config.followup_days,
-                               retention_days=config.retention_days)
-        resident = ResidentFlow(kb, Matcher(kb), store, texts, handoffs=handoffs)
-        application.bot_data[KEY] = Wiring(Router(kb, store, texts, resident, handoffs), store, FloodGate())
-        application.job_queue.run_repeating(delivery.delivery_job, interval=config.tick_seconds, first=0,
-                                            name="delivery")
-        application.job_queue.run_repeating(delivery.schedule_job, interval=max(config.tick_seconds, 30), first=1,
+        house = await assemble()
+        house.worker.senders.append(TelegramSender(application.bot))
+        application.bot_data[common.KEY] = house
+        application.job_queue.run_repeating(delivery_job, interval=config.tick_seconds, first=0, name="delivery")
+        application.job_queue.run_repeating(schedule_job, interval=max(config.tick_seconds, 30), first=1,
                                             name="deadlines")
-        for language in texts.languages:
-            commands = [BotCommand(name, texts.get(language, f"command.{name}")) for name in RESIDENT_COMMANDS]
-            await application.bot.set_my_commands(commands, language_code=None if language == "nl" else language)
-        log.info("Wijkwijzer started for %s", kb.municipality.name)
+        for language in house.texts.languages:
+            menu = [BotCommand(name, house.texts.get(language, f"command.{name}")) for name in commands.menu()]
+            default = language == house.texts.default
+            await application.bot.set_my_commands(menu, language_code=None if default else language)
+        log.info("Wijkwijzer started for %s", house.kb.municipality.name)
 
     async def post_shutdown(application: Application) -> None:
-        wired = application.bot_data.get(KEY)
-        if wired is not None:
-            await wired.store.close()
+        house = application.bot_data.get(common.KEY)
+        if house is not None:
+            await house.close()
 
     builder = (
         Application.builder()
@@ -87,10 +86,22 @@ def build_application(config: Config, kb: KnowledgeBase) -> Application:
     return application
 
 
+async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """JobQueue tick: deliver what is due (the database holds the truth)."""
+    await common.house(context).worker.deliver_due()
+
+
+async def schedule_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """JobQueue tick: reminders, escalations, follow-ups and retention that are due, then deliver them."""
+    house = common.house(context)
+    if await house.tick():
+        await house.worker.deliver_due()
+
+
 def register(application: Application) -> None:
     """Every handler, in the order PTB should try them."""
     application.add_handler(TypeHandler(Update, common.guard), group=-1)
-    application.add_handler(CommandHandler(list(RESIDENT_COMMANDS + STAFF_COMMANDS), updates.on_command))
+    application.add_handler(CommandHandler(list(commands.names()), updates.on_command))
     application.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, updates.on_command))
     application.add_handler(CallbackQueryHandler(updates.on_button))
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, updates.unreadable("edited")))

@@ -1,59 +1,58 @@
-"""The terminal as a second front end: lines in, the same flows, plain text out.
+"""The terminal as a second channel: lines in, the same flows, plain text out.
 
-Buttons are shown as numbers; typing a number presses it. Pictures and files are saved
-next to the database and their path is printed. `--as staff:<member-id>` plays the wijkteam
-side; a resident console and a staff console on the same database deliver to each other
-(whatever the outbox holds for this console is shown before each prompt).
+Buttons are shown as numbers; typing a number presses it. Pictures and files are saved next
+to the database and their path is printed. `--as staff:<member-id>` plays the wijkteam side;
+a resident console and a staff console on the same database deliver to each other (the
+delivery worker, with this terminal as its sender, shows what the outbox holds for it).
 """
 
 from __future__ import annotations
 
 import asyncio
-import html
-import re
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from config import Config
-from flows.handoff import HandoffFlow
+from flows.delivery import Delivered, Outcome
 from flows.replies import Reply
-from flows.resident import ResidentFlow
-from flows.router import Router
-from flows.texts import Texts
-from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
-from store import Store
+from store import Person
 
-CONSOLE_USER_ID = 1
-STAFF_CONSOLE_BASE = 9_000_000_000
+if TYPE_CHECKING:
+    from bot import Wijkwijzer
+
+CHANNEL = "console"
 STOP_WORDS = ("/stop", "/quit", "/exit")
-_TAG = re.compile(r"<[^>]+>")
 
 
-def plain(text: str) -> str:
-    """Our HTML as terminal text."""
-    return html.unescape(_TAG.sub("", text))
-
-
-def console_user_id(as_user: str) -> int:
-    """The resident's console is user 1; a staff console gets a stable id of its own."""
+def console_person(as_user: str) -> Person:
+    """The resident's console is console:1; a staff console gets a stable id of its own."""
     if as_user == "resident":
-        return CONSOLE_USER_ID
-    return STAFF_CONSOLE_BASE + zlib.crc32(as_user.encode()) % 1_000_000
+        return Person(CHANNEL, "1")
+    return Person(CHANNEL, str(9_000_000_000 + zlib.crc32(as_user.encode()) % 1_000_000))
 
 
 class Console:
-    """One person talking in the terminal."""
+    """One person talking in the terminal; also the delivery worker's sender for that person."""
 
-    def __init__(self, router: Router, folder: Path, language: str, user_id: int) -> None:
-        self.router, self.folder, self.language, self.user_id = router, folder, language, user_id
+    def __init__(self, house: Wijkwijzer, folder: Path, person: Person) -> None:
+        self.house, self.folder, self.person = house, folder, person
+        self.language = house.kb.default_language
         self.buttons: list[str] = []
         self.files = 0
 
+    # -- the Sender port -------------------------------------------------------------------
+    def handles(self, person: Person) -> bool:
+        return person == self.person
+
+    async def send(self, person: Person, replies: list[Reply]) -> Outcome:
+        self.show(replies)
+        return Delivered()
+
+    # -- the terminal ----------------------------------------------------------------------
     def show(self, replies: list[Reply]) -> None:
-        """Print replies; remember the newest buttons."""
+        """Print replies (bold and italic are plain text here); remember the newest buttons."""
         for reply in replies:
-            print(plain(reply.text))
+            print(str(reply.text))
             if reply.picture:
                 print(f"[plaatje: {self._save('plaatje.png', reply.picture)}]")
             if reply.document:
@@ -63,65 +62,50 @@ class Console:
                 for number, choice in enumerate(reply.choices, start=1):
                     print(f"  [{number}] {choice.label}")
             if reply.ask_contact:
-                print(f"  {plain(self.router.texts.get(self.language, 'console.contact_hint'))}")
+                print(f"  {self.house.texts.get(self.language, 'console.contact_hint')}")
             print()
 
     def _save(self, name: str, content: bytes) -> Path:
         self.files += 1
-        path = self.folder / f"console-{self.user_id}-{self.files}-{name}"
+        path = self.folder / f"console-{self.person.id}-{self.files}-{name}"
         path.write_bytes(content)
         return path
 
     async def handle(self, line: str) -> None:
         """One line typed."""
-        text = line.strip()
+        router, text = self.house.router, line.strip()
         if not text:
             return
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
-            answer = await self.router.press(self.user_id, self.language, self.buttons[int(text) - 1])
+            answer = await router.press(self.person, self.language, self.buttons[int(text) - 1])
             if answer.toast:
                 print(f"({answer.toast})")
             self.show(answer.replies)
         elif text.startswith("/"):
             name, _, args = text[1:].partition(" ")
-            self.show(await self.router.command(self.user_id, self.language, name, args))
+            self.show(await router.command(self.person, self.language, name, args))
         else:
-            self.show(await self.router.text(self.user_id, self.language, text))
+            self.show(await router.text(self.person, self.language, text))
 
     async def deliveries(self) -> None:
-        """Show what the outbox holds for this console; the rest waits for its own console or the bot."""
-        handoffs: HandoffFlow = self.router.handoffs
-        await handoffs.tick()
-        for item in await self.router.store.outbox_due(limit=100):
-            delivery = await handoffs.render(item)
-            if delivery.chat_id == self.user_id:
-                self.show(delivery.replies)
-                await self.router.store.outbox_delivered(item.id, self.user_id, None)
+        """Do what is due, then show what the outbox holds for this terminal."""
+        await self.house.tick()
+        await self.house.worker.deliver_due()
 
 
-def run_console(config: Config, kb: KnowledgeBase, as_user: str = "resident") -> int:
+def run_console(house_factory, folder: Path, as_user: str = "resident") -> int:
     """Chat in the terminal until /stop or Ctrl-D."""
-    texts = Texts.load()
-    language = kb.default_language
-    staff_id = as_user.removeprefix("staff:") if as_user.startswith("staff:") else None
-    if as_user != "resident" and (staff_id is None or kb.member(staff_id) is None):
-        print(f"--as takes 'resident' or 'staff:<member-id>'; '{as_user}' is neither.")
-        return 2
-    user_id = console_user_id(as_user)
-    print(plain(texts.get(language, "console.welcome")))
     with asyncio.Runner() as runner:
-        store = runner.run(Store.open(config.db_path))
+        house = runner.run(house_factory())
         try:
-            handoffs = HandoffFlow(kb, store, texts, followup_days=config.followup_days)
-            resident = ResidentFlow(kb, Matcher(kb), store, texts, handoffs=handoffs)
-            router = Router(kb, store, texts, resident, handoffs)
-            console = Console(router, config.db_path.parent, language, user_id)
-            if staff_id:
-                runner.run(store.link_staff(user_id, staff_id, "staff"))
-                console.show(runner.run(router.command(user_id, language, "wiebenik")))
-                console.show(runner.run(router.command(user_id, language, "mijn")))
-            else:
-                console.show(runner.run(resident.resume(user_id, language)))
+            staff_id = as_user.removeprefix("staff:") if as_user.startswith("staff:") else None
+            if as_user != "resident" and (staff_id is None or house.kb.member(staff_id) is None):
+                print(f"--as takes 'resident' or 'staff:<member-id>'; '{as_user}' is neither.")
+                return 2
+            console = Console(house, folder, console_person(as_user))
+            house.worker.senders.append(console)
+            print(house.texts.get(console.language, "console.welcome"))
+            runner.run(_begin(house, console, staff_id))
             while True:
                 runner.run(console.deliveries())
                 try:
@@ -131,10 +115,21 @@ def run_console(config: Config, kb: KnowledgeBase, as_user: str = "resident") ->
                     break
                 if line.strip().lower() in STOP_WORDS:
                     if not staff_id:
-                        runner.run(resident.stop(user_id, language))
+                        runner.run(house.router.resident.stop(console.person, console.language))
                     break
                 runner.run(console.handle(line))
+            print(house.texts.get(console.language, "console.bye"))
+            return 0
         finally:
-            runner.run(store.close())
-    print(texts.get(language, "console.bye"))
-    return 0
+            runner.run(house.close())
+
+
+async def _begin(house: Wijkwijzer, console: Console, staff_id: str | None) -> None:
+    router, person, language = house.router, console.person, console.language
+    if staff_id:
+        async with house.store.transaction() as tx:
+            await house.store.accounts.link(tx, person, staff_id, "staff")
+        console.show(await router.command(person, language, "wiebenik"))
+        console.show(await router.command(person, language, "mijn"))
+    else:
+        console.show(await router.resident.resume(person, language))

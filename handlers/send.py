@@ -1,6 +1,9 @@
-"""Turning a flow's replies into Bot API calls: messages, photos, files and keyboards."""
+"""Telegram's side of sending: a flow's replies as Bot API calls (HTML, keyboards, photos, files), and the
+Sender the delivery worker uses, which turns PTB's answers into Delivered, RetryLater or Unreachable."""
 
 from __future__ import annotations
+
+import html
 
 from telegram import (
     Bot,
@@ -11,8 +14,30 @@ from telegram import (
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
 )
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
+from flows.delivery import Delivered, Outcome, RetryLater, Unreachable
+from flows.markup import BOLD, ITALIC, Rich
 from flows.replies import Reply
+from store import Person
+
+CHANNEL = "telegram"
+TAGS = {BOLD: "b", ITALIC: "i"}
+
+
+def person(user_id: int) -> Person:
+    """A Telegram user as a person."""
+    return Person(CHANNEL, str(user_id))
+
+
+def to_html(text: str) -> str:
+    """Rich text as Telegram HTML; everything from residents or the knowledge base is escaped."""
+    parts = []
+    for span in Rich.of(text).spans:
+        escaped = html.escape(span.text, quote=False)
+        tag = TAGS.get(span.style)
+        parts.append(f"<{tag}>{escaped}</{tag}>" if tag else escaped)
+    return "".join(parts)
 
 
 def markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
@@ -34,14 +59,39 @@ async def send(bot: Bot, chat_id: int, replies: list[Reply]) -> list[int]:
     """Send replies in order (HTML parse mode comes from the Application's defaults); their message ids."""
     sent = []
     for reply in replies:
-        keyboard = markup(reply)
+        keyboard, text = markup(reply), to_html(reply.text)
         if reply.picture:
-            message = await bot.send_photo(chat_id, photo=reply.picture, caption=reply.text, reply_markup=keyboard)
+            message = await bot.send_photo(chat_id, photo=reply.picture, caption=text, reply_markup=keyboard)
         elif reply.document:
             name, content = reply.document
             message = await bot.send_document(chat_id, document=InputFile(content, filename=name),
-                                              caption=reply.text, reply_markup=keyboard)
+                                              caption=text, reply_markup=keyboard)
         else:
-            message = await bot.send_message(chat_id, reply.text, reply_markup=keyboard)
+            message = await bot.send_message(chat_id, text, reply_markup=keyboard)
         sent.append(message.message_id)
     return sent
+
+
+class TelegramSender:
+    """Tries once to send to a Telegram user, and says how it went."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    def handles(self, to: Person) -> bool:
+        return to.channel == CHANNEL and to.id.lstrip("-").isdigit()
+
+    async def send(self, to: Person, replies: list[Reply]) -> Outcome:
+        try:
+            return Delivered(tuple(await send(self.bot, int(to.id), replies)))
+        except RetryAfter as exc:
+            seconds = exc.retry_after.total_seconds() if hasattr(exc.retry_after, "total_seconds") else exc.retry_after
+            return RetryLater("RetryAfter", float(seconds))
+        except Forbidden:
+            return Unreachable("Forbidden")
+        except BadRequest as exc:
+            if "chat not found" in str(exc).lower():
+                return Unreachable("chat not found")
+            return RetryLater("BadRequest")
+        except (TimedOut, NetworkError) as exc:
+            return RetryLater(type(exc).__name__)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
-from bot import quiet_third_party_loggers
+from bot import Wijkwijzer, assemble, quiet_third_party_loggers
 from config import Config
 from handlers.app import build_application
-from handlers.wiring import KEY, Wiring
+from handlers.common import KEY
 from knowledge.loader import SAMPLE, load_knowledge
 from knowledge.model import KnowledgeBase
 from store import Store
@@ -38,12 +38,12 @@ class RunningBot:
     store_path: Path
 
     @property
-    def wiring(self) -> Wiring:
+    def house(self) -> Wijkwijzer:
         return self.app.bot_data[KEY]
 
     @property
     def store(self) -> Store:
-        return self.wiring.store
+        return self.house.store
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ async def bot(
         db_path=tmp_path / "wijkwijzer.sqlite3",
     )
     quiet_third_party_loggers("INFO")
-    app = build_application(config, sample_kb)
+    app = build_application(config, lambda: assemble(config, sample_kb))
     async with app:
         await app.post_init(app)
         await app.start()

@@ -7,6 +7,7 @@ import logging
 import pytest
 
 from flows.limits import FloodGate
+from handlers.send import person as tg
 from tests.conftest import RunningBot
 from tests.test_resident_e2e import replies, say, tap, texts
 
@@ -44,7 +45,7 @@ async def test_location_and_edited_messages(bot: RunningBot) -> None:
     await replies(user)
     await user.edits(message_id, "nee")
     assert "veranderd" in texts(await replies(user))
-    progress = (await bot.store.resident(2002)).progress
+    progress = (await bot.store.residents.get(tg(2002))).progress
     assert progress["answers"] == {"finances": 3}, "the edit changes nothing; the first answer is kept"
     bot.fake.assert_clean()
 
@@ -54,7 +55,7 @@ async def test_text_where_a_button_was_expected_loses_nothing(bot: RunningBot) -
     answer = texts(await say(user, "weet ik veel, misschien"))
     assert "Tik op een knop, of typ 1, 2, 3 of 4" in answer and "Vraag 1 van 11" in answer
     await say(user, "2")
-    assert (await bot.store.resident(2003)).progress["answers"] == {"finances": 4}
+    assert (await bot.store.residents.get(tg(2003))).progress["answers"] == {"finances": 4}
     bot.fake.assert_clean()
 
 
@@ -82,7 +83,7 @@ async def test_double_tap_and_stale_buttons_change_nothing(bot: RunningBot) -> N
     await user.taps_data(worried["callback_data"], question.message_id)  # the same button again
     assert "oudere vraag" in (await user.callback_answered()).text
     await replies(user)
-    progress = (await bot.store.resident(2005)).progress
+    progress = (await bot.store.residents.get(tg(2005))).progress
     assert progress["answers"] == {"finances": 3} and progress["step"] == "followup"
     bot.fake.assert_clean()
 
@@ -90,12 +91,12 @@ async def test_double_tap_and_stale_buttons_change_nothing(bot: RunningBot) -> N
 @pytest.mark.parametrize("data", ["999|fine", "x" * 64, "forget|maybe", "1|" + "ü" * 20, "|"])
 async def test_forged_buttons_get_a_polite_answer(bot: RunningBot, data: str) -> None:
     user = await start_check(bot, 2006)
-    before = (await bot.store.resident(2006)).progress
+    before = (await bot.store.residents.get(tg(2006))).progress
     await user.taps_data(data)
     answer = await user.callback_answered()
     assert answer is not None
     await user.hears_all(quiet=0.3, timeout=5)
-    after = (await bot.store.resident(2006)).progress
+    after = (await bot.store.residents.get(tg(2006))).progress
     assert after["answers"] == before["answers"]
     bot.fake.assert_clean()
 
@@ -105,7 +106,7 @@ async def test_a_button_from_someone_who_never_started(bot: RunningBot) -> None:
     await user.taps_data("3|fine")
     assert "oudere vraag" in (await user.callback_answered()).text
     assert "Typ /start" in texts(await replies(user))
-    assert await bot.store.resident(2007) is None
+    assert await bot.store.residents.get(tg(2007)) is None
     bot.fake.assert_clean()
 
 
@@ -115,13 +116,13 @@ async def test_group_chats_get_one_sentence_and_nothing_is_stored(bot: RunningBo
     await user.says("/start", chat=group)
     answer = await user.hears(chat=group)
     assert "alleen één op één" in answer.plain
-    assert await bot.store.resident(2008) is None
+    assert await bot.store.residents.get(tg(2008)) is None
     assert (await bot.store.table_rows())["residents"] == []
     bot.fake.assert_clean()
 
 
 async def test_a_flood_is_slowed_down_politely(bot: RunningBot) -> None:
-    bot.wiring.flood = FloodGate(burst=3, window=60)
+    bot.house.flood = FloodGate(burst=3, window=60)
     user = bot.fake.user(2009, "Flo", language_code="nl")
     for _ in range(6):
         await user.says("hallo")

@@ -6,29 +6,43 @@ from pathlib import Path
 
 import pytest
 
-from flows import check
+from bot import Wijkwijzer, assemble
+from config import Config
 from flows.fields import parse_phone
 from flows.limits import DROP, OK, WARN, FloodGate
+from flows.markup import Rich
 from flows.progress import Progress
 from flows.replies import Answer, Choice, Reply
-from flows.resident import ResidentFlow
-from flows.texts import Texts
-from knowledge.matcher import Matcher
+from flows.resident import answers as check
+from knowledge.loader import SAMPLE
 from knowledge.model import KnowledgeBase
-from store import Store
+from store import Person, Resident
 
-USER = 501
+USER = Person("test", "501")  # any channel: the flows never know which
 
 
 def no_picture(*args: object) -> bytes:
     return b"\x89PNG fake"
 
 
+class Flow:
+    """The flows as a channel sees them (the router), with the store and matcher beside them."""
+
+    def __init__(self, house: Wijkwijzer) -> None:
+        self.house, self.store, self.matcher = house, house.store, house.matcher
+        self.command, self.press, self.text = house.router.command, house.router.press, house.router.text
+
+    async def resident(self, person: Person) -> Resident | None:
+        return await self.store.residents.get(person)
+
+
 @pytest.fixture
 async def flow(tmp_path: Path, sample_kb: KnowledgeBase):
-    store = await Store.open(tmp_path / "flows.sqlite3")
-    yield ResidentFlow(sample_kb, Matcher(sample_kb), store, Texts.load(), picture=no_picture)
-    await store.close()
+    config = Config(token=None, base_url=None, knowledge_dir=SAMPLE, db_path=tmp_path / "flows.sqlite3")
+    house = await assemble(config, sample_kb)
+    house.router.resident.picture = no_picture
+    yield Flow(house)
+    await house.close()
 
 
 def button(replies: list[Reply] | Answer, label: str) -> str:
@@ -41,13 +55,18 @@ def button(replies: list[Reply] | Answer, label: str) -> str:
     raise AssertionError(f"no button {label!r} in {[c.label for c in choices]}")
 
 
+def render(text: str) -> str:
+    """Rich text with bold as <b> and italic as <i>, as a channel would mark it."""
+    return "".join(f"<{s.style}>{s.text}</{s.style}>" if s.style else s.text for s in Rich.of(text).spans)
+
+
 def said(replies: list[Reply] | Answer) -> str:
     if isinstance(replies, Answer):
         replies = replies.replies
-    return "\n".join(r.text for r in replies)
+    return "\n".join(render(r.text) for r in replies)
 
 
-async def through_the_check(flow: ResidentFlow, answers: list[str]) -> list[Reply]:
+async def through_the_check(flow: Flow, answers: list[str]) -> list[Reply]:
     replies = await flow.command(USER, "nl", "start")
     replies = (await flow.press(USER, "nl", button(replies, "korte check"))).replies
     for answer in answers:
@@ -55,39 +74,39 @@ async def through_the_check(flow: ResidentFlow, answers: list[str]) -> list[Repl
     return replies
 
 
-async def test_typed_answers_map_to_zrm_scores(flow: ResidentFlow) -> None:
+async def test_typed_answers_map_to_zrm_scores(flow: Flow) -> None:
     await through_the_check(flow, ["nee", "een beetje", "2"])
-    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    progress = Progress.from_dict((await flow.resident(USER)).progress)
     assert progress.answers == {"finances": 5, "work_education": 4, "housing": 4}
 
 
-async def test_a_concern_gets_one_follow_up_in_own_words(flow: ResidentFlow) -> None:
+async def test_a_concern_gets_one_follow_up_in_own_words(flow: Flow) -> None:
     replies = await through_the_check(flow, ["ja"])
     assert "Wil je in een paar woorden vertellen" in said(replies) and "Geld en schulden" in said(replies)
     replies = await flow.text(USER, "nl", "de <b>deurwaarder</b> & de huur")
     assert "Vraag 2 van 11" in said(replies)
-    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    progress = Progress.from_dict((await flow.resident(USER)).progress)
     assert progress.followups == {"finances": "de <b>deurwaarder</b> & de huur"}
 
 
-async def test_feeling_unsafe_in_the_check_is_a_crisis_at_once(flow: ResidentFlow) -> None:
+async def test_feeling_unsafe_in_the_check_is_a_crisis_at_once(flow: Flow) -> None:
     await through_the_check(flow, ["1"] * 10)
     replies = await flow.press(USER, "nl", button(await flow.text(USER, "nl", "?"), "niet veilig"))
     assert "Veilig Thuis: 0800-2000" in said(replies).replace("<b>", "").replace("</b>", "")
-    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    progress = Progress.from_dict((await flow.resident(USER)).progress)
     assert progress.answers["safety_justice"] == check.UNSAFE_SCORE and progress.crisis == ["domestic_violence"]
 
 
-async def test_start_in_the_middle_goes_on_where_we_were(flow: ResidentFlow) -> None:
+async def test_start_in_the_middle_goes_on_where_we_were(flow: Flow) -> None:
     await through_the_check(flow, ["1", "1"])
     replies = await flow.command(USER, "nl", "start")
     assert "Fijn dat je er weer bent" in said(replies) and "Vraag 3 van 11" in said(replies)
     replies = await flow.command(USER, "nl", "opnieuw")
     assert "We beginnen opnieuw" in said(replies)
-    assert Progress.from_dict((await flow.store.resident(USER)).progress).answers == {}
+    assert Progress.from_dict((await flow.resident(USER)).progress).answers == {}
 
 
-async def test_the_story_is_reflected_and_can_be_corrected(flow: ResidentFlow) -> None:
+async def test_the_story_is_reflected_and_can_be_corrected(flow: Flow) -> None:
     replies = await flow.command(USER, "nl", "start")
     await flow.press(USER, "nl", button(replies, "eigen woorden"))
     replies = await flow.text(USER, "nl", "ik heb schulden en ik krijg geen huis")
@@ -97,25 +116,25 @@ async def test_the_story_is_reflected_and_can_be_corrected(flow: ResidentFlow) -
     replies = await flow.press(USER, "nl", button(replies, "Wonen"))  # remove housing
     replies = await flow.press(USER, "nl", button(replies, "Mensen om je heen"))  # add social contacts
     await flow.press(USER, "nl", button(replies, "Klaar"))
-    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    progress = Progress.from_dict((await flow.resident(USER)).progress)
     assert progress.domains == ["finances", "social_contacts"]
     assert progress.answers == {"finances": 2, "social_contacts": 3}
 
 
-async def test_an_unsupported_language_falls_back_to_the_check(flow: ResidentFlow) -> None:
+async def test_an_unsupported_language_falls_back_to_the_check(flow: Flow) -> None:
     replies = await flow.command(USER, "nl", "start")
     await flow.press(USER, "nl", button(replies, "eigen woorden"))
     replies = await flow.text(USER, "nl", "مرحبا، لدي مشاكل كثيرة مع المال")
     assert "die taal kan ik nog niet lezen" in said(replies) and "Vraag 1 van 11" in said(replies)
 
 
-async def test_language_switch(flow: ResidentFlow) -> None:
+async def test_language_switch(flow: Flow) -> None:
     await through_the_check(flow, [])
     replies = await flow.command(USER, "nl", "taal")
     assert "I am speaking English" in said(replies) and "Question 1 of 11" in said(replies)
 
 
-async def test_choosing_to_call_yourself_shares_nothing(flow: ResidentFlow) -> None:
+async def test_choosing_to_call_yourself_shares_nothing(flow: Flow) -> None:
     replies = await through_the_check(flow, ["ja", "sla over"] + ["nee"] * 10)
     replies = await flow.press(USER, "nl", button(replies, "Sla over"))
     replies = await flow.text(USER, "nl", "hulp")
@@ -124,10 +143,10 @@ async def test_choosing_to_call_yourself_shares_nothing(flow: ResidentFlow) -> N
     replies = await flow.press(USER, "nl", button(replies, "Ja, geef"))
     replies = await flow.press(USER, "nl", button(replies, "zelf contact"))
     assert "Er gaat niets naar het wijkteam" in said(replies) and "0412 123 400" in said(replies)
-    assert await flow.store.handoffs_of(USER) == []
+    assert await flow.store.handoffs.of_resident(USER) == []
 
 
-async def test_declining_the_offer_shares_nothing(flow: ResidentFlow) -> None:
+async def test_declining_the_offer_shares_nothing(flow: Flow) -> None:
     replies = await through_the_check(flow, ["ja", "sla over"] + ["nee"] * 10)
     replies = await flow.press(USER, "nl", button(replies, "Sla over"))
     replies = await flow.text(USER, "nl", "hulp")
@@ -135,23 +154,24 @@ async def test_declining_the_offer_shares_nothing(flow: ResidentFlow) -> None:
     assert "Wijkteam Centrum" in said(replies), "no postcode: the default team"
     replies = await flow.press(USER, "nl", button(replies, "Nee, liever niet"))
     assert "Er gaat niets naar het wijkteam" in said(replies)
-    assert await flow.store.handoffs_of(USER) == []
+    assert await flow.store.handoffs.of_resident(USER) == []
 
 
-async def test_a_wrong_postcode_is_asked_again_kindly(flow: ResidentFlow) -> None:
+async def test_a_wrong_postcode_is_asked_again_kindly(flow: Flow) -> None:
     await through_the_check(flow, ["ja", "sla over"] + ["nee"] * 10)
-    progress = Progress.from_dict((await flow.store.resident(USER)).progress)
+    progress = Progress.from_dict((await flow.resident(USER)).progress)
     progress.step = "postcode"
-    resident = await flow.store.resident(USER)
+    resident = await flow.resident(USER)
     resident.progress = progress.to_dict()
-    await flow.store.save_resident(resident)
+    async with flow.store.transaction() as tx:
+        await flow.store.residents.save(tx, resident)
     replies = await flow.text(USER, "nl", "12")
     assert "Dat lijkt geen postcode" in said(replies)
 
 
-async def test_nothing_stored_for_a_stranger_who_asks_for_their_data(flow: ResidentFlow) -> None:
+async def test_nothing_stored_for_a_stranger_who_asks_for_their_data(flow: Flow) -> None:
     assert "Ik bewaar niets over jou" in said(await flow.command(USER, "nl", "mijngegevens"))
-    assert await flow.store.resident(USER) is None
+    assert await flow.resident(USER) is None
 
 
 @pytest.mark.parametrize(
@@ -181,7 +201,7 @@ def test_button_ids_fit_telegram() -> None:
         Reply("text", choices=(Choice("a", "b"),), ask_contact="share")
 
 
-async def test_a_risk_word_alone_gets_one_gentle_question(flow: ResidentFlow) -> None:
+async def test_a_risk_word_alone_gets_one_gentle_question(flow: Flow) -> None:
     replies = await flow.command(USER, "nl", "start")
     await flow.press(USER, "nl", button(replies, "eigen woorden"))
     text = "er lag overal bloed in de keuken en ik weet niet wat ik moet doen"
@@ -190,7 +210,7 @@ async def test_a_risk_word_alone_gets_one_gentle_question(flow: ResidentFlow) ->
     assert "ben jij of iemand anders nu in gevaar?" in first and "112" in first
     again = said(await flow.text(USER, "nl", "weer bloed gezien"))
     assert "nu in gevaar" not in again, "asked once"
-    assert (await flow.store.resident(USER)).progress["crisis"] == [], "a question, not an urgent handoff"
+    assert (await flow.resident(USER)).progress["crisis"] == [], "a question, not an urgent handoff"
 
 
 def test_flood_gate_forgets_quiet_residents() -> None:

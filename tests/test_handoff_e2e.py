@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from flows.router import create_invite
-from handlers.delivery import deliver_due
+from flows.accounts import create_invite
+from flows.lifecycle import OPEN
 from tests.conftest import RunningBot
 from tests.fakebot import FakeUser
 from tests.test_resident_e2e import replies, say, story_until_postcode, tap, texts
@@ -30,7 +30,7 @@ class Clock:
 async def register(bot: RunningBot, user_id: int, member_id: str, name: str) -> FakeUser:
     """A wijkteam member opens their invite link."""
     staff = bot.fake.user(user_id, name, language_code="nl")
-    code = await create_invite(bot.store, member_id, "staff", bot.store.clock())
+    code = await create_invite(bot.store, member_id, "staff")
     welcome = texts(await say(staff, f"/start {code}"))
     assert f"Welkom, {name}" in welcome
     return staff
@@ -63,12 +63,12 @@ async def test_full_lifecycle_consent_accept_message_follow_up(bot: RunningBot) 
     assert card.button_labels() == ["✅ Ik pak dit op", "👥 Geef door aan collega", "↩️ Niet voor mij"]
     picture = await fatima.hears(timeout=10)
     assert picture.photo is not None
-    assert await bot.store.handoffs_where(member_id="fatima-el-amrani")
+    assert await bot.store.handoffs.where(OPEN, member_id="fatima-el-amrani")
 
     await tap(fatima, "Ik pak dit op")
     told = await amira.hears(timeout=10)
     assert "Fatima heeft je verhaal gelezen" in told.plain
-    handoff = await bot.store.handoff(1)
+    handoff = await bot.store.handoffs.get(1)
     assert handoff.status == "accepted"
 
     await tap(fatima, "Stuur bericht aan inwoner")
@@ -80,20 +80,20 @@ async def test_full_lifecycle_consent_accept_message_follow_up(bot: RunningBot) 
     assert "Bericht van de inwoner (overdracht #1)" in back.plain and "na 10 uur" in back.plain
 
     clock.now = MONDAY_9 + timedelta(days=5, minutes=1)
-    assert await bot.wiring.handoffs.tick() >= 1
-    await deliver_due(bot.app)
+    assert await bot.house.scheduler.tick() >= 1
+    await bot.house.worker.deliver_due()
     question = await amira.hears(timeout=10)
     assert "Heeft Fatima al contact met je gehad?" in question.plain
     await tap(amira, "Nee, nog niet")
     alert = await sanne.hears(timeout=10)
     assert "nog geen contact" in alert.plain and "#1" in alert.plain
-    assert await bot.wiring.handoffs.tick() == 0, "the follow-up is asked once"
+    assert await bot.house.scheduler.tick() == 0, "the follow-up is asked once"
 
     answer = await say(fatima, "/sluit 1")
     assert "Hoe sluit je overdracht #1 af?" in texts(answer)
     closed = texts(await tap(fatima, "Contact gehad"))
     assert "Overdracht #1 is afgesloten" in closed
-    statuses = [e.to_status for e in await bot.store.handoff_events(1)]
+    statuses = [e.to_status for e in await bot.store.handoffs.events(1)]
     assert statuses == ["proposed", "sent", "accepted", "closed"]
     assert len(cards(bot, fatima)) == 1, "the card was delivered once"
     bot.fake.assert_clean()
@@ -110,9 +110,9 @@ async def test_pass_to_a_colleague(bot: RunningBot) -> None:
     assert "doorgegeven aan Mehmet Yilmaz" in texts(await tap(fatima, "Mehmet Yilmaz"))
     card = await mehmet.hears(timeout=10)
     assert "Overdracht #1" in card.plain and "Doorgegeven door Fatima El Amrani" in card.plain
-    handoff = await bot.store.handoff(1)
+    handoff = await bot.store.handoffs.get(1)
     assert (handoff.member_id, handoff.status) == ("mehmet-yilmaz", "sent")
-    assert [e.to_status for e in await bot.store.handoff_events(1)] == ["proposed", "sent", "reassigned", "sent"]
+    assert [e.to_status for e in await bot.store.handoffs.events(1)] == ["proposed", "sent", "reassigned", "sent"]
     bot.fake.assert_clean()
 
 
@@ -136,28 +136,28 @@ async def test_reminder_at_half_time_and_escalation_at_the_deadline_once(bot: Ru
     await consent(bot, bot.fake.user(1001, "Amira", language_code="nl"))
     await fatima.hears(timeout=10)
     await fatima.hears(timeout=10)  # the picture
-    handoff = await bot.store.handoff(1)
+    handoff = await bot.store.handoffs.get(1)
     assert handoff.deadline_at == datetime(2026, 11, 24, 14, 0, tzinfo=UTC), "48 working hours: Tuesday 15:00"
 
     clock.now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)  # Sunday: the weekend does not count
-    assert await bot.wiring.handoffs.tick() == 0
+    assert await bot.house.scheduler.tick() == 0
     clock.now = datetime(2026, 11, 23, 14, 1, tzinfo=UTC)  # Monday 15:01: half time
-    assert await bot.wiring.handoffs.tick() == 1
-    await deliver_due(bot.app)
+    assert await bot.house.scheduler.tick() == 1
+    await bot.house.worker.deliver_due()
     reminder = await fatima.hears(timeout=10)
     assert "Herinnering" in reminder.plain and "#1" in reminder.plain
-    assert await bot.wiring.handoffs.tick() == 0, "the reminder goes once"
+    assert await bot.house.scheduler.tick() == 0, "the reminder goes once"
 
     clock.now = datetime(2026, 11, 24, 14, 1, tzinfo=UTC)  # Tuesday 15:01: the deadline passed
-    assert await bot.wiring.handoffs.tick() == 1
-    await deliver_due(bot.app)
+    assert await bot.house.scheduler.tick() == 1
+    await bot.house.worker.deliver_due()
     card = await sanne.hears(timeout=10)
     assert "Niet opgepakt door Fatima El Amrani binnen 48 werkuren" in card.plain
-    assert await bot.wiring.handoffs.tick() == 0, "the escalation goes once"
-    handoff = await bot.store.handoff(1)
+    assert await bot.house.scheduler.tick() == 0, "the escalation goes once"
+    handoff = await bot.store.handoffs.get(1)
     assert (handoff.status, handoff.member_id) == ("escalated", "sanne-bakker")
     await tap(sanne, "Ik pak dit op")
-    assert (await bot.store.handoff(1)).status == "accepted"
+    assert (await bot.store.handoffs.get(1)).status == "accepted"
     bot.fake.assert_clean()
 
 
@@ -165,7 +165,7 @@ async def test_reminder_at_half_time_and_escalation_at_the_deadline_once(bot: Ru
 async def test_the_card_is_delivered_exactly_once_through_faults(bot: RunningBot, fault: str) -> None:
     fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
     amira = bot.fake.user(1001, "Amira", language_code="nl")
-    async with bot.wiring.delivering:  # the worker waits until the faults are armed
+    async with bot.house.worker.busy:  # the worker waits until the faults are armed
         await consent(bot, amira, preference="Bel mij")
         await amira.shares_contact("+31612345678")
         await replies(amira)
@@ -173,16 +173,16 @@ async def test_the_card_is_delivered_exactly_once_through_faults(bot: RunningBot
         assert cards(bot, fatima) == []
         bot.fake.fail_next("sendMessage", fault, count=2, retry_after=1)
     for _ in range(40):  # back-off after a 502 or a dropped connection: 1 s, then 2 s
-        await deliver_due(bot.app)
+        await bot.house.worker.deliver_due()
         if cards(bot, fatima):
             break
         await asyncio.sleep(0.25)
     assert len(cards(bot, fatima)) == 1
     assert [f.kind for f in bot.fake.failed_requests] == [fault, fault]
     for _ in range(3):
-        await deliver_due(bot.app)
+        await bot.house.worker.deliver_due()
     assert len(cards(bot, fatima)) == 1, "never twice"
-    items = await bot.store.outbox_items(1)
+    items = await bot.store.outbox.items(1)
     assert all(item.delivered_at for item in items)
     bot.fake.assert_clean()
 
@@ -192,9 +192,11 @@ async def test_a_member_without_telegram_gives_the_card_to_the_coordinator(bot: 
     amira = bot.fake.user(1001, "Amira", language_code="nl")
     await consent(bot, amira)
     card = await sanne.hears(timeout=10)
-    assert "Fatima El Amrani heeft nog geen Telegram gekoppeld" in card.plain
-    notice = texts(await amira.hears_all(quiet=0.5, timeout=10))
-    assert "0412 123 456" in notice
+    assert "Fatima El Amrani heeft nog geen account gekoppeld" in card.plain
+    await bot.fake.wait_for(lambda: any("0412 123 456" in (m.text or "") for m in bot.fake.sent_to(amira)),
+                            max_wait=10, what="the team's phone number for the resident")
+    notice = [m.text for m in bot.fake.sent_to(amira) if "0412 123 456" in (m.text or "")]
+    assert len(notice) == 1 and "coördinator van Wijkteam Noord" in notice[0]
     bot.fake.assert_clean()
 
 
@@ -208,8 +210,8 @@ async def test_forged_and_foreign_buttons_are_refused_and_logged(bot: RunningBot
                        (mehmet, "h|99|acc"), (mehmet, "h|x|acc")):
         await user.taps_data(data)
         assert (await user.callback_answered(timeout=10)).text == "Deze overdracht is niet voor jou."
-    assert (await bot.store.handoff(1)).status == "sent"
-    trail = await bot.store.audit_of(1)
+    assert (await bot.store.handoffs.get(1)).status == "sent"
+    trail = await bot.store.audit.of_handoff(1)
     assert [(a.actor, a.action) for a in trail if a.action == "refused"] == [("staff:mehmet-yilmaz", "refused")] * 2
     opened = texts(await say(mehmet, "/open 1"))
     assert "bestaat niet of is niet voor jou" in opened
@@ -219,13 +221,13 @@ async def test_forged_and_foreign_buttons_are_refused_and_logged(bot: RunningBot
 async def test_invite_codes_used_expired_and_made_up(bot: RunningBot) -> None:
     clock = Clock(MONDAY_9)
     bot.store.clock = clock
-    code = await create_invite(bot.store, "fatima-el-amrani", "staff", clock())
+    code = await create_invite(bot.store, "fatima-el-amrani", "staff")
     fatima = bot.fake.user(FATIMA, "Fatima", language_code="nl")
     assert "Welkom, Fatima El Amrani" in texts(await say(fatima, f"/start {code}"))
     assert "Je bent Fatima El Amrani, Wijkcoach in Wijkteam Noord" in texts(await say(fatima, "/wiebenik"))
     other = bot.fake.user(7009, "Someone", language_code="nl")
     assert "al gebruikt" in texts(await say(other, f"/start {code}"))
-    old = await create_invite(bot.store, "mehmet-yilmaz", "staff", clock())
+    old = await create_invite(bot.store, "mehmet-yilmaz", "staff")
     clock.now = MONDAY_9 + timedelta(days=7, seconds=1)
     assert "verlopen" in texts(await say(other, f"/start {old}"))
     assert "ken ik niet" in texts(await say(other, "/start i-madeUpCode123"))
@@ -272,9 +274,9 @@ async def test_vergeet_after_a_handoff_leaves_only_an_anonymous_record(bot: Runn
     everything = repr(await bot.store.table_rows())
     for trace in ("1001", "deurwaarder", "geheime verhaal", "zal ik je bellen", "mijn moeder helpt"):
         assert trace not in everything, trace
-    handoff = await bot.store.handoff(1)
-    assert (handoff.status, handoff.resident_user_id, handoff.card) == ("closed", None, {})
-    events = await bot.store.handoff_events(1)
+    handoff = await bot.store.handoffs.get(1)
+    assert (handoff.status, handoff.resident, handoff.card) == ("closed", None, {})
+    events = await bot.store.handoffs.events(1)
     assert [(e.to_status, e.note) for e in events][-1] == ("closed", "forgotten")
     assert [e.to_status for e in events] == ["proposed", "sent", "accepted", "closed"]
     bot.fake.assert_clean()
@@ -292,21 +294,23 @@ async def test_odd_ids_and_unknown_answers_change_nothing(bot: RunningBot) -> No
         await amira.taps_data(data)
         assert "oudere vraag" in (await amira.callback_answered(timeout=10)).text
     assert "bestaat niet of is niet voor jou" in texts(await say(fatima, "/open ²"))
-    handoff = await bot.store.handoff(1)
+    handoff = await bot.store.handoffs.get(1)
     assert (handoff.status, handoff.followup_done_at) == ("sent", None)
     bot.fake.assert_clean()
 
 
 async def test_a_broken_item_does_not_block_the_items_behind_it(bot: RunningBot) -> None:
     fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
-    async with bot.wiring.delivering:
-        await bot.store.enqueue("notice", "member:fatima-el-amrani", {"key": "no.such.text"})
-        await bot.store.enqueue("notice", "member:fatima-el-amrani",
-                                {"key": "staff.professional_accepted",
-                                 "params": {"id": 7, "name": "Mehmet Yilmaz", "team": "Wijkteam Noord"}})
-    await deliver_due(bot.app)
+    async with bot.house.worker.busy:
+        async with bot.store.transaction() as tx:
+            await bot.store.outbox.add(tx, "notice", "member:fatima-el-amrani", {"key": "no.such.text"})
+        async with bot.store.transaction() as tx:
+            await bot.store.outbox.add(tx, "notice", "member:fatima-el-amrani",
+                                       {"key": "staff.professional_accepted",
+                                        "params": {"id": 7, "name": "Mehmet Yilmaz", "team": "Wijkteam Noord"}})
+    await bot.house.worker.deliver_due()
     notice = await fatima.hears(timeout=10)
     assert "Overdracht #7 is opgepakt door Mehmet Yilmaz" in notice.plain
-    broken, good = await bot.store.outbox_items()
+    broken, good = await bot.store.outbox.items()
     assert broken.delivered_at is None and broken.attempts == 1 and good.delivered_at is not None
     bot.fake.assert_clean()

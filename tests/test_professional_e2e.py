@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.router import create_invite
+from flows.accounts import create_invite
 from knowledge.model import KnowledgeBase
 from tests.conftest import RunningBot
 from tests.fakebot import FakeUser
@@ -15,7 +15,7 @@ JEROEN = 8001
 
 async def professional(bot: RunningBot, user_id: int = JEROEN, person_id: str = "jeroen-smit") -> FakeUser:
     user = bot.fake.user(user_id, "Jeroen", language_code="nl")
-    code = await create_invite(bot.store, person_id, "professional", bot.store.clock())
+    code = await create_invite(bot.store, person_id, "professional")
     welcome = texts(await say(user, f"/start {code}"))
     assert "Welkom, Jeroen Smit" in welcome and "/zoek" in welcome
     return user
@@ -81,9 +81,9 @@ async def test_a_professional_hands_over_warmly_and_hears_who_accepted(bot: Runn
     await tap(fatima, "Ik pak dit op")
     told = await jeroen.hears(timeout=10)
     assert "Overdracht #1 is opgepakt door Fatima El Amrani (Wijkteam Noord)" in told.plain
-    handoff = await bot.store.handoff(1)
+    handoff = await bot.store.handoffs.get(1)
     assert (handoff.source, handoff.status, handoff.urgent) == ("professional:jeroen-smit", "accepted", True)
-    assert any(a.action == "consent_confirmed" for a in await bot.store.audit_of(1))
+    assert any(a.action == "consent_confirmed" for a in await bot.store.audit.of_handoff(1))
     bot.fake.assert_clean()
 
 
@@ -114,9 +114,9 @@ async def test_reports_from_residents_and_professionals(bot: RunningBot) -> None
     await tap(resident, "Schuldhulpverlening")
     assert "Dank je!" in texts(await tap(resident, "Bestaat niet meer"))
 
-    reports = await bot.store.reports()
-    assert [(r["reporter"], r["kind"]) for r in reports] == [("professional", "wrong_number"), ("resident", "closed")]
-    assert reports[1]["target"] == "schuldhulp-voorbeeldstad"
+    reports = await bot.store.reports.open()
+    assert [(r.reporter, r.kind) for r in reports] == [("professional", "wrong_number"), ("resident", "closed")]
+    assert reports[1].target == "schuldhulp-voorbeeldstad"
     code, out, _ = await run_cli("reports", env={"WIJKWIJZER_DB": str(bot.store_path)})
     assert code == 0
     lines = [line for line in out.splitlines() if line.startswith("#")]

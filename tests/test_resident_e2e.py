@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from handlers.send import person as tg
 from tests.conftest import RunningBot
 from tests.fakebot import FakeUser, image_size
 
@@ -68,7 +69,7 @@ async def test_a_worried_resident_meets_one_named_person(bot: RunningBot) -> Non
     await replies(amira)
     done = texts(await tap(amira, "Ochtend"))
     assert "Fatima El Amrani krijgt je verhaal" in done and "ochtend" in done
-    [handoff] = await bot.store.handoffs_of(1001)
+    [handoff] = await bot.store.handoffs.of_resident(tg(1001))
     assert (handoff.member_id, handoff.team_id, handoff.status) == (
         "fatima-el-amrani",
         "wijkteam-noord",
@@ -101,7 +102,7 @@ async def test_the_check_shows_the_picture(bot: RunningBot) -> None:
     [photo] = [m for m in messages if m.photo]
     assert image_size(photo.photo) == (640, 640)
     assert "Your picture" in photo.plain and "What weighs most right now: housing" in photo.plain
-    progress = (await bot.store.resident(1002)).progress
+    progress = (await bot.store.residents.get(tg(1002))).progress
     assert progress["answers"]["housing"] == 3 and progress["answers"]["parenting"] is None
     assert progress["followups"] == {"housing": "the rent went up again"}
     bot.fake.assert_clean()
@@ -118,7 +119,7 @@ async def test_crisis_interrupts_anything_with_the_numbers_first(bot: RunningBot
         and "112" in messages[0].plain
     )
     assert "Vraag 1 van 11" in texts(messages[1:]), "then the resident may go on"
-    assert (await bot.store.resident(1003)).progress["crisis"] == ["suicide"]
+    assert (await bot.store.residents.get(tg(1003))).progress["crisis"] == ["suicide"]
     bot.fake.assert_clean()
 
 
@@ -130,7 +131,7 @@ async def test_mijngegevens_and_vergeet(bot: RunningBot) -> None:
     mine = await say(lotte, "/mijngegevens")
     assert "huurachterstand" in mine[0].plain
     exported = json.loads(mine[1].document)
-    assert exported["resident"]["telegram_user_id"] == 1004
+    assert exported["resident"]["person"] == "telegram:1004"
     await say(lotte, "/vergeet")
     gone = texts(await tap(lotte, "Ja, wis alles"))
     assert "Alles is gewist" in gone

@@ -136,7 +136,7 @@ async def test_sigkill_between_storing_and_delivering_delivers_once_after_restar
 
         code, out, _ = await run_cli("audit", "1", env=env)
         assert code == 0
-        assert "resident:1001" in out and "status proposed -> sent" in out and "delivered:card" in out
+        assert "resident:telegram:1001" in out and "status proposed -> sent" in out and "delivered:card" in out
         code, _, err = await run_cli("audit", "99", env=env)
         assert code == 1 and "No handoff 99" in err
     finally:

@@ -1,0 +1,85 @@
+"""What time brings: reminders at half time, escalation at the deadline, the follow-up question.
+
+Driven by rows in the database only, so a restart picks up whatever became due meanwhile.
+"""
+
+from __future__ import annotations
+
+import math
+
+from flows import lifecycle
+from flows.handoff.schedule import working_hours_between
+from flows.handoff.start import HandoffStart, Outgoing, enqueue
+from flows.lifecycle import TransitionError
+from flows.recipients import ToMember, ToPerson
+from flows.texts import Texts
+from flows.voice import Voice
+from knowledge.model import KnowledgeBase, Team
+from store import Store
+
+
+class Scheduler:
+    """Does what is due now, once."""
+
+    def __init__(self, kb: KnowledgeBase, store: Store, texts: Texts, start: HandoffStart) -> None:
+        self.kb, self.store, self.start = kb, store, start
+        self.voice = Voice(texts, kb.default_language)
+
+    def _team(self, team_id: str) -> Team | None:
+        try:
+            return self.kb.team(team_id)
+        except KeyError:
+            return None
+
+    async def tick(self) -> int:
+        """Escalations, reminders and follow-ups that are due; returns how many were done."""
+        return await self._escalate() + await self._remind() + await self._follow_up()
+
+    async def _escalate(self) -> int:
+        done = 0
+        for handoff in await self.store.handoffs.due("deadline_at", lifecycle.WAITING):
+            team = self._team(handoff.team_id)
+            if team is None:
+                continue  # its team left the knowledge base: /team of another coordinator shows nothing
+            if handoff.member_id == team.coordinator_id and handoff.status == "escalated":
+                continue
+            member = self.kb.member(handoff.member_id)
+            note = self.voice.plain("staff.card.escalated", name=member.name if member else "?",
+                                    hours=team.reaction_hours)
+            try:
+                async with self.store.transaction() as tx:
+                    await lifecycle.move(self.store, tx, handoff, "escalated", "system", note="deadline",
+                                         member_id=team.coordinator_id)
+                    await self.store.handoffs.set_times(tx, handoff.id, {"deadline_at": None, "remind_at": None})
+                    await enqueue(self.store, tx, handoff.id, *self.start.card_messages(team.coordinator_id, note))
+            except TransitionError:
+                continue  # accepted in the meantime
+            done += 1
+        return done
+
+    async def _remind(self) -> int:
+        done = 0
+        for handoff in await self.store.handoffs.due("remind_at", lifecycle.WAITING, done_column="reminded_at"):
+            team = self._team(handoff.team_id)
+            if team is None:
+                continue
+            now = self.store.now()
+            left = working_hours_between(now, handoff.deadline_at, self.kb.municipality.timezone) \
+                if handoff.deadline_at else team.reaction_hours / 2
+            async with self.store.transaction() as tx:
+                await self.store.handoffs.set_times(tx, handoff.id, {"reminded_at": now})
+                await enqueue(self.store, tx, handoff.id,
+                              Outgoing("reminder", ToMember(handoff.member_id), {"hours": math.ceil(left)}))
+            done += 1
+        return done
+
+    async def _follow_up(self) -> int:
+        done = 0
+        for handoff in await self.store.handoffs.due("followup_at", ("accepted", "closed"),
+                                                      done_column="followup_done_at"):
+            async with self.store.transaction() as tx:
+                await self.store.handoffs.set_times(tx, handoff.id, {"followup_at": None})
+                if handoff.resident:
+                    await enqueue(self.store, tx, handoff.id, Outgoing("followup", ToPerson(handoff.resident)))
+            done += 1
+        return done

@@ -1,0 +1,88 @@
+"""The staff's commands: /mijn, /team, /open, /sluit and /wiebenik."""
+
+from __future__ import annotations
+
+import math
+
+from flows import buttons, lifecycle
+from flows.card import Card
+from flows.handoff.rendering import Renderer
+from flows.handoff.schedule import working_hours_between
+from flows.handoff.staff_actions import StaffActions
+from flows.markup import Rich
+from flows.replies import Reply
+from flows.texts import Texts
+from flows.voice import Voice
+from knowledge.model import KnowledgeBase
+from store import Account, Handoff, Store
+
+
+class StaffCommands:
+    """What a wijkteam member can ask the bot about their handoffs."""
+
+    def __init__(self, kb: KnowledgeBase, store: Store, texts: Texts, renderer: Renderer,
+                 actions: StaffActions) -> None:
+        self.kb, self.store, self.renderer, self.actions = kb, store, renderer, actions
+        self.voice = Voice(texts, kb.default_language)
+
+    async def mine(self, kb_id: str) -> list[Reply]:
+        """/mijn: my open handoffs, oldest first, with their age."""
+        handoffs = await self.store.handoffs.where(lifecycle.OPEN, member_id=kb_id)
+        if not handoffs:
+            return [Reply(self.voice("staff.mine_none"))]
+        return [Reply(Rich.lines([self.voice("staff.mine_title")] + [self._line(h) for h in handoffs]))]
+
+    async def team_overview(self, kb_id: str) -> list[Reply]:
+        """/team: for coordinators, every open handoff of the team and who has it."""
+        voice, member = self.voice, self.kb.member(kb_id)
+        if member is None or self.kb.team(member.team_id).coordinator_id != kb_id:
+            return [Reply(voice("staff.team_only_coordinator"))]
+        handoffs = await self.store.handoffs.where(lifecycle.OPEN, team_id=member.team_id)
+        if not handoffs:
+            return [Reply(voice("staff.team_none"))]
+        lines = [voice("staff.team_title", team=self.kb.team(member.team_id).name)]
+        for handoff in handoffs:
+            owner = self.kb.member(handoff.member_id)
+            lines.append(self._line(handoff) + voice("staff.team_owner", name=owner.name if owner else "?"))
+        return [Reply(Rich.lines(lines))]
+
+    def _line(self, handoff: Handoff) -> Rich:
+        voice, now = self.voice, self.store.now()
+        hours = working_hours_between(handoff.created_at, now, self.kb.municipality.timezone)
+        days = (now - handoff.created_at).days
+        concerns = ", ".join(voice.domain(c.domain).lower() for c in Card.from_dict(handoff.card).concerns[:3])
+        return voice("staff.line", id=handoff.id, status=voice.plain(f"status.{handoff.status}"),
+                     age=voice.plain("staff.age_days", days=days) if days else
+                     voice.plain("staff.age_hours", hours=math.floor(hours)),
+                     concerns=concerns or "-", urgent=voice.plain("staff.urgent_mark") if handoff.urgent else "")
+
+    async def open(self, kb_id: str, argument: str) -> list[Reply]:
+        """/open <id>: the card again (logged)."""
+        handoff_id = buttons.parse_id(argument)
+        handoff = await self.store.handoffs.get(handoff_id) if handoff_id else None
+        if not self.actions.may_act(kb_id, handoff):
+            await self.actions.audit(f"staff:{kb_id}", "refused", handoff.id if handoff else None, detail="open")
+            return [Reply(self.voice("staff.not_yours"))]
+        assert handoff is not None
+        await self.actions.audit(f"staff:{kb_id}", "view", handoff.id)
+        return [self.renderer.card(handoff)]
+
+    async def close(self, account: Account, argument: str) -> list[Reply]:
+        """/sluit <id>: choose the outcome."""
+        handoff_id = buttons.parse_id(argument)
+        handoff = await self.store.handoffs.get(handoff_id) if handoff_id else None
+        if not self.actions.may_act(account.kb_id, handoff):
+            return [Reply(self.voice("staff.not_yours"))]
+        assert handoff is not None
+        answer = await self.actions.press(account, buttons.Button(buttons.HANDOFF, (str(handoff.id), "close")))
+        return answer.replies or [Reply(self.voice("staff.close_only_accepted"))]
+
+    def whoami(self, kb_id: str) -> list[Reply]:
+        """/wiebenik: who the bot thinks you are."""
+        member = self.kb.member(kb_id)
+        if member is None:
+            return [Reply(self.voice("staff.unknown_member"))]
+        team = self.kb.team(member.team_id)
+        coordinator = self.voice.plain("staff.is_coordinator") if team.coordinator_id == member.id else ""
+        return [Reply(self.voice("staff.whoami", name=member.name, role=member.role, team=team.name,
+                                 coordinator=coordinator))]

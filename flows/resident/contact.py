@@ -1,0 +1,132 @@
+"""Consent and contact: how the resident wants to be reached, and the handoff stored with the progress."""
+
+from __future__ import annotations
+
+from flows.card import DAYPARTS, MESSAGE, PHONE, SELF, Card, Concern, Preference
+from flows.fields import parse_phone
+from flows.replies import Reply
+from flows.resident.steps import Step, StepSpec
+from flows.resident.story import use_buttons
+from flows.resident.summary import contact_of, reaction_days
+from flows.resident.turn import Turn
+from knowledge.routing import Contact
+from store import Tx
+
+
+def ask_preference(turn: Turn) -> list[Reply]:
+    return [Reply(turn.voice("preference.ask", name=contact_of(turn).member.first_name),
+                  turn.choices((MESSAGE, "preference.message"), (PHONE, "preference.phone"),
+                               (SELF, "preference.self")))]
+
+
+async def choose_preference(turn: Turn, choice: str) -> list[Reply] | None:
+    progress, voice = turn.progress, turn.voice
+    contact = contact_of(turn)
+    if choice in (MESSAGE, "telegram"):  # 'telegram': buttons shown before the channel-neutral name
+        progress.preference = {"kind": MESSAGE}
+        return hand_off(turn)
+    if choice == PHONE:
+        progress.step = Step.PHONE
+        return turn.flow.ask(turn)
+    if choice == SELF:
+        progress.preference = {"kind": SELF}
+        progress.step = Step.DONE
+        return [Reply(voice("preference.self_done", team=contact.team.name, phone=contact.team.phone or "",
+                            name=contact.member.name))]
+    return None
+
+
+def ask_phone(turn: Turn) -> list[Reply]:
+    return [Reply(turn.voice("phone.ask"), ask_contact=turn.voice.plain("phone.share"))]
+
+
+async def text_phone(turn: Turn, text: str, match) -> list[Reply]:
+    phone = parse_phone(text)
+    if phone is None:
+        return [Reply(turn.voice("phone.invalid"))] + turn.flow.ask(turn)
+    turn.progress.preference = {"kind": PHONE, "phone": phone}
+    turn.progress.step = Step.DAYPART
+    return [Reply(turn.voice("phone.noted", phone=phone), clear_keyboard=True)] + turn.flow.ask(turn)
+
+
+async def choose_phone(turn: Turn, choice: str) -> list[Reply] | None:
+    return None
+
+
+def ask_daypart(turn: Turn) -> list[Reply]:
+    return [Reply(turn.voice("daypart.ask"), turn.choices(*((d, f"daypart.{d}") for d in DAYPARTS)), columns=2)]
+
+
+async def choose_daypart(turn: Turn, choice: str) -> list[Reply] | None:
+    if choice not in DAYPARTS:
+        return None
+    turn.progress.preference["daypart"] = choice
+    return hand_off(turn)
+
+
+def hand_off(turn: Turn) -> list[Reply]:
+    """The consented handoff is written in the same commit as the progress; then we say what happens."""
+    progress, voice = turn.progress, turn.voice
+    contact = contact_of(turn)
+    card = build_card(turn, contact)
+    person = turn.resident.person
+
+    async def store_handoff(tx: Tx) -> None:
+        actor = f"resident:{person.key}"
+        handoff_id = await turn.flow.handoffs.send_new(
+            tx, resident=person, member_id=contact.member.id, team_id=contact.team.id, card=card,
+            urgent=card.urgent, actor=actor)
+        await turn.flow.store.audit.add(tx, actor, "consent", handoff_id)
+        progress.handoff_id = handoff_id
+
+    turn.effects.append(store_handoff)
+    progress.step = Step.DONE
+    preference = Preference.from_dict(progress.preference)
+    how = voice.plain(f"done.how.{preference.kind}", daypart=voice.plain(f"daypart.{preference.daypart}").lower())
+    return [Reply(voice("done.text", name=contact.member.name, first=contact.member.first_name,
+                        days=reaction_days(contact), how=how), clear_keyboard=True)]
+
+
+def build_card(turn: Turn, contact: Contact) -> Card:
+    """Everything the one person needs, from the resident's answers and words."""
+    progress = turn.progress
+    area = turn.flow.kb.area_for_postcode(turn.resident.postcode)
+    return Card(
+        concerns=tuple(Concern(d, s, progress.followups.get(d, ""))
+                       for d, s in sorted(progress.concerns().items(), key=lambda item: item[1])),
+        answers=dict(progress.answers),
+        story=progress.story or "",
+        going_well=progress.going_well or "",
+        would_help=progress.would_help or "",
+        preference=Preference.from_dict(progress.preference),
+        language=turn.resident.language,
+        postcode=turn.resident.postcode,
+        area_id=area.id if area else None,
+        crisis=tuple(progress.crisis),
+        urgent=bool(progress.crisis),
+        continuity=contact.reason == "continuity",
+        source=progress.source,
+    )
+
+
+def ask_done(turn: Turn) -> list[Reply]:
+    return [Reply(turn.voice("done.again"))]
+
+
+async def text_done(turn: Turn, text: str, match) -> list[Reply]:
+    """After the conversation: a message for the resident's person, when they chose messages."""
+    if await turn.flow.relay.from_resident(turn.resident.person, text):
+        return [Reply(turn.voice("handoff.relayed"))]
+    return [Reply(turn.voice("done.again"))]
+
+
+async def choose_done(turn: Turn, choice: str) -> list[Reply] | None:
+    return None
+
+
+STEPS = {
+    Step.PREFERENCE: StepSpec(ask_preference, use_buttons, choose_preference),
+    Step.PHONE: StepSpec(ask_phone, text_phone, choose_phone),
+    Step.DAYPART: StepSpec(ask_daypart, use_buttons, choose_daypart),
+    Step.DONE: StepSpec(ask_done, text_done, choose_done),
+}

@@ -1,0 +1,182 @@
+"""The resident's conversation: from the first message to a consented handoff.
+
+Every entry point takes the person and what they sent, loads their progress, decides with the
+step table (flows.resident.steps), and stores the new progress together with whatever the step
+wrote (a handoff, an audit entry) in one commit; only then are the replies returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flows import buttons
+from flows.crisis import crisis_replies
+from flows.markup import shorten
+from flows.picture import spider_web
+from flows.progress import Progress
+from flows.replies import Answer, Reply
+from flows.resident import check, contact, story, summary
+from flows.resident.steps import Step, StepSpec
+from flows.resident.turn import Turn
+from flows.texts import Texts
+from flows.voice import Voice
+from knowledge.matcher import Matcher
+from knowledge.model import KnowledgeBase
+from store import Person, Resident, Store
+
+STEPS: dict[Step, StepSpec] = {**story.STEPS, **check.STEPS, **summary.STEPS, **contact.STEPS}
+assert set(STEPS) == set(Step), f"steps without a table entry: {set(Step) - set(STEPS)}"
+RECENT_MESSAGES = 3  # read together, so a sentence split over messages still counts
+RECENT_LENGTH = 300
+
+
+class ResidentFlow:
+    """The conversation with residents; one instance serves them all."""
+
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, store: Store, texts: Texts, handoffs, relay,
+                 picture: Callable[..., bytes] = spider_web) -> None:
+        self.kb, self.matcher, self.store, self.texts = kb, matcher, store, texts
+        self.handoffs, self.relay, self.picture = handoffs, relay, picture
+
+    # -- loading and saving ----------------------------------------------------------------
+    async def turn(self, person: Person, language_hint: str | None) -> Turn:
+        """The resident's stored state (a newcomer speaks the channel's language when we have it)."""
+        resident = await self.store.residents.get(person)
+        if resident is None:
+            resident = Resident(person, self.texts.language(language_hint))
+        progress = Progress.from_dict(resident.progress)
+        return Turn(self, resident, progress, Voice(self.texts, resident.language))
+
+    async def save(self, turn: Turn) -> None:
+        """One commit: what the step wrote, and the progress with a new revision (older buttons go stale)."""
+        async with self.store.transaction() as tx:
+            for effect in turn.effects:
+                await effect(tx)
+            turn.progress.rev += 1
+            turn.resident.progress = turn.progress.to_dict()
+            await self.store.residents.save(tx, turn.resident)
+        turn.effects.clear()
+
+    def ask(self, turn: Turn) -> list[Reply]:
+        """The question of the current step (with a welcome back after /stop)."""
+        replies = STEPS[Step(turn.progress.step)].ask(turn)
+        if turn.progress.stopped:
+            return [Reply(turn.voice("stop.welcome_back"))] + replies
+        return replies
+
+    async def ask_again(self, turn: Turn) -> list[Reply]:
+        """Show the current question once more; its new buttons make all older ones stale."""
+        if not turn.resident.progress:
+            return []  # a stranger: nothing to ask, nothing to store
+        replies = self.ask(turn)
+        await self.save(turn)
+        return replies
+
+    # -- entry points ----------------------------------------------------------------------
+    async def start(self, person: Person, language_hint: str | None, payload: str | None = None) -> list[Reply]:
+        """/start: greet, explain, and offer the two ways in."""
+        turn = await self.turn(person, language_hint)
+        replies = [Reply(turn.voice("start.welcome"))]
+        if turn.progress.step not in (Step.WELCOME, Step.DONE):  # in the middle: go on, lose nothing
+            turn.progress.stopped = False
+            replies += [Reply(turn.voice("stop.welcome_back"))] + self.ask(turn)
+            await self.save(turn)
+            return replies
+        turn.progress = Progress(source=shorten(payload, 64) if payload else None)
+        replies += self.ask(turn)
+        await self.save(turn)
+        return replies
+
+    async def resume(self, person: Person, language_hint: str | None) -> list[Reply]:
+        """Coming back (console start): go on where we were, or greet a newcomer."""
+        turn = await self.turn(person, language_hint)
+        if not turn.resident.progress:
+            return await self.start(person, language_hint)
+        return [Reply(turn.voice("stop.welcome_back"))] + await self.ask_again(turn)
+
+    async def restart(self, person: Person, language_hint: str | None) -> list[Reply]:
+        """/opnieuw: start over, forgetting the answers of this round."""
+        turn = await self.turn(person, language_hint)
+        turn.progress = Progress(step=Step.WELCOME)
+        replies = [Reply(turn.voice("start.again"))] + self.ask(turn)
+        await self.save(turn)
+        return replies
+
+    async def text(self, person: Person, language_hint: str | None, text: str) -> list[Reply]:
+        """Anything the resident typed that is not a command."""
+        turn = await self.turn(person, language_hint)
+        progress = turn.progress
+        replies: list[Reply] = []
+        match = self.matcher.match(text)
+        progress.recent = [*progress.recent, shorten(text, RECENT_LENGTH)][-RECENT_MESSAGES:]
+        if match.crisis.is_crisis:  # crisis interrupts anything, before anything else
+            for kind in match.crisis.kinds:
+                if kind not in progress.crisis:
+                    progress.crisis.append(kind)
+            replies += crisis_replies(turn.voice, match.crisis.kinds)
+        elif match.crisis.hint and not progress.danger_asked:  # a risk word alone: ask once, gently
+            progress.danger_asked = True
+            replies.append(Reply(turn.voice("crisis.check")))
+        progress.stopped = False
+        replies += await STEPS[Step(progress.step)].on_text(turn, text, match)
+        await self.save(turn)
+        return replies
+
+    async def choice(self, person: Person, language_hint: str | None, button: buttons.Button) -> Answer:
+        """A button of a step; stale or unknown buttons change nothing and get a polite answer."""
+        turn = await self.turn(person, language_hint)
+        rev = button.number(0)
+        if rev is None or rev != turn.progress.rev or turn.resident.progress == {}:
+            replies = await self.ask_again(turn) if turn.resident.progress else [Reply(turn.voice("stale.unknown"))]
+            return Answer(replies, toast=turn.voice.plain("stale.toast"))
+        replies = await STEPS[Step(turn.progress.step)].on_choice(turn, button.part(1))
+        if replies is None:
+            return Answer(await self.ask_again(turn), toast=turn.voice.plain("stale.toast"))
+        turn.progress.stopped = False
+        await self.save(turn)
+        return Answer(replies)
+
+    async def contact_shared(self, person: Person, language_hint: str | None, phone: str, own: bool) -> list[Reply]:
+        """The resident shared a phone number with the channel's contact button."""
+        turn = await self.turn(person, language_hint)
+        if turn.progress.step != Step.PHONE:
+            return [Reply(turn.voice("phone.not_now"), clear_keyboard=True)] + await self.ask_again(turn)
+        if not own:
+            return [Reply(turn.voice("phone.not_yours"))] + await self.ask_again(turn)
+        replies = await contact.text_phone(turn, phone, None)
+        await self.save(turn)
+        return replies
+
+    async def not_text(self, person: Person, language_hint: str | None, kind: str) -> list[Reply]:
+        """A sticker, photo, voice note, location, file or edited message: say what we can read."""
+        turn = await self.turn(person, language_hint)
+        return [Reply(turn.voice(f"unreadable.{kind}"))] + await self.ask_again(turn)
+
+    async def unknown_command(self, person: Person, language_hint: str | None) -> list[Reply]:
+        """A command we do not know."""
+        turn = await self.turn(person, language_hint)
+        return [Reply(turn.voice("common.unknown_command"))] + await self.ask_again(turn)
+
+    async def language(self, person: Person, language_hint: str | None, wanted: str | None = None) -> list[Reply]:
+        """/taal: switch to the language named, or to the next one the bot speaks."""
+        turn = await self.turn(person, language_hint)
+        current = turn.resident.language
+        choice = wanted if wanted in self.texts.languages else self.texts.next_language(current)
+        turn.resident.language = choice
+        turn.voice = Voice(self.texts, choice)
+        replies = [Reply(turn.voice("language.switched"))] + self.ask(turn)
+        await self.save(turn)
+        return replies
+
+    async def stop(self, person: Person, language_hint: str | None) -> list[Reply]:
+        """/stop: pause; the answers stay until /vergeet."""
+        turn = await self.turn(person, language_hint)
+        if await self.store.residents.get(person) is None:
+            return [Reply(turn.voice("stop.nothing"))]
+        turn.progress.stopped = True
+        await self.save(turn)
+        return [Reply(turn.voice("stop.paused"), clear_keyboard=True)]
+
+    def say(self, language_hint: str | None, key: str) -> list[Reply]:
+        """One fixed sentence, stored nowhere (groups, floods, errors)."""
+        return [Reply(Voice(self.texts, language_hint)(key))]

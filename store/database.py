@@ -1,0 +1,136 @@
+"""The SQLite connection: opening, pragmas, migrations and write transactions (aiosqlite, WAL).
+
+Moving to another database means a new module like this one and the SQL dialect of the
+repositories; the repositories only ever use `Tx.execute`, `Database.one` and `Database.all`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The real clock."""
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime | None) -> str | None:
+    """How the store writes a moment: ISO 8601 in UTC."""
+    return moment.astimezone(UTC).isoformat() if moment else None
+
+
+def when(value: str | None) -> datetime | None:
+    """A stored moment back."""
+    return datetime.fromisoformat(value) if value else None
+
+
+class Tx:
+    """An open write transaction; pass it to every repository call that belongs to the same decision."""
+
+    def __init__(self, connection: aiosqlite.Connection, now: str) -> None:
+        self._connection = connection
+        self.now = now  # one moment for everything the transaction writes
+
+    async def execute(self, sql: str, params: tuple = ()) -> aiosqlite.Cursor:
+        return await self._connection.execute(sql, params)
+
+    async def one(self, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
+        async with self._connection.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+
+class Database:
+    """One SQLite file; writes go one transaction at a time and are committed before the caller goes on."""
+
+    def __init__(self, connection: aiosqlite.Connection, clock: Clock = utc_now) -> None:
+        self._connection = connection
+        self._lock = asyncio.Lock()
+        self.clock = clock
+
+    @classmethod
+    async def open(cls, path: Path | str, clock: Clock = utc_now) -> Database:
+        """Open (and create or migrate) the database file."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = await aiosqlite.connect(path, isolation_level=None)
+        connection.row_factory = aiosqlite.Row
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000"):
+            await connection.execute(f"PRAGMA {pragma}")
+        database = cls(connection, clock)
+        try:
+            await database.migrate()
+        except BaseException:
+            await connection.close()
+            raise
+        return database
+
+    async def close(self) -> None:
+        """Close the connection."""
+        await self._connection.close()
+
+    def now(self) -> str:
+        """The clock's moment as the store writes it."""
+        return iso(self.clock()) or ""
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Tx]:
+        """One write transaction: everything in it is committed together, or nothing."""
+        async with self._lock:
+            await self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield Tx(self._connection, self.now())
+            except BaseException:
+                await self._connection.execute("ROLLBACK")
+                raise
+            await self._connection.execute("COMMIT")
+
+    async def one(self, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
+        async with self._connection.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def all(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
+        async with self._connection.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def schema_version(self) -> int:
+        """How many migrations this file has had."""
+        row = await self.one("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    async def migrate(self) -> None:
+        """Apply the migrations this file has not had yet, each in its own transaction."""
+        current = await self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"The database has schema version {current}, newer than this program ({SCHEMA_VERSION})."
+            )
+        for number in range(current, SCHEMA_VERSION):
+            async with self.transaction() as tx:
+                for statement in MIGRATIONS[number]:
+                    await tx.execute(statement)
+                await tx.execute(f"PRAGMA user_version = {number + 1}")
+
+    async def checkpoint(self) -> None:
+        """Write the WAL back into the file and empty it, so no old page keeps erased words."""
+        async with self._lock:
+            await self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table (for privacy tests and exports)."""
+        tables = await self.all("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        result = {}
+        for (name,) in tables:
+            rows = await self.all(f'SELECT * FROM "{name}"')  # names come from sqlite_master
+            result[name] = [dict(row) for row in rows]
+        return result

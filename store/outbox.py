@@ -1,0 +1,88 @@
+"""The outbox: what must reach someone, stored in the same commit as the change that causes it."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+from store.database import Database, Tx, iso, when
+from store.records import OutboxItem
+
+
+class Outbox:
+    """The outbox table; delivery decisions live in flows.delivery."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(self, tx: Tx, kind: str, recipient: str, payload: dict[str, Any] | None = None,
+                  handoff_id: int | None = None) -> int:
+        """Store something to deliver; the delivery worker sends it."""
+        cursor = await tx.execute(
+            "INSERT INTO outbox (handoff_id, kind, recipient, payload, created_at, next_attempt_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (handoff_id, kind, recipient, json.dumps(payload or {}, ensure_ascii=False), tx.now, tx.now),
+        )
+        return int(cursor.lastrowid)
+
+    async def due(self, limit: int = 20, after_id: int = 0) -> list[OutboxItem]:
+        """Undelivered items whose time has come, oldest first (from after `after_id`, page by page)."""
+        rows = await self.db.all(
+            "SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? AND id > ? ORDER BY id LIMIT ?",
+            (self.db.now(), after_id, limit),
+        )
+        return [_item(r) for r in rows]
+
+    async def items(self, handoff_id: int | None = None) -> list[OutboxItem]:
+        """Every item (of one handoff), delivered or not."""
+        if handoff_id is None:
+            rows = await self.db.all("SELECT * FROM outbox ORDER BY id")
+        else:
+            rows = await self.db.all("SELECT * FROM outbox WHERE handoff_id = ? ORDER BY id", (handoff_id,))
+        return [_item(r) for r in rows]
+
+    async def delivered(self, tx: Tx, item_id: int, chat: str, message_id: int | None, *,
+                        keep_payload: bool = True) -> None:
+        """The channel confirmed: never send this item again."""
+        await tx.execute(
+            "UPDATE outbox SET delivered_at = ?, chat = ?, message_id = ?, attempts = attempts + 1, "
+            "payload = CASE WHEN ? THEN payload ELSE '{}' END WHERE id = ?",
+            (tx.now, chat, message_id, int(keep_payload), item_id),
+        )
+
+    async def settle(self, tx: Tx, item_id: int, error: str, *, keep_payload: bool = True) -> None:
+        """Nobody can receive this item: it is done without delivery."""
+        await tx.execute(
+            "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = ?, "
+            "payload = CASE WHEN ? THEN payload ELSE '{}' END WHERE id = ?",
+            (tx.now, error[:200], int(keep_payload), item_id),
+        )
+
+    async def retry(self, tx: Tx, item_id: int, next_attempt_at: datetime, error: str) -> None:
+        """Not delivered this time: try again later (error is a class name, never message text)."""
+        await tx.execute(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+            (iso(next_attempt_at), error[:200], item_id),
+        )
+
+    async def forget_recipient(self, tx: Tx, recipient: str, anonymous: str) -> None:
+        """An erased person: nothing more goes to them, and what went keeps no words or address."""
+        await tx.execute("DELETE FROM outbox WHERE recipient = ? AND delivered_at IS NULL", (recipient,))
+        await tx.execute("UPDATE outbox SET payload = '{}', chat = NULL, recipient = ? WHERE recipient = ?",
+                         (anonymous, recipient))
+
+    async def clear_payloads(self, tx: Tx, handoff_id: int) -> None:
+        """Drop the words kept for a handoff's deliveries."""
+        await tx.execute("UPDATE outbox SET payload = '{}' WHERE handoff_id = ?", (handoff_id,))
+
+
+def _item(row: aiosqlite.Row) -> OutboxItem:
+    return OutboxItem(
+        id=row["id"], handoff_id=row["handoff_id"], kind=row["kind"], recipient=row["recipient"],
+        payload=json.loads(row["payload"]), attempts=row["attempts"],
+        next_attempt_at=datetime.fromisoformat(row["next_attempt_at"]), delivered_at=when(row["delivered_at"]),
+        chat=row["chat"], message_id=row["message_id"],
+    )
