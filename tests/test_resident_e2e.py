@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from testing.fakebot import FakeUser, image_size
 from tests.conftest import RunningBot
-from tests.fakebot import FakeUser, image_size
 
 
 async def replies(user: FakeUser) -> list:

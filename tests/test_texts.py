@@ -11,7 +11,7 @@ import pytest
 from flows.texts import Texts
 from knowledge.domains import BOT_LANGUAGES, CRISIS_KINDS, DOMAIN_IDS
 from store import TRANSITIONS
-from tests.fakebot import parse_formatted
+from testing.fakebot import parse_formatted
 
 FLOWS = Path(__file__).resolve().parent.parent / "flows"
 TEXTS = Texts.load()

@@ -1,4 +1,4 @@
-"""Self-tests of the fake Telegram Bot API in ``tests/fakebot.py``.
+"""Self-tests of the fake Telegram Bot API in ``testing/fakebot``.
 
 The fake is exercised with plain httpx (to see the wire format) and with small, real
 python-telegram-bot Applications (to see that PTB understands every answer), so the bot's
@@ -45,7 +45,7 @@ from telegram.ext import (
     filters,
 )
 
-from tests.fakebot import EntityParseError, FakeTelegram, make_png, parse_formatted
+from testing.fakebot import EntityParseError, FakeTelegram, make_png, parse_formatted
 
 TOKEN = "123:ABC"
 BOT_USERNAME = "wijkwijzer_test_bot"
@@ -376,10 +376,10 @@ async def test_auth_unknown_methods_and_parameter_encodings(
     reaction = await client.post(
         "setMessageReaction", data={"chat_id": str(AMIRA), "message_id": "1"}
     )
-    assert reaction.json() == {"ok": True, "result": True}
-    assert fake.unimplemented == ["setMessageReaction"]
-    assert len(fake.violations) == 2
+    assert reaction.json() == {"ok": False, "error_code": 404, "description": "Not Found"}
+    assert len(fake.violations) == 3
     assert "Unauthorized" in fake.violations[0] and "Not Found" in fake.violations[1]
+    assert "the fake knows (testing/fakebot/botapi.json)" in fake.violations[2]
 
 
 async def test_multipart_uploads_keep_bytes_and_filenames(
@@ -459,16 +459,13 @@ def test_invalid_html_is_refused(source: str, problem: str) -> None:
         parse_formatted(source, "HTML")
 
 
-def test_entity_offsets_are_utf16_and_markdown_v2_is_checked() -> None:
+def test_entity_offsets_are_utf16_and_only_html_is_known() -> None:
     parsed = parse_formatted("😀 <b>é</b>", "HTML")
     assert parsed.entities == ({"type": "bold", "offset": 3, "length": 1},)
-    assert parse_formatted(r"*vet* en _schuin_ 1\.2", "MarkdownV2").text == "vet en schuin 1.2"
-    with pytest.raises(EntityParseError, match="'.' is reserved"):
-        parse_formatted("versie 1.2", "MarkdownV2")
-    with pytest.raises(EntityParseError, match="end of Bold"):
-        parse_formatted("*open", "MarkdownV2")
-    with pytest.raises(LookupError):
-        parse_formatted("x", "BBCode")
+    assert parse_formatted("*geen* opmaak", None).text == "*geen* opmaak"
+    for mode in ("MarkdownV2", "Markdown", "BBCode"):
+        with pytest.raises(LookupError, match="HTML only"):
+            parse_formatted("x", mode)
 
 
 async def test_content_rule_breaches_are_violations(fake: FakeTelegram) -> None:
