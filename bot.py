@@ -236,7 +236,7 @@ def cmd_match(args: argparse.Namespace, config: Config) -> int:
     from knowledge.explain import as_json, as_text, explain
 
     kb = knowledge_or_exit(config.knowledge_dir)
-    match, contact = explain(kb, Matcher(kb), args.text, args.postcode, args.language)
+    match, contact = explain(kb, Matcher(kb), args.text, args.postcode, args.language or kb.default_language)
     if args.json:
         print(json.dumps(as_json(match, contact), ensure_ascii=False))
     else:
@@ -264,7 +264,7 @@ def parser() -> argparse.ArgumentParser:
     match = commands.add_parser("match", help="what the matcher makes of a sentence, and who would get it")
     match.add_argument("text", help="the sentence, in quotes")
     match.add_argument("--postcode", help="the resident's postcode (PC4 or PC6)")
-    match.add_argument("--language", default="nl", help="the resident's language (default nl)")
+    match.add_argument("--language", help="the resident's language (default: the knowledge base's first)")
     match.add_argument("--json", action="store_true", help="print a stable JSON object")
     invite = commands.add_parser("invite", help="a one-time t.me link that registers a member or professional")
     invite.add_argument("person_id", metavar="ID", help="the member's (or professional's) id in the knowledge base")

@@ -21,27 +21,18 @@ from knowledge.model import (
 )
 from knowledge.postcode import normalize_postcode
 from knowledge.problems import ERROR, WARNING, KnowledgeError, Problem
+from knowledge.schema import (
+    AREA_FIELDS,
+    MEMBER_FIELDS,
+    MUNICIPALITY_FIELDS,
+    PROFESSIONAL_FIELDS,
+    SERVICE_FIELDS,
+    TEAM_FIELDS,
+)
 from knowledge.source import YamlSyntaxError, read_yaml
 
 SAMPLE = Path(__file__).resolve().parent / "voorbeeldstad"
 STALE_AFTER_DAYS = 183  # six months
-
-MUNICIPALITY_FIELDS = ("name", "timezone", "languages", "default_team", "areas")
-AREA_FIELDS = ("id", "name", "postcodes", "team")
-TEAM_FIELDS = ("id", "name", "phone", "email", "coordinator", "reaction_hours", "members")
-MEMBER_FIELDS = (
-    "id", "name", "role", "domains", "languages", "phone", "email",
-    "telegram_user_id", "max_open_handoffs", "active",
-)
-SERVICE_FIELDS = (
-    "id", "name", "organization", "description", "domains", "keywords", "areas", "phone",
-    "url", "email", "hours", "cost", "crisis", "checked",
-) + tuple(f"description_{lang}" for lang in BOT_LANGUAGES if lang != "nl")
-PROFESSIONAL_FIELDS = (
-    "id", "name", "role", "organization", "areas", "domains", "languages", "phone", "email",
-    "telegram_user_id", "audience",
-)
-
 
 class _Reading:
     """One pass over a knowledge-base folder; collects problems as it goes."""

@@ -20,7 +20,7 @@ from handlers.common import KEY
 from knowledge.loader import SAMPLE, load_knowledge
 from knowledge.model import KnowledgeBase
 from store import Store
-from tests.fakebot import FakeTelegram
+from testing.fakebot import FakeTelegram
 
 
 @pytest.fixture(scope="session")

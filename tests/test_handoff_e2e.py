@@ -9,8 +9,8 @@ import pytest
 
 from flows.accounts import create_invite
 from flows.lifecycle import OPEN
+from testing.fakebot import FakeUser
 from tests.conftest import RunningBot
-from tests.fakebot import FakeUser
 from tests.test_resident_e2e import replies, say, story_until_postcode, tap, texts
 
 FATIMA, SANNE, MEHMET = 7001, 7002, 7003

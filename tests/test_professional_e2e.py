@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flows.accounts import create_invite
 from knowledge.model import KnowledgeBase
+from testing.fakebot import FakeUser
 from tests.conftest import RunningBot
-from tests.fakebot import FakeUser
 from tests.test_handoff_e2e import FATIMA, register
 from tests.test_resident_e2e import say, story_until_postcode, tap, texts
 from tests.test_restart_e2e import run_cli

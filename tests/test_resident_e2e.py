@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from handlers.send import person as tg
+from testing.fakebot import FakeUser, image_size
 from tests.conftest import RunningBot
-from tests.fakebot import FakeUser, image_size
 
 
 async def replies(user: FakeUser) -> list:

@@ -8,7 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
-from tests.fakebot import FakeTelegram
+from testing.fakebot import FakeTelegram
 from tests.test_resident_e2e import replies, say, story_until_postcode, tap, texts
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from flows.markup import render_template
 from flows.texts import Texts
 from handlers.send import to_html
 from knowledge.domains import BOT_LANGUAGES, CRISIS_KINDS, DOMAIN_IDS
-from tests.fakebot import parse_formatted
+from testing.fakebot import parse_formatted
 
 FLOWS = Path(__file__).resolve().parent.parent / "flows"
 TEXTS = Texts.load(default="nl")
