@@ -83,15 +83,6 @@ class Rich(str):
                 lines[-1].append(Span(piece, span.style))
         return [Rich(line) for line in lines]
 
-    def to_json(self) -> list[list[str]]:
-        """The spans as JSON-friendly pairs."""
-        return [[s.text, s.style] for s in self.spans]
-
-    @classmethod
-    def from_json(cls, data: list[list[str]]) -> Rich:
-        """Spans back from `to_json`."""
-        return cls(Span(text, style) for text, style in data)
-
 
 def render_template(template: str, params: Mapping[str, object]) -> Rich:
     """A sentence from the texts with its {placeholders} filled in as plain spans (or as given Rich)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from flows.buttons import check_data
 from flows.markup import Rich
@@ -48,18 +47,6 @@ class Reply:
     @property
     def limit(self) -> int:
         return CAPTION_LIMIT if (self.picture or self.document) else TEXT_LIMIT
-
-    def to_json(self) -> dict[str, Any]:
-        """Everything but picture and file bytes, for storing a message before it is sent."""
-        return {"text": self.rich.to_json(), "choices": [[c.id, c.label] for c in self.choices],
-                "columns": self.columns, "ask_contact": self.ask_contact, "clear_keyboard": self.clear_keyboard}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Reply:
-        """A stored message back."""
-        return cls(Rich.from_json(data["text"]), tuple(Choice(i, label) for i, label in data.get("choices", ())),
-                   data.get("columns", 1), ask_contact=data.get("ask_contact"),
-                   clear_keyboard=bool(data.get("clear_keyboard")))
 
 
 @dataclass(frozen=True)
