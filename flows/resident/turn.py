@@ -29,7 +29,9 @@ class Turn:
 
     def choices(self, *pairs: tuple[str, str]) -> tuple[Choice, ...]:
         """Buttons for the current step (id, text key); their data carries the step's revision."""
-        return tuple(Choice(self.button(cid), self.voice.plain(key)) for cid, key in pairs)
+        from knowledge.domains import DOMAIN_IDS
+
+        return tuple(Choice(self.button(cid), self.voice.plain(key, total=len(DOMAIN_IDS))) for cid, key in pairs)
 
     def button(self, choice: str) -> str:
         """Button data for a choice of the current step."""
