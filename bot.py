@@ -16,6 +16,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta dura
 
 from config import Config, ConfigError  # noqa: E402
 from flows.accounts import INVITE_DAYS, Accounts, create_invite  # noqa: E402
+from flows.conversation import Conversation  # noqa: E402
 from flows.delivery import DeliveryWorker  # noqa: E402
 from flows.handoff import HandoffStart, Relay, Renderer, Scheduler, StaffActions, StaffCommands  # noqa: E402
 from flows.limits import FloodGate  # noqa: E402
@@ -82,6 +83,7 @@ class Wijkwijzer:
     store: Store
     matcher: Matcher
     router: Router
+    conversation: Conversation  # what every channel calls: one decision, one commit, replies via the outbox
     renderer: Renderer
     scheduler: Scheduler
     worker: DeliveryWorker  # a channel adds its Sender to worker.senders
@@ -113,8 +115,8 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
         lookup=Lookup(kb, matcher, store, texts), form=HandoffForm(kb, matcher, store, texts, start),
         reports=ReportFlow(kb, store, texts),
     )
-    return Wijkwijzer(config, kb, texts, store, matcher, router, renderer, Scheduler(kb, store, texts, start),
-                      DeliveryWorker(store, renderer, []), FloodGate())
+    return Wijkwijzer(config, kb, texts, store, matcher, router, Conversation(store, router), renderer,
+                      Scheduler(kb, store, texts, start), DeliveryWorker(store, renderer, []), FloodGate())
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -132,10 +134,9 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
         print(NO_TOKEN, file=sys.stderr)
         return 2
     kb = knowledge_or_exit(config.knowledge_dir)
-    from handlers.app import build_application  # PTB is only imported where it is needed
+    from handlers.app import build_application, run_polling  # PTB is only imported where it is needed
 
-    application = build_application(config, lambda: assemble(config, kb))
-    application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    run_polling(build_application(config, lambda: assemble(config, kb)))
     return 0
 
 

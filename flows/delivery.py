@@ -15,7 +15,7 @@ from typing import Protocol
 
 from flows.handoff.rendering import Renderer
 from flows.handoff.start import enqueue
-from flows.recipients import ToMember, decode
+from flows.recipients import ANONYMOUS, ToMember, decode
 from flows.replies import Reply
 from store import OutboxItem, Person, Store
 
@@ -107,10 +107,12 @@ class DeliveryWorker:
                     await self.store.outbox.settle(tx, item.id, type(exc).__name__, keep_payload=False)
                 else:
                     await self.store.outbox.retry(tx, item.id, next_attempt(self.store.now(), item.attempts),
-                                                  type(exc).__name__)
+                                                  f"parked:{type(exc).__name__}")
             return 0
 
     async def _try_one(self, item: OutboxItem) -> int:
+        if await self.store.outbox.waiting_before(item.recipient, item.id):
+            return 0  # an older message to the same person goes first
         delivery = await self.renderer.render(item)
         if delivery.to is None:
             await self._unreachable(item, "no account")
@@ -120,12 +122,13 @@ class DeliveryWorker:
         if sender is None:
             return 0  # another channel or terminal delivers this one
         outcome = await sender.send(delivery.to, delivery.replies) if delivery.replies else Delivered()
-        keep = item.kind != "relay"  # relayed words are not kept after delivery
+        keep = item.kind not in ("relay", "reply")  # words are not kept after delivery
         if isinstance(outcome, Delivered):
             async with self.store.transaction() as tx:
                 await self.store.outbox.delivered(tx, item.id, delivery.to.key,
                                                   outcome.message_ids[0] if outcome.message_ids else None,
-                                                  keep_payload=keep)
+                                                  keep_payload=keep,
+                                                  anonymous=ANONYMOUS if item.kind == "reply" else None)
                 to = decode(item.recipient)
                 if item.kind in ("card", "picture") and item.handoff_id and isinstance(to, ToMember):
                     await self.store.audit.add(tx, f"staff:{to.member_id}", f"delivered:{item.kind}", item.handoff_id)
@@ -145,5 +148,5 @@ class DeliveryWorker:
         """Settle the item, and store what goes out instead, in one commit."""
         instead = await self.renderer.instead(item)
         async with self.store.transaction() as tx:
-            await self.store.outbox.settle(tx, item.id, reason, keep_payload=item.kind != "relay")
+            await self.store.outbox.settle(tx, item.id, reason, keep_payload=item.kind not in ("relay", "reply"))
             await enqueue(self.store, tx, item.handoff_id, *instead)

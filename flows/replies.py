@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flows.buttons import check_data
-from flows.markup import Rich
+from flows.markup import Rich, Span
 
 TEXT_LIMIT = 4096  # characters of a message (Telegram's limit, the tightest of our channels)
 CAPTION_LIMIT = 1024  # characters of a picture's caption
@@ -47,6 +48,28 @@ class Reply:
     @property
     def limit(self) -> int:
         return CAPTION_LIMIT if (self.picture or self.document) else TEXT_LIMIT
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything but the picture or file bytes (stored beside it), for the outbox."""
+        return {"text": [[s.text, s.style] for s in self.rich.spans], "columns": self.columns,
+                "choices": [[c.id, c.label] for c in self.choices], "ask_contact": self.ask_contact,
+                "clear_keyboard": self.clear_keyboard, "picture": self.picture is not None,
+                "file_name": self.document[0] if self.document else None}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], attachment: bytes | None = None) -> Reply:
+        """A stored message back, with its picture or file."""
+        picture = attachment if data.get("picture") else None
+        document = (data["file_name"], attachment or b"") if data.get("file_name") else None
+        return cls(Rich(Span(text, style) for text, style in data["text"]),
+                   tuple(Choice(i, label) for i, label in data.get("choices", ())), data.get("columns", 1),
+                   picture=picture, document=document, ask_contact=data.get("ask_contact"),
+                   clear_keyboard=bool(data.get("clear_keyboard")))
+
+    @property
+    def attachment(self) -> bytes | None:
+        """The bytes that go beside the message: its picture or its file."""
+        return self.picture if self.picture is not None else (self.document[1] if self.document else None)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ from telegram.ext import (
 from config import Config
 from flows import commands
 from handlers import common, updates
+from handlers.intake import Intake
 from handlers.send import TelegramSender
 
 if TYPE_CHECKING:
@@ -76,6 +79,7 @@ def build_application(config: Config, assemble: Callable[[], Awaitable[Wijkwijze
         .token(config.token or "")
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(AIORateLimiter(max_retries=5))
+        .updater(None)  # our own intake (handlers/intake.py) stores every update before it is confirmed
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -84,6 +88,36 @@ def build_application(config: Config, assemble: Callable[[], Awaitable[Wijkwijze
     application = builder.build()
     register(application)
     return application
+
+
+async def serve(application: Application, stop: asyncio.Event) -> None:
+    """Run the bot until `stop` is set: start, take in updates through the inbox, stop cleanly."""
+    await application.initialize()
+    try:
+        if application.post_init:
+            await application.post_init(application)
+        await application.start()
+        try:
+            await Intake(application, common.house_of(application).store).run(stop)
+        finally:
+            await application.stop()
+    finally:
+        await application.shutdown()
+        if application.post_shutdown:
+            await application.post_shutdown(application)
+
+
+def run_polling(application: Application) -> None:
+    """`python bot.py`: serve until Ctrl-C or SIGTERM."""
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await serve(application, stop)
+
+    asyncio.run(main())
 
 
 async def delivery_job(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -72,20 +72,20 @@ class Console:
         return path
 
     async def handle(self, line: str) -> None:
-        """One line typed."""
-        router, text = self.house.router, line.strip()
+        """One line typed; the replies come back through the outbox, like on any channel."""
+        conversation, text = self.house.conversation, line.strip()
         if not text:
             return
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
-            answer = await router.press(self.person, self.language, self.buttons[int(text) - 1])
+            answer = await conversation.press(self.person, self.language, self.buttons[int(text) - 1])
             if answer.toast:
                 print(f"({answer.toast})")
-            self.show(answer.replies)
         elif text.startswith("/"):
             name, _, args = text[1:].partition(" ")
-            self.show(await router.command(self.person, self.language, name, args))
+            await conversation.command(self.person, self.language, name, args)
         else:
-            self.show(await router.text(self.person, self.language, text))
+            await conversation.text(self.person, self.language, text)
+        await self.house.worker.deliver_due()
 
     async def deliveries(self) -> None:
         """Do what is due, then show what the outbox holds for this terminal."""
@@ -129,7 +129,9 @@ async def _begin(house: Wijkwijzer, console: Console, staff_id: str | None) -> N
     if staff_id:
         async with house.store.transaction() as tx:
             await house.store.accounts.link(tx, person, staff_id, "staff")
-        console.show(await router.command(person, language, "wiebenik"))
-        console.show(await router.command(person, language, "mijn"))
+        await house.conversation.command(person, language, "wiebenik")
+        await house.conversation.command(person, language, "mijn")
     else:
-        console.show(await router.resident.resume(person, language))
+        replies = await router.resident.resume(person, language)
+        await house.conversation.say(person, replies)
+    await house.worker.deliver_due()

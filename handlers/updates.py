@@ -8,8 +8,8 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from handlers.common import house
-from handlers.send import person, send
+from handlers.common import answer_once, house
+from handlers.send import person
 from store import Person
 
 
@@ -30,16 +30,14 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     text = update.effective_message.text or ""
     name, _, args = text[1:].partition(" ")
     name = name.split("@", 1)[0]  # /start@wijkwijzer_bot
-    replies = await house(context).router.command(who, language, name, args.strip())
-    await send(context.bot, update.effective_chat.id, replies)
+    await house(context).conversation.command(who, language, name, args.strip(), update.update_id)
     kick(context)
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Anything typed."""
     who, language = _who(update)
-    replies = await house(context).router.text(who, language, update.effective_message.text or "")
-    await send(context.bot, update.effective_chat.id, replies)
+    await house(context).conversation.text(who, language, update.effective_message.text or "", update.update_id)
     kick(context)
 
 
@@ -47,13 +45,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A tap on one of our buttons; stale or forged ones get a polite answer and change nothing."""
     query = update.callback_query
     who, language = _who(update)
-    answer = await house(context).router.press(who, language, query.data or "")
-    await query.answer(answer.toast)
+    answer = await house(context).conversation.press(who, language, query.data or "", update.update_id)
+    await answer_once(context, query, answer.toast)  # at once: the replies wait in the outbox
+    kick(context)
     if answer.toast is None and query.message is not None:
         with contextlib.suppress(BadRequest):  # too old to edit, or already bare: nothing is lost
             await query.edit_message_reply_markup(reply_markup=None)  # pressed: the old buttons go
-    await send(context.bot, update.effective_user.id, answer.replies)  # buttons live in the private chat
-    kick(context)
 
 
 async def on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -61,8 +58,8 @@ async def on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     who, language = _who(update)
     contact = update.effective_message.contact
     own = contact.user_id == update.effective_user.id
-    replies = await house(context).router.contact_shared(who, language, contact.phone_number, own)
-    await send(context.bot, update.effective_chat.id, replies)
+    await house(context).conversation.contact_shared(who, language, contact.phone_number, own,
+                                                     update.update_id)
     kick(context)
 
 
@@ -72,7 +69,7 @@ def unreadable(kind: str):
     async def on_unreadable(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Say kindly what we can read."""
         who, language = _who(update)
-        replies = await house(context).router.not_text(who, language, kind)
-        await send(context.bot, update.effective_chat.id, replies)
+        await house(context).conversation.not_text(who, language, kind, update.update_id)
+        kick(context)
 
     return on_unreadable

@@ -17,6 +17,7 @@ from typing import Any
 from store.accounts import Accounts, Invite, Invites
 from store.database import Clock, Database, Tx, utc_now
 from store.handoffs import Handoffs
+from store.inbox import Inbox
 from store.migrations import MIGRATIONS, SCHEMA_VERSION
 from store.notes import Audit, Reports
 from store.outbox import Outbox
@@ -51,6 +52,7 @@ class Store:
         self.invites = Invites(db)
         self.audit = Audit(db)
         self.reports = Reports(db)
+        self.inbox = Inbox(db)
 
     @classmethod
     async def open(cls, path: Path | str, clock: Clock = utc_now) -> Store:

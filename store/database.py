@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,12 @@ def when(value: str | None) -> datetime | None:
 class Tx:
     """An open write transaction; pass it to every repository call that belongs to the same decision."""
 
-    def __init__(self, connection: aiosqlite.Connection, now: str) -> None:
+    def __init__(self, connection: aiosqlite.Connection, now: str, database: Database) -> None:
         self._connection = connection
         self.now = now  # one moment for everything the transaction writes
+        self.database = database
+        self.task = asyncio.current_task()
+        self.open = True
 
     async def execute(self, sql: str, params: tuple = ()) -> aiosqlite.Cursor:
         return await self._connection.execute(sql, params)
@@ -50,11 +54,29 @@ class Tx:
             return await cursor.fetchone()
 
 
-class Database:
-    """One SQLite file; writes go one transaction at a time and are committed before the caller goes on."""
+_CURRENT: ContextVar[Tx | None] = ContextVar("wijkwijzer_transaction", default=None)
 
-    def __init__(self, connection: aiosqlite.Connection, clock: Clock = utc_now) -> None:
-        self._connection = connection
+
+async def _connect(path: Path) -> aiosqlite.Connection:
+    connection = await aiosqlite.connect(path, isolation_level=None)
+    connection.row_factory = aiosqlite.Row
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000"):
+        await connection.execute(f"PRAGMA {pragma}")
+    return connection
+
+
+class Database:
+    """One SQLite file; writes go one transaction at a time and are committed before the caller goes on.
+
+    A transaction opened while the same task already has one joins it, so a whole decision (an
+    update, with everything the flows write and every message they cause) is one commit. Reads
+    inside a transaction see its own writes; reads elsewhere use a second connection that only
+    ever sees what was committed.
+    """
+
+    def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection, clock: Clock = utc_now) -> None:
+        self._connection = writer
+        self._reader = reader
         self._lock = asyncio.Lock()
         self.clock = clock
 
@@ -63,21 +85,31 @@ class Database:
         """Open (and create or migrate) the database file."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        connection = await aiosqlite.connect(path, isolation_level=None)
-        connection.row_factory = aiosqlite.Row
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000"):
-            await connection.execute(f"PRAGMA {pragma}")
-        database = cls(connection, clock)
+        writer = await _connect(path)
+        try:
+            reader = await _connect(path)
+        except BaseException:
+            await writer.close()
+            raise
+        database = cls(writer, reader, clock)
         try:
             await database.migrate()
         except BaseException:
-            await connection.close()
+            await database.close()
             raise
         return database
 
     async def close(self) -> None:
-        """Close the connection."""
+        """Close both connections."""
+        await self._reader.close()
         await self._connection.close()
+
+    def _joined(self) -> Tx | None:
+        """The transaction this task has open on this database, if any."""
+        current = _CURRENT.get()
+        if current is not None and current.open and current.database is self and current.task is asyncio.current_task():
+            return current
+        return None
 
     def now(self) -> str:
         """The clock's moment as the store writes it."""
@@ -86,21 +118,34 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
         """One write transaction: everything in it is committed together, or nothing."""
+        joined = self._joined()
+        if joined is not None:
+            yield joined
+            return
         async with self._lock:
             await self._connection.execute("BEGIN IMMEDIATE")
+            tx = Tx(self._connection, self.now(), self)
+            token = _CURRENT.set(tx)
             try:
-                yield Tx(self._connection, self.now())
+                yield tx
             except BaseException:
+                tx.open = False
+                _CURRENT.reset(token)
                 await self._connection.execute("ROLLBACK")
                 raise
+            tx.open = False
+            _CURRENT.reset(token)
             await self._connection.execute("COMMIT")
 
+    def _for_reading(self) -> aiosqlite.Connection:
+        return self._connection if self._joined() is not None else self._reader
+
     async def one(self, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
-        async with self._connection.execute(sql, params) as cursor:
+        async with self._for_reading().execute(sql, params) as cursor:
             return await cursor.fetchone()
 
     async def all(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
-        async with self._connection.execute(sql, params) as cursor:
+        async with self._for_reading().execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
     async def schema_version(self) -> int:

@@ -143,5 +143,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "UPDATE audit_log SET actor = 'resident:telegram:' || substr(actor, 10) WHERE actor LIKE 'resident:%'",
         "UPDATE handoff_events SET actor = 'resident:telegram:' || substr(actor, 10) WHERE actor LIKE 'resident:%'",
     ),
+    (  # 6: every reply goes through the outbox (a picture or file beside it); updates are stored before handling
+        "ALTER TABLE outbox ADD COLUMN attachment BLOB",
+        "CREATE INDEX outbox_by_recipient ON outbox(recipient, delivered_at, id)",
+        """CREATE TABLE inbox (
+            update_id INTEGER PRIMARY KEY,
+            payload TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            done_at TEXT
+        )""",
+        "CREATE INDEX inbox_pending ON inbox(done_at, update_id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,12 +19,12 @@ class Outbox:
         self.db = db
 
     async def add(self, tx: Tx, kind: str, recipient: str, payload: dict[str, Any] | None = None,
-                  handoff_id: int | None = None) -> int:
+                  handoff_id: int | None = None, attachment: bytes | None = None) -> int:
         """Store something to deliver; the delivery worker sends it."""
         cursor = await tx.execute(
-            "INSERT INTO outbox (handoff_id, kind, recipient, payload, created_at, next_attempt_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (handoff_id, kind, recipient, json.dumps(payload or {}, ensure_ascii=False), tx.now, tx.now),
+            "INSERT INTO outbox (handoff_id, kind, recipient, payload, created_at, next_attempt_at, attachment) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (handoff_id, kind, recipient, json.dumps(payload or {}, ensure_ascii=False), tx.now, tx.now, attachment),
         )
         return int(cursor.lastrowid)
 
@@ -45,21 +45,37 @@ class Outbox:
         return [_item(r) for r in rows]
 
     async def delivered(self, tx: Tx, item_id: int, chat: str, message_id: int | None, *,
-                        keep_payload: bool = True) -> None:
-        """The channel confirmed: never send this item again."""
+                        keep_payload: bool = True, anonymous: str | None = None) -> None:
+        """The channel confirmed: never send this item again.
+
+        Without `keep_payload` its words go; with `anonymous` it no longer says to whom it went either.
+        """
         await tx.execute(
             "UPDATE outbox SET delivered_at = ?, chat = ?, message_id = ?, attempts = attempts + 1, "
-            "payload = CASE WHEN ? THEN payload ELSE '{}' END WHERE id = ?",
-            (tx.now, chat, message_id, int(keep_payload), item_id),
+            "payload = CASE WHEN ? THEN payload ELSE '{}' END, attachment = NULL, "
+            "recipient = COALESCE(?, recipient) WHERE id = ?",
+            (tx.now, None if anonymous else chat, message_id, int(keep_payload), anonymous, item_id),
         )
 
     async def settle(self, tx: Tx, item_id: int, error: str, *, keep_payload: bool = True) -> None:
         """Nobody can receive this item: it is done without delivery."""
         await tx.execute(
             "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = ?, "
-            "payload = CASE WHEN ? THEN payload ELSE '{}' END WHERE id = ?",
+            "payload = CASE WHEN ? THEN payload ELSE '{}' END, attachment = NULL WHERE id = ?",
             (tx.now, error[:200], int(keep_payload), item_id),
         )
+
+    async def waiting_before(self, recipient: str, item_id: int) -> bool:
+        """Whether an older item for the same recipient is still on its way (messages keep their order).
+
+        A parked item (one that failed on our side, last_error 'parked:…') does not hold the others up.
+        """
+        row = await self.db.one(
+            "SELECT 1 FROM outbox WHERE recipient = ? AND delivered_at IS NULL AND id < ? "
+            "AND last_error NOT LIKE 'parked:%' LIMIT 1",
+            (recipient, item_id),
+        )
+        return row is not None
 
     async def retry(self, tx: Tx, item_id: int, next_attempt_at: datetime, error: str) -> None:
         """Not delivered this time: try again later (error is a class name, never message text)."""
@@ -71,8 +87,8 @@ class Outbox:
     async def forget_recipient(self, tx: Tx, recipient: str, anonymous: str) -> None:
         """An erased person: nothing more goes to them, and what went keeps no words or address."""
         await tx.execute("DELETE FROM outbox WHERE recipient = ? AND delivered_at IS NULL", (recipient,))
-        await tx.execute("UPDATE outbox SET payload = '{}', chat = NULL, recipient = ? WHERE recipient = ?",
-                         (anonymous, recipient))
+        await tx.execute("UPDATE outbox SET payload = '{}', attachment = NULL, chat = NULL, recipient = ? "
+                         "WHERE recipient = ?", (anonymous, recipient))
 
     async def clear_payloads(self, tx: Tx, handoff_id: int) -> None:
         """Drop the words kept for a handoff's deliveries."""
@@ -84,5 +100,5 @@ def _item(row: aiosqlite.Row) -> OutboxItem:
         id=row["id"], handoff_id=row["handoff_id"], kind=row["kind"], recipient=row["recipient"],
         payload=json.loads(row["payload"]), attempts=row["attempts"],
         next_attempt_at=datetime.fromisoformat(row["next_attempt_at"]), delivered_at=when(row["delivered_at"]),
-        chat=row["chat"], message_id=row["message_id"],
+        chat=row["chat"], message_id=row["message_id"], attachment=row["attachment"],
     )

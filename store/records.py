@@ -82,6 +82,7 @@ class OutboxItem:
     delivered_at: datetime | None
     chat: str | None = None  # the person key it went to
     message_id: int | None = None
+    attachment: bytes | None = None  # a picture or file that goes with a reply
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in: durations as timedelta, no deprecation warnings
@@ -15,7 +16,7 @@ from telegram.ext import Application
 
 from bot import Wijkwijzer, assemble, quiet_third_party_loggers
 from config import Config
-from handlers.app import build_application
+from handlers.app import build_application, serve
 from handlers.common import KEY
 from knowledge.loader import SAMPLE, load_knowledge
 from knowledge.model import KnowledgeBase
@@ -66,13 +67,13 @@ async def bot(
     )
     quiet_third_party_loggers("INFO")
     app = build_application(config, lambda: assemble(config, sample_kb))
-    async with app:
-        await app.post_init(app)
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            yield RunningBot(fake, app, config.db_path)
-        finally:
-            await app.updater.stop()
-            await app.stop()
-            await app.post_shutdown(app)
+    stop = asyncio.Event()
+    serving = asyncio.create_task(serve(app, stop))  # the same start, intake and stop as `python bot.py`
+    while KEY not in app.bot_data or not app.running:
+        assert not serving.done(), serving.exception()
+        await asyncio.sleep(0.01)
+    try:
+        yield RunningBot(fake, app, config.db_path)
+    finally:
+        stop.set()
+        await serving

@@ -165,13 +165,11 @@ async def test_reminder_at_half_time_and_escalation_at_the_deadline_once(bot: Ru
 async def test_the_card_is_delivered_exactly_once_through_faults(bot: RunningBot, fault: str) -> None:
     fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
     amira = bot.fake.user(1001, "Amira", language_code="nl")
-    async with bot.house.worker.busy:  # the worker waits until the faults are armed
-        await consent(bot, amira, preference="Bel mij")
-        await amira.shares_contact("+31612345678")
-        await replies(amira)
-        await tap(amira, "Ochtend")
-        assert cards(bot, fatima) == []
-        bot.fake.fail_next("sendMessage", fault, count=2, retry_after=1)
+    bot.fake.fail_next("sendMessage", fault, count=2, retry_after=1, chat_id=FATIMA)  # the card meets the faults
+    await consent(bot, amira, preference="Bel mij")
+    await amira.shares_contact("+31612345678")
+    await replies(amira)
+    await tap(amira, "Ochtend")
     for _ in range(40):  # back-off after a 502 or a dropped connection: 1 s, then 2 s
         await bot.house.worker.deliver_due()
         if cards(bot, fatima):
@@ -311,6 +309,6 @@ async def test_a_broken_item_does_not_block_the_items_behind_it(bot: RunningBot)
     await bot.house.worker.deliver_due()
     notice = await fatima.hears(timeout=10)
     assert "Overdracht #7 is opgepakt door Mehmet Yilmaz" in notice.plain
-    broken, good = await bot.store.outbox.items()
+    broken, good = [i for i in await bot.store.outbox.items() if i.kind == "notice"]
     assert broken.delivered_at is None and broken.attempts == 1 and good.delivered_at is not None
     bot.fake.assert_clean()

@@ -48,6 +48,8 @@ class Renderer:
         """What to send for an outbox item, and to whom."""
         to = decode(item.recipient)
         handoff = await self.store.handoffs.get(item.handoff_id) if item.handoff_id else None
+        if isinstance(to, ToPerson) and item.kind == "reply":
+            return Delivery(to.person, [Reply.from_json(item.payload["reply"], item.attachment)])
         if isinstance(to, ToPerson):
             resident = await self.store.residents.get(to.person)
             voice = Voice(self.texts, resident.language if resident else None)

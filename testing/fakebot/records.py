@@ -111,6 +111,7 @@ class Fault:
     kind: str
     retry_after: int
     hold: float
+    chat_id: int | None = None  # only requests to this chat, when set
 
 
 @dataclass

@@ -153,8 +153,9 @@ class FakeTelegram(Updates, Messages, Inspection):
         count: int = 1,
         retry_after: int = 1,
         hold: float | None = None,
+        chat_id: int | None = None,
     ) -> None:
-        """Make the next ``count`` calls of ``method`` fail with ``kind``.
+        """Make the next ``count`` calls of ``method`` fail with ``kind`` (only those to ``chat_id``, if given).
 
         Kinds: "429" (flood control with ``retry_after``), "502" (Bad Gateway), "drop"
         (connection closed without an answer) and "timeout" (hold the request ``hold``
@@ -165,7 +166,7 @@ class FakeTelegram(Updates, Messages, Inspection):
             raise ValueError(f"{method!r} is not a Bot API method the fake knows")
         if kind not in FAULT_KINDS:
             raise ValueError(f"fault kind must be one of {sorted(FAULT_KINDS)}")
-        fault = Fault(kind, retry_after, self.fault_hold if hold is None else hold)
+        fault = Fault(kind, retry_after, self.fault_hold if hold is None else hold, chat_id)
         self._faults.setdefault(canonical.lower(), deque()).extend([fault] * count)
 
     # ----------------------------------------------------------------- HTTP layer
@@ -198,7 +199,7 @@ class FakeTelegram(Updates, Messages, Inspection):
             detail = f"{method!r} is not a Bot API method the fake knows (testing/fakebot/botapi.json)"
             not_found = ApiError(404, "Not Found", detail)
             return self._error_response(method, raw, not_found)
-        fault = self._take_fault(canonical)
+        fault = self._take_fault(canonical, raw)
         if fault is not None:
             return await self._inject_fault(request, canonical, raw, fault)
         return await self._dispatch(canonical, raw)
@@ -247,9 +248,15 @@ class FakeTelegram(Updates, Messages, Inspection):
 
     # ----------------------------------------------------------------- fault injection
 
-    def _take_fault(self, method: str) -> Fault | None:
+    def _take_fault(self, method: str, raw: JSON) -> Fault | None:
         queue = self._faults.get(method.lower())
-        return queue.popleft() if queue else None
+        if not queue:
+            return None
+        for fault in queue:
+            if fault.chat_id is None or str(fault.chat_id) == str(raw.get("chat_id")):
+                queue.remove(fault)
+                return fault
+        return None
 
     async def _inject_fault(
         self, request: web.Request, method: str, raw: JSON, fault: Fault

@@ -1,0 +1,136 @@
+"""At-least-once intake for Telegram: every update is stored before Telegram is told it arrived.
+
+PTB's own Updater confirms a batch (with the offset of its next getUpdates) as soon as it has
+queued it, so a crash before the handlers ran loses the batch. Here our own loop over
+`get_updates` writes each batch to the inbox table first; only then does the next call
+confirm it. Stored updates are handled through `Application.process_update`, concurrently
+for different people and in order for one person; a handled update is marked done in the
+same commit as its decision, and a redelivered `update_id` is ignored. At start-up, whatever
+was stored but not handled is handled first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from datetime import timedelta
+
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import Application
+
+from store import Store
+
+log = logging.getLogger("wijkwijzer.intake")
+POLL_TIMEOUT = 10  # seconds Telegram may hold a getUpdates call open
+MAX_BACKOFF = 60
+KEEP_HANDLED = timedelta(days=2)  # Telegram keeps an unconfirmed update at most 24 hours
+PRUNE_EVERY = 200
+
+
+def key_of(update: Update) -> str:
+    """Whose update this is: updates of one person are handled in order."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is not None:
+        return f"user:{user.id}"
+    if chat is not None:
+        return f"chat:{chat.id}"
+    return f"update:{update.update_id}"
+
+
+class Intake:
+    """Polls Telegram into the inbox and hands stored updates to the Application."""
+
+    def __init__(self, application: Application, store: Store) -> None:
+        self.application, self.store = application, store
+        self._tails: dict[str, asyncio.Task] = {}  # per person: the last update being handled
+        self._running: set[int] = set()
+        self._offset: int | None = None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll until `stop` is set; first handle what was stored before a crash."""
+        await self.dispatch_pending()
+        failures = 0
+        while not stop.is_set():
+            poll = asyncio.create_task(self.poll_once())
+            stopping = asyncio.create_task(stop.wait())
+            await asyncio.wait({poll, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if not poll.done():  # stopping: a batch that was not stored is not confirmed either
+                poll.cancel()
+                with contextlib.suppress(asyncio.CancelledError, NetworkError):
+                    await poll
+                break
+            try:
+                fetched = poll.result()
+                failures = 0
+            except InvalidToken:
+                raise
+            except NetworkError as exc:  # Telegram unreachable for a moment: one line, then back off
+                failures += 1
+                wait = min(MAX_BACKOFF, 2 ** failures)
+                log.warning("getUpdates failed (%s); trying again in %d s", type(exc).__name__, wait)
+                await _sleep_or_stop(stop, wait)
+                continue
+            if fetched:
+                await self.dispatch_pending()
+        await self.drain()
+
+    async def poll_once(self) -> int:
+        """One getUpdates call; the batch is committed to the inbox before the next call confirms it."""
+        updates = await self.application.bot.get_updates(offset=self._offset, timeout=POLL_TIMEOUT,
+                                                         allowed_updates=Update.ALL_TYPES)
+        if not updates:
+            return 0
+        async with self.store.transaction() as tx:
+            for update in updates:
+                await self.store.inbox.add(tx, update.update_id, json.dumps(update.to_dict(), ensure_ascii=False))
+        self._offset = updates[-1].update_id + 1
+        return len(updates)
+
+    async def dispatch_pending(self) -> None:
+        """Start handling every stored update that is not handled or being handled yet."""
+        for update_id, payload in await self.store.inbox.pending():
+            if update_id in self._running:
+                continue
+            update = Update.de_json(json.loads(payload), self.application.bot)
+            if update is None:
+                await self._done(update_id)
+                continue
+            key = key_of(update)
+            self._running.add(update_id)
+            previous = self._tails.get(key)
+            task = asyncio.create_task(self._handle(previous, update), name=f"wijkwijzer-update-{update_id}")
+            self._tails[key] = task
+            task.add_done_callback(lambda t, k=key: self._tails.pop(k, None) if self._tails.get(k) is t else None)
+
+    async def _handle(self, previous: asyncio.Task | None, update: Update) -> None:
+        if previous is not None:
+            await asyncio.wait({previous})  # one person's updates in order; its failure is its own
+        try:
+            await self.application.process_update(update)  # errors go to the Application's error handler
+        except Exception:  # noqa: BLE001 - process_update already reported it
+            log.warning("update %s could not be handled", update.update_id)
+        finally:
+            await self._done(update.update_id)
+            self._running.discard(update.update_id)
+
+    async def _done(self, update_id: int) -> None:
+        """Handled (the conversation marks its own updates done in their commit; this is for the rest)."""
+        async with self.store.transaction() as tx:
+            await self.store.inbox.done(tx, update_id)
+            if update_id % PRUNE_EVERY == 0:
+                await self.store.inbox.prune(tx, self.store.now() - KEEP_HANDLED)
+
+    async def drain(self) -> None:
+        """Wait for the updates being handled now (at shutdown)."""
+        tails = list(self._tails.values())
+        if tails:
+            await asyncio.wait(tails)
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)

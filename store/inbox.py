@@ -1,0 +1,40 @@
+"""The inbox: every update from a channel, stored before the channel is told it arrived."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from store.database import Database, Tx, iso
+
+
+class Inbox:
+    """The inbox table: at-least-once intake, each update handled once."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(self, tx: Tx, update_id: int, payload: str) -> bool:
+        """Store an update; False when it was stored before (a redelivery)."""
+        cursor = await tx.execute("INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)",
+                                  (update_id, payload, tx.now))
+        return cursor.rowcount == 1
+
+    async def pending(self, limit: int = 500) -> list[tuple[int, str]]:
+        """Stored updates not handled yet, oldest first."""
+        rows = await self.db.all("SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id "
+                                 "LIMIT ?", (limit,))
+        return [(r[0], r[1]) for r in rows]
+
+    async def is_done(self, update_id: int) -> bool:
+        """Whether this update was handled already."""
+        row = await self.db.one("SELECT done_at FROM inbox WHERE update_id = ?", (update_id,))
+        return row is not None and row[0] is not None
+
+    async def done(self, tx: Tx, update_id: int) -> None:
+        """Handled: never again; its content is not kept."""
+        await tx.execute("UPDATE inbox SET done_at = ?, payload = '' WHERE update_id = ? AND done_at IS NULL",
+                         (tx.now, update_id))
+
+    async def prune(self, tx: Tx, before: datetime) -> None:
+        """Forget handled updates older than a channel would ever send again."""
+        await tx.execute("DELETE FROM inbox WHERE done_at IS NOT NULL AND received_at < ?", (iso(before),))
