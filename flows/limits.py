@@ -8,9 +8,10 @@ OK, WARN, DROP = "ok", "warn", "drop"
 
 
 class FloodGate:
-    """At most `burst` messages per `window` seconds per user; the first one over gets a warning."""
+    """At most `burst` messages per `window` seconds per user (on average Telegram's one message a second per
+    chat, with room for a burst of taps); the first one over gets a warning."""
 
-    def __init__(self, burst: int = 20, window: float = 10.0, max_users: int = 10_000) -> None:
+    def __init__(self, burst: int = 20, window: float = 20.0, max_users: int = 10_000) -> None:
         self.burst, self.window, self.max_users = burst, window, max_users
         self._seen: dict[int, deque[float]] = {}
         self._warned: dict[int, float] = {}

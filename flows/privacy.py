@@ -8,43 +8,73 @@ who have been quiet longer than the retention period and have no open handoff.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from flows import buttons, lifecycle
+from flows.handoff.start import Outgoing, enqueue
 from flows.markup import Rich, fit, shorten
-from flows.recipients import ANONYMOUS, ToPerson
+from flows.recipients import ANONYMOUS, ToMember, ToPerson
 from flows.replies import Answer, Choice, Reply
 from flows.resident import ResidentFlow
 from flows.voice import Voice
-from store import Person, Store
+from store import Handoff, Person, Store, Tx
 
 WORDS_SHOWN = 300  # a resident's own words quoted back in a message
 
 
-async def erase(store: Store, person: Person) -> int:
-    """Erase a resident in one commit; returns how many handoffs were anonymised."""
+async def erase(store: Store, person: Person, coordinator_of: Callable[[str], str | None] = lambda team: None,
+                *, tell: bool = True) -> int:
+    """Erase a resident in one commit; returns how many handoffs were anonymised.
+
+    The cards the staff got are replaced by a line that the resident erased everything (their
+    pictures are taken away), the person who had it is told (and the coordinator, when it was
+    still open), and the write-ahead log is emptied after the commit so no old page keeps a word.
+    """
     handoffs = await store.handoffs.of_resident(person)
     actor = f"resident:{person.key}"
     async with store.transaction() as tx:
         await store.residents.delete(tx, person)
         for handoff in handoffs:
+            await store.outbox.clear_payloads(tx, handoff.id)  # first: what follows needs its own payload
+            await _retract_cards(store, tx, handoff)
             await store.handoffs.anonymise(tx, handoff.id)
             if handoff.status in lifecycle.OPEN:  # nobody works on an erased story: close it, anonymously
                 final = "declined" if handoff.status == "proposed" else "closed"
                 await store.handoffs.move(tx, handoff.id, handoff.status, final, ANONYMOUS, "forgotten")
-            await store.outbox.clear_payloads(tx, handoff.id)
+            told = {handoff.member_id}
+            coordinator = coordinator_of(handoff.team_id) if handoff.status in lifecycle.OPEN else None
+            if coordinator:
+                told.add(coordinator)
+            for member_id in sorted(told) if tell else ():
+                await enqueue(store, tx, handoff.id, Outgoing("notice", ToMember(member_id), {
+                    "key": "staff.erased_notice", "params": {"id": handoff.id}}))
         await store.outbox.forget_recipient(tx, ToPerson(person).encode(), ANONYMOUS)
+        await store.reports.forget_offers(tx, person)
         await store.handoffs.rename_actor(tx, actor, ANONYMOUS)
         await store.audit.rename_actor(tx, actor, ANONYMOUS)
+        tx.after_commit.append(store.checkpoint)
     return len(handoffs)
 
 
-async def erase_quiet(store: Store, retention_days: float) -> int:
+async def _retract_cards(store: Store, tx: Tx, handoff: Handoff) -> None:
+    """Every delivered card and picture of this handoff is replaced or taken away where it was shown."""
+    for item in await store.outbox.items(handoff.id):
+        if item.kind in ("card", "picture") and item.chat and item.message_id:
+            await enqueue(store, tx, handoff.id, Outgoing("retract", ToPerson(Person.parse(item.chat)), {
+                "message_id": item.message_id, "picture": item.kind == "picture"}))
+
+
+async def erase_quiet(store: Store, retention_days: float,
+                      coordinator_of: Callable[[str], str | None] = lambda team: None) -> int:
     """The retention period: erase residents quiet that long without an open handoff."""
-    quiet = await store.residents.quiet_since(store.now() - timedelta(days=retention_days), lifecycle.OPEN)
+    before = store.now() - timedelta(days=retention_days)
+    async with store.transaction() as tx:
+        await store.reports.prune_offers(tx, before)
+    quiet = await store.residents.quiet_since(before, lifecycle.OPEN)
     for person in quiet:
-        await erase(store, person)
+        await erase(store, person, coordinator_of, tell=False)  # cards go; nobody needs a message
         async with store.transaction() as tx:
             await store.audit.add(tx, "system", "retention:forgotten")
     return len(quiet)
@@ -123,5 +153,10 @@ class PrivacyFlow:
         voice = Voice(self.texts, (await self.residents.turn(person, language_hint)).resident.language)
         if not confirmed:
             return Answer([Reply(voice("forget.kept"))])
-        await erase(self.store, person)
+        await erase(self.store, person, self.coordinator_of)
         return Answer([Reply(voice("forget.done"), clear_keyboard=True)])
+
+    def coordinator_of(self, team_id: str) -> str | None:
+        """The coordinator of a team (None for a team that left the knowledge base)."""
+        team = next((t for t in self.kb.teams if t.id == team_id), None)
+        return team.coordinator_id if team else None

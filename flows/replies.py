@@ -34,6 +34,8 @@ class Reply:
     document: tuple[str, bytes] | None = None  # (file name, content)
     ask_contact: str | None = None  # label of a 'share my phone number' button, where the channel has one
     clear_keyboard: bool = False  # remove a 'share my phone number' button shown before
+    replaces: int | None = None  # instead of a new message: this text (without buttons) in message <id>
+    removes: int | None = None  # instead of a new message: take message <id> away
 
     def __post_init__(self) -> None:
         markups = sum((bool(self.choices), bool(self.ask_contact), self.clear_keyboard))
@@ -54,7 +56,8 @@ class Reply:
         return {"text": [[s.text, s.style] for s in self.rich.spans], "columns": self.columns,
                 "choices": [[c.id, c.label] for c in self.choices], "ask_contact": self.ask_contact,
                 "clear_keyboard": self.clear_keyboard, "picture": self.picture is not None,
-                "file_name": self.document[0] if self.document else None}
+                "file_name": self.document[0] if self.document else None, "replaces": self.replaces,
+                "removes": self.removes}
 
     @classmethod
     def from_json(cls, data: dict[str, Any], attachment: bytes | None = None) -> Reply:
@@ -64,7 +67,8 @@ class Reply:
         return cls(Rich(Span(text, style) for text, style in data["text"]),
                    tuple(Choice(i, label) for i, label in data.get("choices", ())), data.get("columns", 1),
                    picture=picture, document=document, ask_contact=data.get("ask_contact"),
-                   clear_keyboard=bool(data.get("clear_keyboard")))
+                   clear_keyboard=bool(data.get("clear_keyboard")), replaces=data.get("replaces"),
+                   removes=data.get("removes"))
 
     @property
     def attachment(self) -> bytes | None:

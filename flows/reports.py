@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flows import buttons
 from flows.replies import Answer, Choice, Reply
 from flows.texts import Texts
 from flows.voice import Voice
 from knowledge.model import KnowledgeBase
-from store import Store
+from store import Person, Store
 
 KINDS = ("wrong_number", "closed", "moved", "other")
+MAX_PER_DAY = 10  # reports one person can make in a day
 
 
-def report_button(voice: Voice, targets: list[str]) -> Choice:
-    """One button under a list: 'something wrong?', carrying the targets shown ('s:<index>' or 'p:<id>')."""
-    shown = list(targets)
-    while len(",".join(shown).encode()) > buttons.DATA_LIMIT - 3 and len(shown) > 1:  # keep within 64 bytes
-        shown.pop()
-    return Choice(buttons.encode(buttons.REPORT_PICK, ",".join(shown)), voice.plain("report.button"))
+async def report_button(store: Store, person: Person, voice: Voice, targets: list[str]) -> Choice:
+    """One button under a list: 'something wrong?'. The list is remembered for this person, and only a
+    list the bot showed them can be reported from (stored in the decision's transaction)."""
+    async with store.transaction() as tx:
+        offer_id = await store.reports.offer(tx, person, targets)
+    return Choice(buttons.encode(buttons.REPORT_PICK, offer_id), voice.plain("report.button"))
 
 
 class ReportFlow:
@@ -43,24 +46,34 @@ class ReportFlow:
         kind, _, key = target.partition(":")
         return self.kb.services[int(key)].id if kind == "s" else key
 
-    async def press(self, reporter: str, language: str | None, button: buttons.Button) -> Answer:
-        """rp|<targets>: which one?  rk|<target>|<kind>: stored."""
+    async def press(self, person: Person, reporter: str, language: str | None, button: buttons.Button) -> Answer:
+        """rp|<list>: which one?  rk|<list>|<n>|_: what is wrong?  rk|<list>|<n>|<kind>: stored, once."""
         voice = Voice(self.texts, language)
+        stale = Answer([], toast=voice.plain("stale.toast"))
+        offer = await self.store.reports.offered(button.number(0)) if button.number(0) is not None else None
+        if offer is None or offer.person != person:
+            return stale  # a list this person was never shown: nothing to report, no names revealed
         if button.kind == buttons.REPORT_PICK and len(button.parts) == 1:
-            targets = [t for t in button.part(0).split(",") if self.name_of(t)]
-            if not targets:
-                return Answer([], toast=voice.plain("stale.toast"))
-            choices = tuple(Choice(buttons.encode(buttons.REPORT_KIND, t, "_"), self.name_of(t) or "")
-                            for t in targets)
-            return Answer([Reply(voice("report.which"), choices)])
-        target, kind = button.part(0), button.part(1)
-        if button.kind == buttons.REPORT_KIND and len(button.parts) == 2 and self.name_of(target):
-            if kind == "_":
-                choices = tuple(Choice(buttons.encode(buttons.REPORT_KIND, target, k), voice.plain(f"report.kind.{k}"))
-                                for k in KINDS)
-                return Answer([Reply(voice("report.what", name=self.name_of(target) or ""), choices, columns=2)])
-            if kind in KINDS:
-                async with self.store.transaction() as tx:
-                    await self.store.reports.add(tx, reporter, self.service_id(target), kind)
-                return Answer([Reply(voice("report.thanks", name=self.name_of(target) or ""))])
-        return Answer([], toast=voice.plain("stale.toast"))
+            choices = tuple(Choice(buttons.encode(buttons.REPORT_KIND, offer.id, index, "_"), self.name_of(t) or "")
+                            for index, t in enumerate(offer.targets) if self.name_of(t))
+            return Answer([Reply(voice("report.which"), choices)]) if choices else stale
+        index, kind = button.number(1), button.part(2)
+        if button.kind != buttons.REPORT_KIND or len(button.parts) != 3 or index is None or index >= len(
+                offer.targets) or not self.name_of(offer.targets[index]):
+            return stale
+        target = offer.targets[index]
+        name = self.name_of(target) or ""
+        if kind == "_":
+            choices = tuple(Choice(buttons.encode(buttons.REPORT_KIND, offer.id, index, k),
+                                   voice.plain(f"report.kind.{k}")) for k in KINDS)
+            return Answer([Reply(voice("report.what", name=name), choices, columns=2)])
+        if kind not in KINDS:
+            return stale
+        if target in offer.reported:
+            return Answer([Reply(voice("report.thanks", name=name))])  # once per list is enough
+        if await self.store.reports.reported_since(person, self.store.now() - timedelta(days=1)) >= MAX_PER_DAY:
+            return Answer([Reply(voice("report.too_many"))])
+        async with self.store.transaction() as tx:
+            await self.store.reports.add(tx, reporter, self.service_id(target), kind)
+            await self.store.reports.mark_reported(tx, offer, target)
+        return Answer([Reply(voice("report.thanks", name=name))])

@@ -49,7 +49,7 @@ class Router:
             if account is None:
                 return await self._not_registered(language_hint, command, args)
             if command == "zoek":
-                return await self.lookup.search(args)
+                return await self.lookup.search(person, args)
             if command == "wie":
                 return self.lookup.who(args)
             return await self.form.begin(account)
@@ -142,7 +142,7 @@ class Router:
             return await self.relay.followup(person, button)
         if button.kind in (buttons.REPORT_PICK, buttons.REPORT_KIND):
             account = await self.accounts.of(person)
-            return await self.reports.press(account.role if account else "resident", language_hint, button)
+            return await self.reports.press(person, account.role if account else "resident", language_hint, button)
         if button.kind == buttons.FORM:
             account = await self.accounts.of(person)
             if account is None or "form" not in account.state:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -26,6 +25,7 @@ from config import Config
 from flows import commands
 from handlers import common, updates
 from handlers.intake import Intake
+from handlers.ratelimit import ChannelRateLimiter
 from handlers.send import TelegramSender
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def build_application(config: Config, assemble: Callable[[], Awaitable[Wijkwijze
         Application.builder()
         .token(config.token or "")
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(ChannelRateLimiter())
         .updater(None)  # our own intake (handlers/intake.py) stores every update before it is confirmed
         .post_init(post_init)
         .post_shutdown(post_shutdown)

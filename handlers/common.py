@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from telegram import CallbackQuery, Update
 from telegram.constants import ChatType
-from telegram.error import NetworkError, TelegramError
+from telegram.error import NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from flows.limits import DROP, WARN
@@ -71,7 +71,7 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error (never the message text; a routine network error in one line) and say sorry once."""
-    if isinstance(context.error, NetworkError):  # TimedOut and friends: the outbox retries, nothing is lost
+    if isinstance(context.error, NetworkError | RetryAfter):  # the outbox retries, nothing is lost
         log.warning("network error while handling an update: %s", type(context.error).__name__)
     else:
         log.error("error while handling an update", exc_info=context.error)

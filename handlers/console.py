@@ -52,6 +52,11 @@ class Console:
     def show(self, replies: list[Reply]) -> None:
         """Print replies (bold and italic are plain text here); remember the newest buttons."""
         for reply in replies:
+            if reply.removes:
+                print(f"[bericht {reply.removes} weggehaald]")
+                continue
+            if reply.replaces:
+                print(f"[bericht {reply.replaces} vervangen door:]")
             print(str(reply.text))
             if reply.picture:
                 print(f"[plaatje: {self._save('plaatje.png', reply.picture)}]")

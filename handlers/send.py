@@ -55,11 +55,30 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKe
     return None
 
 
+GONE = ("message is not modified", "message to edit not found", "message can't be edited",
+        "message to delete not found", "message can't be deleted")
+
+
+async def change(bot: Bot, chat_id: int, reply: Reply) -> None:
+    """Replace or take away a message sent before; one that is gone or too old is not an error."""
+    try:
+        if reply.replaces:
+            await bot.edit_message_text(to_html(reply.text), chat_id=chat_id, message_id=reply.replaces)
+        elif reply.removes:
+            await bot.delete_message(chat_id, reply.removes)
+    except BadRequest as exc:
+        if not any(reason in str(exc).lower() for reason in GONE):
+            raise
+
+
 async def send(bot: Bot, chat_id: int, replies: list[Reply]) -> list[int]:
     """Send replies in order (HTML parse mode comes from the Application's defaults); their message ids."""
     sent = []
     for reply in replies:
         keyboard, text = markup(reply), to_html(reply.text)
+        if reply.replaces or reply.removes:
+            await change(bot, chat_id, reply)
+            continue
         if reply.picture:
             message = await bot.send_photo(chat_id, photo=reply.picture, caption=text, reply_markup=keyboard)
         elif reply.document:

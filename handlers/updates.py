@@ -48,7 +48,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     answer = await house(context).conversation.press(who, language, query.data or "", update.update_id)
     await answer_once(context, query, answer.toast)  # at once: the replies wait in the outbox
     kick(context)
-    if answer.toast is None and query.message is not None:
+    if answer.toast is None and query.message is not None and getattr(query.message, "reply_markup", None):
         with contextlib.suppress(BadRequest):  # too old to edit, or already bare: nothing is lost
             await query.edit_message_reply_markup(reply_markup=None)  # pressed: the old buttons go
 

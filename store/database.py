@@ -7,7 +7,7 @@ repositories; the repositories only ever use `Tx.execute`, `Database.one` and `D
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -45,6 +45,7 @@ class Tx:
         self.database = database
         self.task = asyncio.current_task()
         self.open = True
+        self.after_commit: list[Callable[[], Awaitable[None]]] = []  # run once the commit is done
 
     async def execute(self, sql: str, params: tuple = ()) -> aiosqlite.Cursor:
         return await self._connection.execute(sql, params)
@@ -60,7 +61,7 @@ _CURRENT: ContextVar[Tx | None] = ContextVar("wijkwijzer_transaction", default=N
 async def _connect(path: Path) -> aiosqlite.Connection:
     connection = await aiosqlite.connect(path, isolation_level=None)
     connection.row_factory = aiosqlite.Row
-    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000"):
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000", "secure_delete=ON"):
         await connection.execute(f"PRAGMA {pragma}")
     return connection
 
@@ -136,6 +137,8 @@ class Database:
             tx.open = False
             _CURRENT.reset(token)
             await self._connection.execute("COMMIT")
+        for action in tx.after_commit:  # outside the lock: an action may write or checkpoint
+            await action()
 
     def _for_reading(self) -> aiosqlite.Connection:
         return self._connection if self._joined() is not None else self._reader
@@ -170,6 +173,7 @@ class Database:
         """Write the WAL back into the file and empty it, so no old page keeps erased words."""
         async with self._lock:
             await self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            await self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the reader's last page too
 
     async def table_rows(self) -> dict[str, list[dict[str, Any]]]:
         """Every row of every table (for privacy tests and exports)."""

@@ -154,5 +154,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX inbox_pending ON inbox(done_at, update_id)",
     ),
+    (  # 7: a problem can only be reported from a list the bot showed that person
+        """CREATE TABLE report_offers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            person TEXT NOT NULL,
+            targets TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            reported TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX report_offers_by_person ON report_offers(person, created_at)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

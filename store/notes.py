@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from store.database import Database, Tx
-from store.records import AuditEntry, Report
+from store.database import Database, Tx, iso
+from store.records import AuditEntry, Person, Report
 
 
 class Audit:
@@ -35,11 +36,54 @@ class Audit:
         await tx.execute("UPDATE audit_log SET actor = ? WHERE actor = ?", (new, old))
 
 
+@dataclass(frozen=True)
+class Offer:
+    """A list of services or people the bot showed one person, with what they reported from it."""
+
+    id: int
+    person: Person
+    targets: tuple[str, ...]
+    reported: tuple[str, ...]
+
+
 class Reports:
-    """The reports table."""
+    """The reports table, and the lists they may come from (report_offers)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    async def offer(self, tx: Tx, person: Person, targets: list[str]) -> int:
+        """Remember a list shown to a person; a report must name it."""
+        cursor = await tx.execute("INSERT INTO report_offers (person, targets, created_at) VALUES (?, ?, ?)",
+                                  (person.key, ",".join(targets), tx.now))
+        return int(cursor.lastrowid)
+
+    async def offered(self, offer_id: int) -> Offer | None:
+        """A list shown before."""
+        row = await self.db.one("SELECT * FROM report_offers WHERE id = ?", (offer_id,))
+        if row is None:
+            return None
+        return Offer(row["id"], Person.parse(row["person"]), tuple(t for t in row["targets"].split(",") if t),
+                     tuple(t for t in row["reported"].split(",") if t))
+
+    async def reported_since(self, person: Person, since: datetime) -> int:
+        """How many reports a person made from lists shown since then."""
+        rows = await self.db.all("SELECT reported FROM report_offers WHERE person = ? AND created_at >= ?",
+                                 (person.key, iso(since)))
+        return sum(len([t for t in r[0].split(",") if t]) for r in rows)
+
+    async def mark_reported(self, tx: Tx, offer: Offer, target: str) -> None:
+        """This target of the list was reported (once per list)."""
+        await tx.execute("UPDATE report_offers SET reported = ? WHERE id = ?",
+                         (",".join([*offer.reported, target]), offer.id))
+
+    async def forget_offers(self, tx: Tx, person: Person) -> None:
+        """The lists shown to an erased person go."""
+        await tx.execute("DELETE FROM report_offers WHERE person = ?", (person.key,))
+
+    async def prune_offers(self, tx: Tx, before: datetime) -> None:
+        """Lists shown before the retention period go."""
+        await tx.execute("DELETE FROM report_offers WHERE created_at < ?", (iso(before),))
 
     async def add(self, tx: Tx, reporter: str, target: str, kind: str) -> int:
         """Store a reported problem (reporter is a role, never a person's id or words)."""

@@ -280,6 +280,31 @@ async def test_vergeet_after_a_handoff_leaves_only_an_anonymous_record(bot: Runn
     bot.fake.assert_clean()
 
 
+async def test_vergeet_takes_the_story_off_the_staff_screen_and_out_of_the_files(bot: RunningBot) -> None:
+    fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
+    sanne = await register(bot, SANNE, "sanne-bakker", "Sanne Bakker")
+    amira = bot.fake.user(1001, "Amira", language_code="nl")
+    await consent(bot, amira)
+    card = await fatima.hears(timeout=10)
+    picture = await fatima.hears(timeout=10)
+    assert "de deurwaarder staat steeds voor de deur" in card.plain and picture.photo is not None
+    await say(amira, "/vergeet")
+    assert "Alles is gewist" in texts(await tap(amira, "Ja, wis alles"))
+    await bot.fake.wait_for(lambda: card.edited and picture.deleted, max_wait=10, what="the card taken back")
+    assert "de inwoner heeft al zijn gegevens gewist" in card.plain and "deurwaarder" not in card.plain
+    assert card.button_labels() == [], "no live buttons on an erased story"
+    told = await fatima.hears(timeout=10)
+    assert "heeft al zijn gegevens gewist met /vergeet" in told.plain and "#1" in told.plain
+    coordinator = await sanne.hears(timeout=10)
+    assert "overdracht #1" in coordinator.plain, "the coordinator hears it too while the handoff was open"
+    assert "Er is niets meer te zien" in texts(await say(fatima, "/open 1"))
+    for suffix in ("", "-wal"):  # no page of the database file or its write-ahead log keeps the story
+        path = bot.store_path.with_name(bot.store_path.name + suffix)
+        if path.exists():
+            assert b"deurwaarder" not in path.read_bytes(), path.name
+    bot.fake.assert_clean()
+
+
 async def test_odd_ids_and_unknown_answers_change_nothing(bot: RunningBot) -> None:
     fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
     amira = bot.fake.user(1001, "Amira", language_code="nl")

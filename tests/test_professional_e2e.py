@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flows.accounts import create_invite
+from flows.limits import FloodGate
 from knowledge.model import KnowledgeBase
 from testing.fakebot import FakeUser
 from tests.conftest import RunningBot
@@ -121,4 +122,33 @@ async def test_reports_from_residents_and_professionals(bot: RunningBot) -> None
     assert code == 0
     lines = [line for line in out.splitlines() if line.startswith("#")]
     assert len(lines) == 2 and "schuldhulp-voorbeeldstad" in lines[1] and "closed" in lines[1]
+    bot.fake.assert_clean()
+
+
+async def test_reports_only_from_a_list_this_person_was_shown_and_not_without_end(bot: RunningBot) -> None:
+    bot.house.flood = FloodGate(burst=1000, window=1)  # this test taps faster than any person; flooding has its test
+    jeroen = await professional(bot)
+    await say(jeroen, "/zoek schulden 5341")  # list 1, shown to Jeroen
+    stranger = bot.fake.user(1002, "Onbekend", language_code="nl")
+    await say(stranger, "/start")
+    for forged in ("rk|1|0|wrong_number", "rk|1|0|_", "rp|1", "rk|p:fatima-el-amrani|_",
+                   "rk|p:fatima-el-amrani|wrong_number", "rk|s:3|closed"):
+        query_id = await stranger.taps_data(forged)
+        await bot.fake.wait_for_answer(query_id, 5)
+    assert await bot.store.reports.open() == [], "a list someone else was shown, or none at all, reports nothing"
+    assert not any("Fatima" in (m.text or "") for m in bot.fake.sent_to(stranger)), "no name revealed"
+
+    await tap(jeroen, "Klopt er iets niet?")
+    await tap(jeroen, "Fatima El Amrani")
+    await tap(jeroen, "Verkeerd nummer")
+    again = await jeroen.taps_data("rk|1|0|wrong_number")  # the same item of the same list twice
+    await bot.fake.wait_for_answer(again, 5)
+    assert len(await bot.store.reports.open()) == 1, "once per list"
+    for _ in range(12):  # a new list each time; at most ten reports a day
+        await say(jeroen, "/zoek schulden 5341")
+        await tap(jeroen, "Klopt er iets niet?")
+        await tap(jeroen, "Fatima El Amrani")
+        last = texts(await tap(jeroen, "Verkeerd nummer"))
+    assert "Morgen kan het weer" in last
+    assert len(await bot.store.reports.open()) == 10
     bot.fake.assert_clean()

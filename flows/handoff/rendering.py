@@ -48,6 +48,12 @@ class Renderer:
         """What to send for an outbox item, and to whom."""
         to = decode(item.recipient)
         handoff = await self.store.handoffs.get(item.handoff_id) if item.handoff_id else None
+        if isinstance(to, ToPerson) and item.kind == "retract":
+            message_id = item.payload["message_id"]
+            if item.payload.get("picture"):
+                return Delivery(to.person, [Reply("", removes=message_id)])
+            return Delivery(to.person, [Reply(self.staff_voice("staff.erased_card", id=item.handoff_id),
+                                              replaces=message_id)])
         if isinstance(to, ToPerson) and item.kind == "reply":
             return Delivery(to.person, [Reply.from_json(item.payload["reply"], item.attachment)])
         if isinstance(to, ToPerson):

@@ -65,6 +65,8 @@ class StaffCommands:
             return [Reply(self.voice("staff.not_yours"))]
         assert handoff is not None
         await self.actions.audit(f"staff:{kb_id}", "view", handoff.id)
+        if handoff.resident is None and handoff.source == "resident" and Card.from_dict(handoff.card).empty:
+            return [Reply(self.voice("staff.erased_view", id=handoff.id))]
         return [self.renderer.card(handoff)]
 
     async def close(self, account: Account, argument: str) -> list[Reply]:

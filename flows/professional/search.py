@@ -20,7 +20,7 @@ from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase, Member, Professional
 from knowledge.postcode import find_postcode, normalize_postcode
 from knowledge.routing import choose_contact, concerns_from_text
-from store import Store
+from store import Person, Store
 
 NAME_SCORE = 80  # rapidfuzz WRatio for a name like "fatma" → "Fatima"
 MAX_OTHERS = 4
@@ -76,7 +76,7 @@ class Lookup:
                 return areas[best[0]].id
         return None
 
-    async def search(self, query: str) -> list[Reply]:
+    async def search(self, asker: Person, query: str) -> list[Reply]:
         """/zoek: the one contact first, then other colleagues and services."""
         voice = self.voice
         if not query.strip():
@@ -127,7 +127,7 @@ class Lookup:
                 targets.append(f"s:{self.kb.services.index(service)}")
         if not lines:
             return [Reply(voice("pro.nothing_found"))]
-        return [Reply(fit(Rich.lines(lines)), (report_button(voice, targets),))]
+        return [Reply(fit(Rich.lines(lines)), (await report_button(self.store, asker, voice, targets),))]
 
     def who(self, argument: str) -> list[Reply]:
         """/wie <postcode>: the team, its phone, coordinator and members with their domains."""

@@ -122,7 +122,8 @@ async def services_and_offer(turn: Turn) -> list[Reply]:
             lines.append(voice("services.line", name=service.name,
                                description=shorten(service.description_in(voice.language), 140), reach=reach))
         targets = [f"s:{flow.kb.services.index(item.service)}" for item in services]
-        replies.append(Reply(fit(Rich.lines(lines)), (report_button(voice, targets),)))
+        button = await report_button(flow.store, turn.resident.person, voice, targets)
+        replies.append(Reply(fit(Rich.lines(lines)), (button,)))
     previous = await flow.store.handoffs.of_resident(turn.resident.person)
     contact = choose_contact(
         flow.kb, turn.resident.postcode, progress.concerns(), turn.resident.language,
