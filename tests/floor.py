@@ -201,11 +201,13 @@ async def consent(resident: Someone, preference: str = "Via een bericht", story:
 
 
 async def waiting_for(town: Town, member_id: str, team_id: str = "wijkteam-noord", urgent: bool = False) -> int:
-    """A handoff sent to a member without a conversation before it (its card goes to the outbox); returns its id."""
+    """A handoff sent to a member without a conversation before it, its card delivered; returns its id."""
     card = Card(concerns=(Concern("mental_health", 1),), story="slaapt niet meer", urgent=urgent)
     async with town.store.transaction() as tx:
-        return await town.house.router.resident.handoffs.send_new(
+        handoff_id = await town.house.router.resident.handoffs.send_new(
             tx, resident=None, member_id=member_id, team_id=team_id, card=card, urgent=urgent, actor="test")
+    await town.deliver()
+    return handoff_id
 
 
 @asynccontextmanager
