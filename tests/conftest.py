@@ -9,7 +9,6 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in: durations as tim
 import asyncio
 import contextlib
 import time
-import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +36,8 @@ def sample_kb() -> KnowledgeBase:
 class Settling:
     """Knows when the in-process bot has handled every update the fake pushed, and delivered what they set off."""
 
-    def __init__(self, fake: FakeTelegram, app: Application) -> None:
-        self.fake, self.app = fake, app
+    def __init__(self, fake: FakeTelegram) -> None:
+        self.fake = fake
         self.handled: set[int] = set()
         self.delivering = 0
         self._pulse = asyncio.Event()
@@ -81,7 +80,7 @@ class Settling:
         return call
 
 
-IN_PROCESS: weakref.WeakKeyDictionary[FakeTelegram, Settling] = weakref.WeakKeyDictionary()
+IN_PROCESS: dict[FakeTelegram, Settling] = {}  # the fakes an in-process bot polls right now
 
 
 async def bot_settled(fake: FakeTelegram, max_wait: float = 20.0) -> bool:
@@ -134,7 +133,7 @@ async def bot(
     )
     quiet_third_party_loggers("INFO")
     app = build_application(config, lambda: assemble(config, sample_kb))
-    settling = IN_PROCESS[fake] = Settling(fake, app)
+    settling = IN_PROCESS[fake] = Settling(fake)
     process_update = Application.process_update
 
     async def tracked(self: Application, update: object) -> None:
@@ -159,3 +158,4 @@ async def bot(
             await app.updater.stop()
             await app.stop()
             await app.post_shutdown(app)
+            del IN_PROCESS[fake]
