@@ -48,6 +48,9 @@ class Accounts:
             member = self.kb.member(account.kb_id)
             if account.role == "staff" and (member is None or not member.active):
                 return None  # left the team or inactive: no staff access any more
+            known = member is not None or any(p.id == account.kb_id for p in self.kb.professionals)
+            if account.role == "professional" and not known:
+                return None  # taken out of the knowledge base: no access any more
             return account
         member = self.kb.member_by_telegram_id(int(person.id)) \
             if person.channel == "telegram" and person.id.isdigit() else None
@@ -56,6 +59,11 @@ class Accounts:
                 await self.store.accounts.link(tx, person, member.id, "staff")
             return await self.store.accounts.get(person)
         return None
+
+    async def orphaned(self, person: Person) -> bool:
+        """A professional's account linked to someone the knowledge base no longer has."""
+        account = await self.store.accounts.get(person)
+        return account is not None and account.role == "professional" and await self.of(person) is None
 
     async def register(self, person: Person, code: str) -> list[Reply]:
         """/start <invite code>: link this account, once."""

@@ -74,6 +74,7 @@ class DeliveryWorker:
         self.store, self.renderer, self.senders = store, renderer, senders
         self.busy = asyncio.Lock()
         self._again = False
+        self._wake: asyncio.TimerHandle | None = None
 
     def sender_for(self, person: Person) -> Sender | None:
         return next((s for s in self.senders if s.handles(person)), None)
@@ -94,7 +95,19 @@ class DeliveryWorker:
                     after = items[-1].id
                 settled += this_pass
                 if not this_pass and not self._again:
+                    await self._wake_for_retries()
                     return settled  # what is left is for later, or for another channel
+
+    async def _wake_for_retries(self) -> None:
+        """Come back when the first retry is due (a 429's retry_after), not only at the next tick."""
+        soonest = await self.store.outbox.soonest_retry()
+        if soonest is None:
+            return
+        delay = min(MAX_BACKOFF_SECONDS, max(0.05, (soonest - self.store.now()).total_seconds()))
+        if self._wake is not None:
+            self._wake.cancel()
+        loop = asyncio.get_running_loop()
+        self._wake = loop.call_later(delay, lambda: loop.create_task(self.deliver_due(), name="wijkwijzer-retry"))
 
     async def _deliver_one(self, item: OutboxItem) -> int:
         """One item; whatever goes wrong, it never blocks the items behind it."""

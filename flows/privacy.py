@@ -52,8 +52,9 @@ async def erase(store: Store, person: Person, coordinator_of: Callable[[str], st
                     "key": "staff.erased_notice", "params": {"id": handoff.id}}))
         await store.outbox.forget_recipient(tx, ToPerson(person).encode(), ANONYMOUS)
         await store.reports.forget_offers(tx, person)
-        await store.handoffs.rename_actor(tx, actor, ANONYMOUS)
-        await store.audit.rename_actor(tx, actor, ANONYMOUS)
+        for trace in (actor, person.key):  # as a resident, and as a person who pressed or typed something
+            await store.handoffs.rename_actor(tx, trace, ANONYMOUS)
+            await store.audit.rename_actor(tx, trace, ANONYMOUS)
         tx.after_commit.append(store.checkpoint)
     return len(handoffs)
 

@@ -56,7 +56,8 @@ class Router:
         if account is not None:
             return await self._account_command(account, command, args)
         if command == "wiebenik":
-            return [Reply(self.voice(language_hint)("staff.not_registered"))]
+            key = "staff.unknown_member" if await self.accounts.orphaned(person) else "staff.not_registered"
+            return [Reply(self.voice(language_hint)(key))]
         return await self._resident_command(person, language_hint, command, args)
 
     async def _resident_command(self, person: Person, hint: str | None, command: str | None,

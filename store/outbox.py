@@ -36,6 +36,12 @@ class Outbox:
         )
         return [_item(r) for r in rows]
 
+    async def soonest_retry(self) -> datetime | None:
+        """When the first item that waits for a retry is due (None when nothing waits for later)."""
+        row = await self.db.one("SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL AND "
+                                "next_attempt_at > ?", (self.db.now(),))
+        return when(row[0]) if row else None
+
     async def items(self, handoff_id: int | None = None) -> list[OutboxItem]:
         """Every item (of one handoff), delivered or not."""
         if handoff_id is None:

@@ -95,7 +95,7 @@ async def test_forged_buttons_get_a_polite_answer(bot: RunningBot, data: str) ->
     await user.taps_data(data)
     answer = await user.callback_answered()
     assert answer is not None
-    await user.hears_all(quiet=0.3, timeout=5)
+    await bot.settled()
     after = (await bot.store.residents.get(tg(2006))).progress
     assert after["answers"] == before["answers"]
     bot.fake.assert_clean()
@@ -126,7 +126,7 @@ async def test_a_flood_is_slowed_down_politely(bot: RunningBot) -> None:
     user = bot.fake.user(2009, "Flo", language_code="nl")
     for _ in range(6):
         await user.says("hallo")
-    heard = texts(await user.hears_all(quiet=1.0, timeout=10))
+    heard = texts(await replies(user))
     assert heard.count("Je stuurt veel berichten snel achter elkaar") == 1
     bot.fake.assert_clean()
 
@@ -134,7 +134,8 @@ async def test_a_flood_is_slowed_down_politely(bot: RunningBot) -> None:
 async def test_telegram_429_is_retried_after_retry_after(bot: RunningBot) -> None:
     user = bot.fake.user(2010, "Ali", language_code="nl")
     bot.fake.fail_next("sendMessage", "429", count=1, retry_after=1)
-    welcome = texts(await say(user, "/start"))
+    await user.says("/start")
+    welcome = (await user.hears(timeout=10)).plain  # the outbox sends it again after retry_after, for this chat
     assert "Wijkwijzer" in welcome
     assert [f.kind for f in bot.fake.failed_requests] == ["429"]
     bot.fake.assert_clean()

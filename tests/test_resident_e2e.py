@@ -6,11 +6,21 @@ import json
 
 from handlers.send import person as tg
 from testing.fakebot import FakeUser, image_size
-from tests.conftest import RunningBot
+from tests.conftest import RunningBot, bot_settled
+
+
+async def so_far(user: FakeUser) -> list:
+    """The bot's messages to this user that the test has not read yet, without waiting."""
+    return await user.hears_all(quiet=0, timeout=1)
 
 
 async def replies(user: FakeUser) -> list:
-    """Everything the bot answers: the first message may take a while (a picture), the rest follow."""
+    """Everything the bot answers: in-process, once it has handled every update; a bot process, until it is quiet."""
+    if await bot_settled(user.fake):
+        answered = await so_far(user)
+        if not answered:
+            raise AssertionError(user.fake.diagnose(f"the bot is done but said nothing to {user.first_name}"))
+        return answered
     first = await user.hears(timeout=20)
     return [first, *await user.hears_all(quiet=0.25, timeout=20)]
 

@@ -21,7 +21,8 @@ All state lives in the memory of the test process, so a bot process that is kill
 started again receives the updates it never confirmed once more (``fake.pending_updates()``,
 ``await fake.all_confirmed()``; ``fail_next("getUpdates", "timeout")`` holds the confirming
 poll so a crash test can kill the bot at exactly that moment). ``await fake.idle()`` waits
-until the bot is quiet and ``await fake.wait_for(predicate)`` until anything else holds.
+until the bot is quiet and ``await fake.wait_for(predicate)`` until anything else holds;
+``fake.last_update_id`` lets an in-process bot's tests wait until it has handled every update.
 
 Every request is checked against the facts in ``botapi.json`` (the methods the bot and the
 tests use, their parameters and object types, Telegram's limits; regenerate it with

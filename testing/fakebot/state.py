@@ -42,6 +42,7 @@ class State:
         self._deleted: set[tuple[int, int]] = set()
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._update_ids = itertools.count(1)
+        self.last_update_id = 0  # the newest update pushed: a bot is done once it handled 1 .. last_update_id
         self._pending: list[PendingUpdate] = []
         self._callbacks: dict[str, CallbackRecord] = {}
         self._callback_ids = itertools.count(1)

@@ -27,7 +27,7 @@ class Updates(State):
 
     def push_update(self, payload: JSON) -> int:
         """Queue a raw update (``update_id`` is added); return its update_id."""
-        update_id = next(self._update_ids)
+        update_id = self.last_update_id = next(self._update_ids)
         self._pending.append(PendingUpdate(update_id, {"update_id": update_id, **payload}))
         self._touch()
         return update_id

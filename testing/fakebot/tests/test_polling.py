@@ -51,11 +51,12 @@ async def test_updates_are_redelivered_until_confirmed(
     fake: FakeTelegram, client: httpx.AsyncClient
 ) -> None:
     amira = fake.user(AMIRA, "Amira")
+    assert fake.last_update_id == 0
     first = await amira.says("/start@wijkwijzer_test_bot extra")
     await amira.says("hoi")
 
     updates = (await client.post("getUpdates", data={"timeout": "0"})).json()["result"]
-    assert [u["update_id"] for u in updates] == [1, 2]
+    assert [u["update_id"] for u in updates] == [1, 2] and fake.last_update_id == 2
     assert [u["message"]["message_id"] for u in updates] == [first, first + 1]
     command = {"type": "bot_command", "offset": 0, "length": len("/start@wijkwijzer_test_bot")}
     assert updates[0]["message"]["entities"] == [command]
