@@ -31,8 +31,10 @@ CRISIS_DOMAINS: dict[str, frozenset[str]] = {
 CRISIS_BOOST = 2.0  # evidence a crisis adds to its own domains
 KNOWN_SHARE = 0.35  # below this share of words we know, a text is in a language we don't read
 MIN_FUZZY_LENGTH = 5  # shorter words are too easily another word
-KEYWORD_WEIGHT = 0.5
+KEYWORD_WEIGHT = 0.2  # per service keyword the resident used (at most MAX_KEYWORD_HITS), within the found domains
 MAX_KEYWORD_HITS = 3
+PRIMARY_DOMAIN = 1.0  # a service for the most prominent domain
+RANK_DECAY = 0.5  # each further domain counts half as much as the one before
 
 
 @dataclass(frozen=True)
@@ -230,18 +232,18 @@ class Matcher:
         """The best services for these domains (0..1 each) in this area; crisis lines first on crisis."""
         if not self.services:
             return []
-        best = np.zeros(len(self.services), dtype=np.float32)
-        total = np.zeros(len(self.services), dtype=np.float32)
-        for domain, weight in domain_scores.items():
-            column = self._domain_columns[DOMAIN_IDS.index(domain)] * np.float32(weight)
-            np.maximum(best, column, out=best)
-            total += column
-        score = best + 0.3 * (total - best)
+        # The story decides the order: the most prominent domain (highest weight; the first one given
+        # among equals) counts fully, each further domain less, so its services come first.
+        ranked = sorted(((w, -i, d) for i, (d, w) in enumerate(domain_scores.items()) if w > 0), reverse=True)
+        score = np.zeros(len(self.services), dtype=np.float32)
+        for rank, (weight, _, domain) in enumerate(ranked):
+            factor = PRIMARY_DOMAIN if rank == 0 else weight * RANK_DECAY**rank
+            score += self._domain_columns[DOMAIN_IDS.index(domain)] * np.float32(factor)
         if keywords:
             hits = np.zeros(len(self.services), dtype=np.float32)
             for keyword in keywords:
                 hits[self._keyword_services[keyword]] += 1.0
-            score += KEYWORD_WEIGHT * np.minimum(hits, MAX_KEYWORD_HITS)
+            score += KEYWORD_WEIGHT * np.minimum(hits, MAX_KEYWORD_HITS) * (score > 0)
         allowed = self._area_masks.get(area_id, self._area_masks[None]) & ~self._crisis_line
         first = np.zeros(len(self.services), dtype=bool)
         if crisis_kinds:  # the crisis lines that fit this danger come first, whatever their score
