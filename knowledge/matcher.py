@@ -9,12 +9,14 @@ vector product, even with 10,000 services.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
+from knowledge.dictionary import Lemmas, real_words
 from knowledge.domains import DOMAIN_IDS
 from knowledge.lexicon import Lexicon
 from knowledge.model import KnowledgeBase, Service
@@ -30,7 +32,9 @@ CRISIS_DOMAINS: dict[str, frozenset[str]] = {
 }
 CRISIS_BOOST = 2.0  # evidence a crisis adds to its own domains
 KNOWN_SHARE = 0.35  # below this share of words we know, a text is in a language we don't read
-MIN_FUZZY_LENGTH = 5  # shorter words are too easily another word
+MIN_FUZZY_LENGTH = 4  # shorter words are too easily another word
+CONTEXT = 3  # neighbouring words on each side that help read a typo
+MAX_CANDIDATES = 4  # equally close words kept for the context to choose from
 KEYWORD_WEIGHT = 0.2  # per service keyword the resident used (at most MAX_KEYWORD_HITS), within the found domains
 MAX_KEYWORD_HITS = 3
 PRIMARY_DOMAIN = 1.0  # a service for the most prominent domain
@@ -85,32 +89,91 @@ class Match:
 
 
 class TypoCorrector:
-    """Maps a word that is not in the vocabulary to the closest one, when it is close enough."""
+    """Maps a word that is no real word to the lexicon word meant, when it is close enough.
 
-    def __init__(self, vocabulary: set[str]) -> None:
+    A word is real when the lexicon, the knowledge base's keywords or the dictionary of Dutch
+    and English (knowledge/dictionary.py) know it; a real word is never rewritten. Otherwise
+    the closest words by edit distance (one edit up to 7 letters, two from 8) compete: the
+    lexicon's words and the dictionary's real words alike, so a typo of an everyday word is not
+    pulled into a domain. Among equally close words the one the neighbouring words support
+    (they share a domain or a phrase with it) wins, then the one with the typed first letter,
+    then the more frequent one. Only a winning lexicon word is returned.
+    """
+
+    def __init__(self, vocabulary: set[str], related: Mapping[str, frozenset] | None = None,
+                 dictionary: Callable[[], Mapping[str, float]] = real_words) -> None:
         self.vocabulary = frozenset(vocabulary)
-        buckets: dict[int, list[str]] = defaultdict(list)
-        for word in sorted(vocabulary):
-            if word.isalpha():
-                buckets[len(word)].append(word)
-        self._buckets = dict(buckets)
-        self._cache: dict[str, str | None] = {}
+        self.related = related or {}  # word -> the domains and phrase partners it goes with
+        self._dictionary = dictionary
+        self._buckets = _by_length(w for w in vocabulary if w.isalpha())
+        self._real_buckets: dict[int, list[str]] | None = None
+        self._cache: dict[str, tuple[str, ...]] = {}
 
-    def correct(self, word: str) -> str | None:
-        """The vocabulary word meant by a typo, or None."""
+    def is_real(self, word: str) -> bool:
+        """A word of the lexicon, a keyword, or a real Dutch or English word."""
+        return word in self.vocabulary or not word.isalpha() or word in self._dictionary()
+
+    def candidates(self, word: str) -> tuple[str, ...]:
+        """The lexicon words that are as close to a non-word as any real word is ('' first: a real word won)."""
         if word in self.vocabulary or len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
-            return None
-        if word in self._cache:
-            return self._cache[word]
-        spread = 1 if len(word) < 8 else 2
-        candidates = [w for n in range(len(word) - spread, len(word) + spread + 1) for w in self._buckets.get(n, ())]
-        cutoff = 85 if len(word) < 8 else 80
-        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-        corrected = best[0] if best else None
+            return ()
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        found: tuple[str, ...] = ()
+        if word not in self._dictionary():
+            limit = 1 if len(word) < 8 else 2
+            lexical = _closest(word, self._buckets, limit)
+            if lexical:
+                distance = lexical[0][1]
+                if self._real_buckets is None:
+                    self._real_buckets = _by_length(w for w in self._dictionary() if w not in self.vocabulary)
+                real = [w for w, d in _closest(word, self._real_buckets, distance) if d == distance]
+                frequency = self._dictionary()
+                lexical_words = [w for w, d in lexical if d == distance]
+                # a strictly closer real word: the typo means that word, not ours
+                closer_real = _closest(word, self._real_buckets, distance - 1) if distance > 1 else []
+                if not closer_real:
+                    ranked = sorted(lexical_words + real, key=lambda w: (w[0] != word[0], -frequency.get(w, 0.0)))
+                    found = tuple(("" if w in real else w) for w in ranked[:MAX_CANDIDATES])
         if len(self._cache) > 100_000:
             self._cache.clear()
-        self._cache[word] = corrected
-        return corrected
+        self._cache[word] = found
+        return found
+
+    def correct(self, word: str, context: Sequence[str] = ()) -> str | None:
+        """The lexicon word meant by a typo, read with the neighbouring words, or None."""
+        found = self.candidates(word)
+        if not found:
+            return None
+        if len(found) > 1 and context:
+            support = {w: len(self.related.get(w, frozenset()) & self._context(context)) for w in found if w}
+            best = max(support.values(), default=0)
+            if best > 0:
+                return next(w for w in found if w and support[w] == best)
+        return found[0] or None
+
+    def _context(self, context: Sequence[str]) -> frozenset:
+        labels: set = set(context)
+        for word in context:
+            labels |= self.related.get(word, frozenset())
+        return frozenset(labels)
+
+
+def _by_length(words: Iterable[str]) -> dict[int, list[str]]:
+    buckets: dict[int, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        buckets[len(word)].append(word)
+    return dict(buckets)
+
+
+def _closest(word: str, buckets: Mapping[int, list[str]], limit: int) -> list[tuple[str, int]]:
+    """Words within `limit` edits (a swap of two letters is one edit), closest first."""
+    if limit < 1:
+        return []
+    pool = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in buckets.get(n, ())]
+    found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    return sorted(((w, int(d)) for w, d, _ in found), key=lambda item: item[1])
 
 
 class Matcher:
@@ -119,7 +182,7 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load(synonyms=kb.synonyms)
-        self.domain_patterns = PatternSet(self.lexicon.domains)
+        self.domain_patterns = PatternSet(self.lexicon.domains, corrected_affixes=True)
         self.crisis_patterns = PatternSet(self.lexicon.crisis)
         self.not_crisis_patterns = PatternSet((entry, "not") for entry in self.lexicon.not_crisis)
         self.hint_patterns = PatternSet((entry, "hint") for entry in self.lexicon.crisis_hints)
@@ -132,7 +195,8 @@ class Matcher:
             | self.keyword_patterns.words()
             | {w for words in self.lexicon.common_words.values() for w in words}
         )
-        self.corrector = TypoCorrector(vocabulary)
+        self.corrector = TypoCorrector(vocabulary, _related(self.domain_patterns))
+        self.lemmas = Lemmas(vocabulary - {w for words in self.lexicon.common_words.values() for w in words})
 
     def _build_service_index(self) -> None:
         count = len(self.services)
@@ -161,10 +225,17 @@ class Matcher:
 
     # -- the text --------------------------------------------------------------------------
     def _words(self, text: str) -> list[tuple[str, ...]]:
+        """Token i as typed, then its correction when it is no real word (read with its neighbours)."""
+        typed = tokens(text)
         words = []
-        for word in tokens(text):
-            corrected = self.corrector.correct(word)
-            words.append((word, corrected) if corrected else (word,))
+        for index, word in enumerate(typed):
+            corrected = self.corrector.correct(word, typed[max(0, index - CONTEXT): index + CONTEXT + 1])
+            if corrected:
+                words.append((word, corrected))
+            elif word in self.corrector.vocabulary or len(word) < 4 or not word.isalpha():
+                words.append((word,))
+            else:  # a real word the lexicon has in another form
+                words.append((word, *self.lemmas.related(word)))
         return words
 
     def match(self, text: str, area_id: str | None = None, limit: int = 5) -> Match:
@@ -274,6 +345,18 @@ def _domain_scores(hits: list[Hit]) -> dict[str, tuple[float, int]]:
         raw, first = scores.get(domain, (0.0, hit.start))
         scores[domain] = (raw + hit.weight, min(first, hit.start))
     return scores
+
+
+def _related(patterns: PatternSet) -> dict[str, frozenset]:
+    """Per plain word: the domains it speaks for and the words it stands in a phrase with."""
+    related: dict[str, set] = defaultdict(set)
+    for pattern in patterns.patterns:
+        texts = [e.text for e in pattern.elements]
+        for element in pattern.elements:
+            if element.kind == "word":
+                related[element.text].add(("domain", pattern.label))
+                related[element.text].update(t for t in texts if t != element.text)
+    return {word: frozenset(labels) for word, labels in related.items()}
 
 
 def _overlaps(a: Hit, b: Hit) -> bool:

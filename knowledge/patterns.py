@@ -25,17 +25,19 @@ class Element:
     kind: str  # "word" | "stem" | "suffix"
     text: str
 
-    def matches(self, forms: Sequence[str]) -> bool:
+    def matches(self, forms: Sequence[str], corrected_affixes: bool = False) -> bool:
         """`forms[0]` is the word as typed, `forms[1:]` its typo corrections.
 
-        Stems and suffixes match only the word as typed: a corrected 'beroerde' must not
-        become the stem 'beroerte*'.
+        Stems and suffixes match the word as typed, and its corrections only with
+        `corrected_affixes`: for a corrector that never rewrites a real word (so a typed
+        'beroerde', a real word, never becomes the stem 'beroerte*').
         """
         if self.kind == "word":
             return self.text in forms
+        candidates = forms if corrected_affixes else forms[:1]
         if self.kind == "stem":
-            return forms[0].startswith(self.text)
-        return forms[0].endswith(self.text)
+            return any(form.startswith(self.text) for form in candidates)
+        return any(form.endswith(self.text) for form in candidates)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def compile_pattern(source: str, label: Hashable) -> Pattern | None:
 class PatternSet:
     """Many patterns, indexed by how their first element can be found."""
 
-    def __init__(self, entries: Iterable[tuple[str, Hashable]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, Hashable]], corrected_affixes: bool = False) -> None:
+        self.corrected_affixes = corrected_affixes  # stems and suffixes also match typo corrections
         self.patterns: list[Pattern] = []
         self._by_word: dict[str, list[Pattern]] = defaultdict(list)
         self._by_stem: dict[str, list[Pattern]] = defaultdict(list)
@@ -126,13 +129,13 @@ class PatternSet:
         found: list[Pattern] = []
         for form in forms:
             found.extend(self._by_word.get(form, ()))
-        typed = forms[0]
-        for length in self.stem_lengths:
-            if length <= len(typed):
-                found.extend(self._by_stem.get(typed[:length], ()))
-        for length in self.suffix_lengths:
-            if length <= len(typed):
-                found.extend(self._by_suffix.get(typed[-length:], ()))
+        for typed in forms if self.corrected_affixes else forms[:1]:
+            for length in self.stem_lengths:
+                if length <= len(typed):
+                    found.extend(self._by_stem.get(typed[:length], ()))
+            for length in self.suffix_lengths:
+                if length <= len(typed):
+                    found.extend(self._by_suffix.get(typed[-length:], ()))
         return found
 
     def find(self, words: Sequence[Sequence[str]]) -> list[Hit]:
@@ -141,19 +144,19 @@ class PatternSet:
         for start, forms in enumerate(words):
             candidates = {id(p): p for p in self._starting_at(forms)}
             for pattern in candidates.values():
-                end = _match_rest(pattern, words, start)
+                end = _match_rest(pattern, words, start, self.corrected_affixes)
                 if end is not None:
                     hits.append(Hit(pattern.label, start, end, pattern.weight, pattern.source))
         return hits
 
 
-def _match_rest(pattern: Pattern, words: Sequence[Sequence[str]], start: int) -> int | None:
+def _match_rest(pattern: Pattern, words: Sequence[Sequence[str]], start: int, affixes: bool = False) -> int | None:
     """The end of a match of `pattern` whose first element is at `start`, or None."""
     position = start + 1
     for element, gap in zip(pattern.elements[1:], pattern.gaps[1:], strict=True):
         for offset in range(gap + 1):
             index = position + offset
-            if index < len(words) and element.matches(words[index]):
+            if index < len(words) and element.matches(words[index], affixes):
                 position = index + 1
                 break
         else:

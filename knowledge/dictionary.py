@@ -1,0 +1,135 @@
+"""Real words of Dutch and English, with how frequent they are (wordfreq's word lists, read directly).
+
+The typo corrector may only rewrite a word that is not a real word, and the matcher weighs a
+word by how telling it is: an everyday word ("kinderen", "man", "thuis") tells less than a rare
+one ("deurwaarder"). Both need word frequencies, which the wordfreq package carries as data
+files (msgpack, gzip; no download at run time).
+
+Two lists per language, read lazily and once per process:
+- `common()`: wordfreq's small list (about 29,000 words per language, 0.01 s), used at load
+  time for the information weights;
+- `real_words()`: the large list down to Zipf 2.5 (about 55,000 words per language, 0.3 s),
+  read on the first word the lexicon does not know, for the typo decision. Only the buckets
+  down to the cut-off are decoded; the long tail of names and typos is never read.
+
+Zipf: log10 of a word's frequency per billion words (7 for "de", 3 for "deurwaarder").
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import msgpack
+
+try:
+    import simplemma
+except ImportError:  # pragma: no cover - a dependency; without it only exact forms and typos are read
+    simplemma = None
+
+from knowledge.normalize import fold
+
+LANGUAGES = ("nl", "en")
+REAL_ZIPF = 2.5  # a word at least this frequent in Dutch or English is a real word
+MAX_LEMMA_FORMS = 3
+_lock = threading.Lock()
+_lists: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _data_dir() -> Path | None:
+    spec = importlib.util.find_spec("wordfreq")  # the data only: importing wordfreq itself costs 0.15 s
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _read(name: str, language: str, min_zipf: float) -> dict[str, float]:
+    """word (folded) -> Zipf, for one wordfreq list, down to `min_zipf`."""
+    folder = _data_dir()
+    path = folder / f"{name}_{language}.msgpack.gz" if folder else None
+    words: dict[str, float] = {}
+    if path is None or not path.exists():
+        return words
+    with gzip.open(path, "rb") as stream:
+        unpacker = msgpack.Unpacker(stream, raw=False)
+        buckets = unpacker.read_array_header()
+        unpacker.unpack()  # header: {"format": "cB", "version": 1}
+        for centibels in range(buckets - 1):  # bucket i holds the words of frequency 10 ** (-i / 100)
+            zipf = 9.0 - centibels / 100.0
+            if zipf < min_zipf:
+                break
+            for word in unpacker.unpack():
+                key = fold(word)
+                if key.isalpha() and key not in words:
+                    words[key] = zipf
+    return words
+
+
+def _merged(name: str, min_zipf: float) -> dict[str, float]:
+    key = (name, min_zipf)
+    if key not in _lists:
+        with _lock:
+            if key not in _lists:
+                merged: dict[str, float] = {}
+                for language in LANGUAGES:
+                    for word, zipf in _read(name, language, min_zipf).items():
+                        if zipf > merged.get(word, 0.0):
+                            merged[word] = zipf
+                _lists[key] = merged
+    return _lists[key]
+
+
+def common() -> dict[str, float]:
+    """Everyday words of Dutch and English -> Zipf (the higher of the two)."""
+    return _merged("small", 0.0)
+
+
+def real_words() -> dict[str, float]:
+    """Every real word of Dutch and English at Zipf >= REAL_ZIPF -> Zipf."""
+    return _merged("large", REAL_ZIPF)
+
+
+def zipf(word: str) -> float:
+    """How frequent a word is (0.0 when it is not an everyday word)."""
+    return common().get(word, 0.0)
+
+
+class Lemmas:
+    """Inflected forms that share a lemma with a lexicon word ('drinkt' ~ 'drinken', 'flauwvallen' ~
+    'flauwgevallen'), by simplemma's Dutch and English dictionaries, read on first use (about 1 s)."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._vocabulary = frozenset(vocabulary)
+        self._index: dict[str, tuple[str, ...]] | None = None
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    @staticmethod
+    def lemmas(word: str) -> set[str]:
+        if simplemma is None:
+            return set()
+        return {simplemma.lemmatize(word, lang=language) for language in LANGUAGES} - {word}
+
+    def related(self, word: str) -> tuple[str, ...]:
+        """The lexicon words (other than `word`) with a lemma in common with `word`."""
+        found = self._cache.get(word)
+        if found is not None:
+            return found
+        if self._index is None:
+            index: dict[str, list[str]] = {}
+            for known in sorted(self._vocabulary):
+                if known.isalpha() and len(known) >= 4:
+                    for lemma in self.lemmas(known) | {known}:
+                        index.setdefault(lemma, []).append(known)
+            self._index = {lemma: tuple(words) for lemma, words in index.items()}
+        forms: dict[str, None] = {}
+        if word.isalpha() and len(word) >= 4:
+            for lemma in sorted(self.lemmas(word) | {word}):
+                forms.update(dict.fromkeys(w for w in self._index.get(lemma, ()) if w != word))
+        found = tuple(forms)[:MAX_LEMMA_FORMS]
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[word] = found
+        return found
