@@ -82,6 +82,15 @@ def _merged(name: str, min_zipf: float) -> dict[str, float]:
     return _lists[key]
 
 
+def common_in(language: str) -> dict[str, float]:
+    """Everyday words of one language -> Zipf."""
+    key = ("small:" + language, 0.0)
+    if key not in _lists:
+        with _lock:
+            _lists.setdefault(key, _read("small", language, 0.0))
+    return _lists[key]
+
+
 def common() -> dict[str, float]:
     """Everyday words of Dutch and English -> Zipf (the higher of the two)."""
     return _merged("small", 0.0)

@@ -8,6 +8,8 @@ vector product, even with 10,000 services.
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from knowledge.dictionary import Lemmas, real_words
+from knowledge.dictionary import Lemmas, common, common_in, real_words, zipf
 from knowledge.domains import DOMAIN_IDS
 from knowledge.lexicon import Lexicon
 from knowledge.model import KnowledgeBase, Service
@@ -33,6 +35,12 @@ CRISIS_DOMAINS: dict[str, frozenset[str]] = {
 CRISIS_BOOST = 2.0  # evidence a crisis adds to its own domains
 KNOWN_SHARE = 0.35  # below this share of words we know, a text is in a language we don't read
 MIN_FUZZY_LENGTH = 4  # shorter words are too easily another word
+EVERYDAY_ZIPF = 4.0  # a word this frequent in the text's language is an everyday word of it
+COMMON_ZIPF = 8.0  # information: rarity falls linearly from a word this rare ...
+RARE_ZIPF = 3.0  # ... (or rarer: 1.0) to one this frequent (0.0), but never below MIN_RARITY
+MIN_RARITY = 0.4
+PHRASE_SHARE = 0.75  # what each further word of a phrase adds, as a share of its own information
+SPREAD = 0.5  # how much a word that speaks for several domains loses: 1 / (1 + SPREAD * ln(domains))
 CONTEXT = 3  # neighbouring words on each side that help read a typo
 MAX_CANDIDATES = 4  # equally close words kept for the context to choose from
 KEYWORD_WEIGHT = 0.2  # per service keyword the resident used (at most MAX_KEYWORD_HITS), within the found domains
@@ -183,6 +191,12 @@ class Matcher:
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load(synonyms=kb.synonyms)
         self.domain_patterns = PatternSet(self.lexicon.domains, corrected_affixes=True)
+        # each language's entries apply to text in that language (the other's only to mixed or unclear text)
+        self.language_patterns = {
+            language: PatternSet(self.lexicon.domains_in(language), corrected_affixes=True)
+            for language in self.lexicon.common_words
+        }
+        self.information = _information(self.domain_patterns)
         self.crisis_patterns = PatternSet(self.lexicon.crisis)
         self.not_crisis_patterns = PatternSet((entry, "not") for entry in self.lexicon.not_crisis)
         self.hint_patterns = PatternSet((entry, "hint") for entry in self.lexicon.crisis_hints)
@@ -241,14 +255,15 @@ class Matcher:
     def match(self, text: str, area_id: str | None = None, limit: int = 5) -> Match:
         """Read one text: domains, crisis, services for the area (None: the whole town)."""
         words = self._words(text)
-        domain_hits = self.domain_patterns.find(words)
+        domain_hits = self._domain_hits(words)
         crisis = self._crisis(words)
         scores = _domain_scores(domain_hits)
         for kind in crisis.kinds:  # acute danger is what the text is most about
             for domain in CRISIS_DOMAINS[kind]:
                 raw, first = scores.get(domain, (0.0, len(words)))
                 scores[domain] = (raw + CRISIS_BOOST, first)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))
+        # the most telling evidence first; equal evidence: what the resident said first (never alphabetical)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1][0], item[1][1]))
         domains = tuple(DomainScore(d, round(raw / (raw + 1.0), 3)) for d, (raw, _) in ranked)
         keyword_hits = {hit.label for hit in self.keyword_patterns.find(words)}
         services = self.services_for(
@@ -260,6 +275,34 @@ class Matcher:
             if hit.source not in evidence[str(hit.label)]:
                 evidence[str(hit.label)] += (hit.source,)
         return Match(domains, crisis, dict(evidence), tuple(services), language, unsupported, empty=not words)
+
+    def main_language(self, words: Sequence[Sequence[str]]) -> str | None:
+        """The language with the most everyday words in the text (None when it has none)."""
+        counts = {
+            language: sum(1 for forms in words if forms[0] in common)
+            for language, common in self.lexicon.common_words.items()
+        }
+        best = max(counts, key=lambda lang: (counts[lang], lang == "nl"), default=None)
+        return best if best is not None and counts[best] > 0 else None
+
+    def _domain_hits(self, words: list[tuple[str, ...]]) -> list[Hit]:
+        """Domain hits weighted by their information; another language's entry only on words that are
+        not everyday words of the text's language ('die', 'kind', 'arm', 'door' are no domain words
+        in a Dutch or English sentence of the other language), so mixed text is still read."""
+        main = self.main_language(words)
+        everyday = self.lexicon.common_words.get(main, frozenset()) if main else frozenset()
+        frequency = common_in(main) if main else {}
+        hits: list[Hit] = []
+        for language, patterns in self.language_patterns.items():
+            for hit in patterns.find(words):
+                if main and language != main and all(
+                    words[i][0] in everyday or frequency.get(words[i][0], 0.0) >= EVERYDAY_ZIPF
+                    for i in range(hit.start, hit.end)
+                ):
+                    continue
+                weight = self.information.get((hit.source, str(hit.label)), hit.weight)
+                hits.append(Hit(hit.label, hit.start, hit.end, weight, hit.source))
+        return hits
 
     def keywords_in(self, text: str) -> set[str]:
         """The service keywords a text uses (to rank services by the resident's own words)."""
@@ -332,11 +375,47 @@ class Matcher:
         return [ServiceScore(self.services[i], round(float(score[i]), 3)) for i in order]
 
 
+def _information(patterns: PatternSet) -> dict[tuple[str, str], float]:
+    """How telling each entry is for its domain, computed once at load: (source, domain) -> weight.
+
+    A word informs by being rare in everyday language (wordfreq's Zipf: 'deurwaarder' more than
+    'kinderen', 'man' or 'thuis') and by speaking for few domains ('schulden' for one, 'thuis'
+    for many). An entry weighs what its most telling word weighs, plus a little for each further
+    word: a phrase of filler words stays light however long it is.
+    """
+    spread: dict[str, set[str]] = defaultdict(set)
+    for pattern in patterns.patterns:
+        for element in pattern.elements:
+            spread[element.text].add(str(pattern.label))
+
+    everyday = sorted(common())
+
+    def stem_frequency(stem: str) -> float:
+        start = bisect.bisect_left(everyday, stem)
+        best = 0.0
+        for word in everyday[start:start + 500]:
+            if not word.startswith(stem):
+                break
+            best = max(best, zipf(word))
+        return best
+
+    def telling(text: str, kind: str) -> float:
+        frequency = zipf(text) if kind != "stem" else max(zipf(text), stem_frequency(text))
+        rarity = min(1.0, max(MIN_RARITY, (COMMON_ZIPF - max(frequency, RARE_ZIPF)) / (COMMON_ZIPF - RARE_ZIPF)))
+        return rarity / (1.0 + SPREAD * math.log(len(spread[text])))
+
+    weights: dict[tuple[str, str], float] = {}
+    for pattern in patterns.patterns:
+        values = sorted((telling(e.text, e.kind) for e in pattern.elements), reverse=True)
+        weights[(pattern.source, str(pattern.label))] = values[0] + PHRASE_SHARE * sum(values[1:])
+    return weights
+
+
 def _domain_scores(hits: list[Hit]) -> dict[str, tuple[float, int]]:
-    """Per domain: evidence (longer matches first, each word counted once) and first position."""
+    """Per domain: evidence (the most telling matches first, each word counted once) and first position."""
     claimed: dict[str, set[int]] = defaultdict(set)
     scores: dict[str, tuple[float, int]] = {}
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -h.weight, h.start)):
+    for hit in sorted(hits, key=lambda h: (-h.weight, -(h.end - h.start), h.start)):
         domain = str(hit.label)
         positions = set(range(hit.start, hit.end))
         if positions & claimed[domain]:
