@@ -26,6 +26,10 @@ def as_json(match: Match, contact: Contact | None) -> dict[str, Any]:
     """The stable machine-readable form."""
     return {
         "domains": [{"id": d.id, "score": d.score} for d in match.domains],
+        "why": {
+            domain: [{"entry": entry, "words": typed, "weight": weight} for entry, typed, weight in counted]
+            for domain, counted in match.counted.items()
+        },
         "crisis": {"is_crisis": match.crisis.is_crisis, "kind": match.crisis.kind},
         "services": [{"id": s.service.id, "score": s.score} for s in match.services],
         "contact": None if contact is None else {"member_id": contact.member.id, "team_id": contact.team.id},
@@ -34,18 +38,22 @@ def as_json(match: Match, contact: Contact | None) -> dict[str, Any]:
 
 def as_text(kb: KnowledgeBase, match: Match, contact: Contact | None, postcode: str | None) -> str:
     """A readable report that shows why: which words matched."""
-    lines = ["Levensdomeinen:"]
+    lines = ["Levensdomeinen (per domein de woorden die telden: 'getypt' via lexicon-regel (informatiegewicht)):"]
     if not match.domains:
         lines.append("  (geen gevonden: voeg woorden toe in synonyms.yaml of aan de keywords van een dienst)")
     for domain in match.domains:
-        words = ", ".join(match.evidence.get(domain.id, ())) or "via de crisiswoorden"
-        lines.append(f"  {domain.id:<16} {domain.score:.3f}  ({words})")
+        counted = match.counted.get(domain.id, ())
+        words = ", ".join(f"'{typed}' via {entry} ({weight:.2f})" for entry, typed, weight in counted)
+        lines.append(f"  {domain.id:<16} {domain.score:.3f}  ({words or 'via de crisiswoorden'})")
     if match.unsupported:
         lines.append("Taal: deze tekst is in een taal die de bot niet leest.")
     if match.crisis.is_crisis:
         lines.append(f"Crisis: JA — {', '.join(match.crisis.kinds)} ({'; '.join(match.crisis.evidence)})")
     else:
         lines.append("Crisis: nee")
+    crisis_explain = getattr(match.crisis, "explain", None)  # the crisis engine's own account, when it has one
+    if callable(crisis_explain):
+        lines.extend(f"  {line}" for line in str(crisis_explain()).splitlines() if line.strip())
     area = kb.area_for_postcode(postcode)
     where = f"wijk {area.name}" if area else "hele gemeente (geen of onbekende postcode)"
     lines.append(f"Diensten ({where}):")

@@ -12,7 +12,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import process
@@ -90,6 +90,8 @@ class Match:
     language: str | None  # the language the text is most likely in, when we speak it
     unsupported: bool  # written in a language we cannot read
     empty: bool  # no words at all (only emoji, spaces, punctuation)
+    # domain -> (entry, the resident's words it matched, information weight), for the ones that counted
+    counted: dict[str, tuple[tuple[str, str, float], ...]] = field(default_factory=dict)
 
     @property
     def domain_ids(self) -> tuple[str, ...]:
@@ -257,7 +259,8 @@ class Matcher:
         words = self._words(text)
         domain_hits = self._domain_hits(words)
         crisis = self._crisis(words)
-        scores = _domain_scores(domain_hits)
+        counted: dict[str, list[Hit]] = defaultdict(list)
+        scores = _domain_scores(domain_hits, counted)
         for kind in crisis.kinds:  # acute danger is what the text is most about
             for domain in CRISIS_DOMAINS[kind]:
                 raw, first = scores.get(domain, (0.0, len(words)))
@@ -274,7 +277,14 @@ class Matcher:
         for hit in domain_hits:
             if hit.source not in evidence[str(hit.label)]:
                 evidence[str(hit.label)] += (hit.source,)
-        return Match(domains, crisis, dict(evidence), tuple(services), language, unsupported, empty=not words)
+        typed = [forms[0] for forms in words]
+        why = {
+            domain: tuple((h.source, " ".join(typed[h.start:h.end]), round(h.weight, 3))
+                          for h in sorted(hits, key=lambda h: h.start))
+            for domain, hits in counted.items()
+        }
+        return Match(domains, crisis, dict(evidence), tuple(services), language, unsupported, empty=not words,
+                     counted=why)
 
     def main_language(self, words: Sequence[Sequence[str]]) -> str | None:
         """The language with the most everyday words in the text (None when it has none)."""
@@ -411,8 +421,10 @@ def _information(patterns: PatternSet) -> dict[tuple[str, str], float]:
     return weights
 
 
-def _domain_scores(hits: list[Hit]) -> dict[str, tuple[float, int]]:
-    """Per domain: evidence (the most telling matches first, each word counted once) and first position."""
+def _domain_scores(hits: list[Hit], counted: dict[str, list[Hit]] | None = None) -> dict[str, tuple[float, int]]:
+    """Per domain: evidence (the most telling matches first, each word counted once) and first position.
+
+    `counted`, when given, receives per domain the hits that counted."""
     claimed: dict[str, set[int]] = defaultdict(set)
     scores: dict[str, tuple[float, int]] = {}
     for hit in sorted(hits, key=lambda h: (-h.weight, -(h.end - h.start), h.start)):
@@ -421,6 +433,8 @@ def _domain_scores(hits: list[Hit]) -> dict[str, tuple[float, int]]:
         if positions & claimed[domain]:
             continue
         claimed[domain] |= positions
+        if counted is not None:
+            counted[domain].append(hit)
         raw, first = scores.get(domain, (0.0, hit.start))
         scores[domain] = (raw + hit.weight, min(first, hit.start))
     return scores
