@@ -9,6 +9,7 @@ vector product, even with 10,000 services.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -192,12 +193,12 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load(synonyms=kb.synonyms)
-        self.domain_patterns = PatternSet(self.lexicon.domains, corrected_affixes=True)
-        # each language's entries apply to text in that language (the other's only to mixed or unclear text)
+        # each language's entries apply to text in that language (see _domain_hits)
         self.language_patterns = {
             language: PatternSet(self.lexicon.domains_in(language), corrected_affixes=True)
             for language in self.lexicon.common_words
         }
+        self.domain_patterns = PatternSet.union(self.language_patterns.values(), corrected_affixes=True)
         self.information = _information(self.domain_patterns)
         self.crisis_patterns = PatternSet(self.lexicon.crisis)
         self.not_crisis_patterns = PatternSet((entry, "not") for entry in self.lexicon.not_crisis)
@@ -398,7 +399,7 @@ def _information(patterns: PatternSet) -> dict[tuple[str, str], float]:
         for element in pattern.elements:
             spread[element.text].add(str(pattern.label))
 
-    everyday = sorted(common())
+    everyday = _sorted_common()
 
     def stem_frequency(stem: str) -> float:
         start = bisect.bisect_left(everyday, stem)
@@ -419,6 +420,11 @@ def _information(patterns: PatternSet) -> dict[tuple[str, str], float]:
         values = sorted((telling(e.text, e.kind) for e in pattern.elements), reverse=True)
         weights[(pattern.source, str(pattern.label))] = values[0] + PHRASE_SHARE * sum(values[1:])
     return weights
+
+
+@functools.cache
+def _sorted_common() -> list[str]:
+    return sorted(common())
 
 
 def _domain_scores(hits: list[Hit], counted: dict[str, list[Hit]] | None = None) -> dict[str, tuple[float, int]]:
