@@ -36,6 +36,7 @@ CRISIS_DOMAINS: dict[str, frozenset[str]] = {
 CRISIS_BOOST = 2.0  # evidence a crisis adds to its own domains
 KNOWN_SHARE = 0.35  # below this share of words we know, a text is in a language we don't read
 MIN_FUZZY_LENGTH = 4  # shorter words are too easily another word
+LANGUAGE_MARGIN = 1.0  # a word votes for the language where it is this much more frequent (Zipf)
 EVERYDAY_ZIPF = 4.0  # a word this frequent in the text's language is an everyday word of it
 COMMON_ZIPF = 8.0  # information: rarity falls linearly from a word this rare ...
 RARE_ZIPF = 3.0  # ... (or rarer: 1.0) to one this frequent (0.0), but never below MIN_RARITY
@@ -288,13 +289,27 @@ class Matcher:
                      counted=why)
 
     def main_language(self, words: Sequence[Sequence[str]]) -> str | None:
-        """The language with the most everyday words in the text (None when it has none)."""
-        counts = {
-            language: sum(1 for forms in words if forms[0] in common)
-            for language, common in self.lexicon.common_words.items()
-        }
-        best = max(counts, key=lambda lang: (counts[lang], lang == "nl"), default=None)
-        return best if best is not None and counts[best] > 0 else None
+        """The language most of the text's words belong to (None when unclear or evenly mixed).
+
+        A word votes for a language when it is one of the lexicon's everyday words of that
+        language only, or clearly more frequent in it (wordfreq)."""
+        languages = tuple(self.lexicon.common_words)
+        votes = dict.fromkeys(languages, 0)
+        frequencies = {language: common_in(language) for language in languages}
+        for forms in words:
+            word = forms[0]
+            listed = [lang for lang in languages if word in self.lexicon.common_words[lang]]
+            if len(listed) == 1:
+                votes[listed[0]] += 1
+                continue
+            ranked = sorted(languages, key=lambda lang: -frequencies[lang].get(word, 0.0))
+            if len(ranked) > 1 and (frequencies[ranked[0]].get(word, 0.0)
+                                    >= frequencies[ranked[1]].get(word, 0.0) + LANGUAGE_MARGIN):
+                votes[ranked[0]] += 1
+        best = sorted(languages, key=lambda lang: -votes[lang])
+        if not best or votes[best[0]] == 0 or (len(best) > 1 and votes[best[0]] == votes[best[1]]):
+            return None
+        return best[0]
 
     def _domain_hits(self, words: list[tuple[str, ...]]) -> list[Hit]:
         """Domain hits weighted by their information; another language's entry only on words that are
