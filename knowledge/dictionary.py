@@ -114,6 +114,7 @@ class Lemmas:
         self._vocabulary = frozenset(vocabulary)
         self._index: dict[str, tuple[str, ...]] | None = None
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._lock = threading.Lock()
 
     @staticmethod
     def lemmas(word: str) -> set[str]:
@@ -127,12 +128,8 @@ class Lemmas:
         if found is not None:
             return found
         if self._index is None:
-            index: dict[str, list[str]] = {}
-            for known in sorted(self._vocabulary):
-                if known.isalpha() and len(known) >= 4:
-                    for lemma in self.lemmas(known) | {known}:
-                        index.setdefault(lemma, []).append(known)
-            self._index = {lemma: tuple(words) for lemma, words in index.items()}
+            self.build()
+        assert self._index is not None
         forms: dict[str, None] = {}
         if word.isalpha() and len(word) >= 4:
             for lemma in sorted(self.lemmas(word) | {word}):
@@ -142,3 +139,25 @@ class Lemmas:
             self._cache.clear()
         self._cache[word] = found
         return found
+
+    def build(self) -> None:
+        """The lemma index of the vocabulary (once; the first call reads simplemma's dictionaries)."""
+        with self._lock:
+            if self._index is not None:
+                return
+            index: dict[str, list[str]] = {}
+            for known in sorted(self._vocabulary):
+                if known.isalpha() and len(known) >= 4:
+                    for lemma in self.lemmas(known) | {known}:
+                        index.setdefault(lemma, []).append(known)
+            self._index = {lemma: tuple(words) for lemma, words in index.items()}
+
+
+def warm(*lemmas: Lemmas) -> None:
+    """Read every list now (in a background thread at start-up, so the first resident does not wait)."""
+    real_words()
+    common()
+    for language in LANGUAGES:
+        common_in(language)
+    for index in lemmas:
+        index.build()

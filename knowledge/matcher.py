@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from knowledge.dictionary import Lemmas, common, common_in, real_words, zipf
+from knowledge.dictionary import Lemmas, common, common_in, real_words, warm, zipf
 from knowledge.domains import DOMAIN_IDS
 from knowledge.lexicon import Lexicon
 from knowledge.model import KnowledgeBase, Service
@@ -215,6 +216,8 @@ class Matcher:
         )
         self.corrector = TypoCorrector(vocabulary, _related(self.domain_patterns))
         self.lemmas = Lemmas(vocabulary - {w for words in self.lexicon.common_words.values() for w in words})
+        # the dictionaries are read in the background: the start is not held up, the first resident seldom waits
+        threading.Thread(target=warm, args=(self.lemmas,), name="wijkwijzer-dictionaries", daemon=True).start()
 
     def _build_service_index(self) -> None:
         count = len(self.services)
@@ -425,15 +428,16 @@ def _information(patterns: PatternSet) -> dict[tuple[str, str], float]:
             best = max(best, zipf(word))
         return best
 
-    def telling(text: str, kind: str) -> float:
+    def telling(text: str, kind: str, floor: float) -> float:
         frequency = zipf(text) if kind != "stem" else max(zipf(text), stem_frequency(text))
-        rarity = min(1.0, max(MIN_RARITY, (COMMON_ZIPF - max(frequency, RARE_ZIPF)) / (COMMON_ZIPF - RARE_ZIPF)))
+        rarity = min(1.0, max(floor, (COMMON_ZIPF - max(frequency, RARE_ZIPF)) / (COMMON_ZIPF - RARE_ZIPF)))
         return rarity / (1.0 + SPREAD * math.log(len(spread[text])))
 
     weights: dict[tuple[str, str], float] = {}
-    for pattern in patterns.patterns:
-        values = sorted((telling(e.text, e.kind) for e in pattern.elements), reverse=True)
-        weights[(pattern.source, str(pattern.label))] = values[0] + PHRASE_SHARE * sum(values[1:])
+    for pattern in patterns.patterns:  # the floor only for the most telling word: filler adds (almost) nothing
+        values = sorted((telling(e.text, e.kind, 0.0) for e in pattern.elements), reverse=True)
+        main = max(telling(e.text, e.kind, MIN_RARITY) for e in pattern.elements)
+        weights[(pattern.source, str(pattern.label))] = main + PHRASE_SHARE * sum(values[1:])
     return weights
 
 
