@@ -20,21 +20,22 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import msgpack
 
 try:
-    import simplemma
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 except ImportError:  # pragma: no cover - a dependency; without it only exact forms and typos are read
-    simplemma = None
+    DefaultDictionaryFactory = None
 
 from knowledge.normalize import fold
 
 LANGUAGES = ("nl", "en")
 REAL_ZIPF = 2.5  # a word at least this frequent in Dutch or English is a real word
 MAX_LEMMA_FORMS = 3
+MIN_LEMMA_LENGTH = 4
 _lock = threading.Lock()
 _lists: dict[tuple[str, float], dict[str, float]] = {}
 
@@ -82,6 +83,14 @@ def _merged(name: str, min_zipf: float) -> dict[str, float]:
     return _lists[key]
 
 
+def _forms_to_lemma_impl(language: str) -> Mapping[str, str]:
+    """simplemma's form -> lemma dictionary of one language, not cached (the caller keeps what it needs)."""
+    return DefaultDictionaryFactory(cache_max_size=0).get_dictionary(language)
+
+
+_forms_to_lemma = _forms_to_lemma_impl if DefaultDictionaryFactory is not None else None
+
+
 def common_in(language: str) -> dict[str, float]:
     """Everyday words of one language -> Zipf."""
     key = ("small:" + language, 0.0)
@@ -107,50 +116,48 @@ def zipf(word: str) -> float:
 
 
 class Lemmas:
-    """Inflected forms that share a lemma with a lexicon word ('drinkt' ~ 'drinken', 'flauwvallen' ~
-    'flauwgevallen'), by simplemma's Dutch and English dictionaries, read on first use (about 1 s)."""
+    """Inflected forms of the lexicon's words ('drinkt', 'drink' ~ 'drinken'; 'flauwvallen' ~
+    'flauwgevallen'), from simplemma's Dutch and English form -> lemma dictionaries.
+
+    `build()` reads each dictionary once (about 0.9 s for both), keeps only the forms whose lemma
+    is a lemma of a lexicon word, and lets the dictionary go: a small map stays (a few MB),
+    not simplemma's 70 MB, and a sentence costs one look-up per word.
+    """
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
-        self._vocabulary = frozenset(vocabulary)
+        self._vocabulary = frozenset(w for w in vocabulary if w.isalpha() and len(w) >= MIN_LEMMA_LENGTH)
         self._index: dict[str, tuple[str, ...]] | None = None
-        self._cache: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
 
-    @staticmethod
-    def lemmas(word: str) -> set[str]:
-        if simplemma is None:
-            return set()
-        return {simplemma.lemmatize(word, lang=language) for language in LANGUAGES} - {word}
-
     def related(self, word: str) -> tuple[str, ...]:
-        """The lexicon words (other than `word`) with a lemma in common with `word`."""
-        found = self._cache.get(word)
-        if found is not None:
-            return found
+        """The lexicon words (other than `word`) that are a form of the same lemma as `word`."""
         if self._index is None:
             self.build()
         assert self._index is not None
-        forms: dict[str, None] = {}
-        if word.isalpha() and len(word) >= 4:
-            for lemma in sorted(self.lemmas(word) | {word}):
-                forms.update(dict.fromkeys(w for w in self._index.get(lemma, ()) if w != word))
-        found = tuple(forms)[:MAX_LEMMA_FORMS]
-        if len(self._cache) > 100_000:
-            self._cache.clear()
-        self._cache[word] = found
-        return found
+        return self._index.get(word, ())
 
     def build(self) -> None:
-        """The lemma index of the vocabulary (once; the first call reads simplemma's dictionaries)."""
+        """The map of forms to lexicon words (once)."""
         with self._lock:
             if self._index is not None:
                 return
-            index: dict[str, list[str]] = {}
-            for known in sorted(self._vocabulary):
-                if known.isalpha() and len(known) >= 4:
-                    for lemma in self.lemmas(known) | {known}:
-                        index.setdefault(lemma, []).append(known)
-            self._index = {lemma: tuple(words) for lemma, words in index.items()}
+            index: dict[str, set[str]] = {}
+            for language in LANGUAGES if _forms_to_lemma is not None else ():
+                lemma_of = _forms_to_lemma(language)
+                groups: dict[str, set[str]] = {}
+                for word in self._vocabulary:
+                    groups.setdefault(lemma_of.get(word) or word, set()).add(word)
+                for form, lemma in lemma_of.items():
+                    if lemma in groups and form.isalpha():
+                        index.setdefault(form, set()).update(groups[lemma])
+                for lemma, words in groups.items():  # the lemma itself, and words that are their own lemma
+                    index.setdefault(lemma, set()).update(words)
+                del lemma_of
+            self._index = {
+                form: tuple(sorted(words - {form}))[:MAX_LEMMA_FORMS]
+                for form, words in index.items()
+                if words - {form}
+            }
 
 
 def warm(*lemmas: Lemmas) -> None:

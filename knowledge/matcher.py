@@ -192,7 +192,7 @@ def _closest(word: str, buckets: Mapping[int, list[str]], limit: int) -> list[tu
 class Matcher:
     """The matcher for one knowledge base; build it once, ask it often."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, background: bool = True) -> None:
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load(synonyms=kb.synonyms)
         # each language's entries apply to text in that language (see _domain_hits)
@@ -215,9 +215,11 @@ class Matcher:
             | {w for words in self.lexicon.common_words.values() for w in words}
         )
         self.corrector = TypoCorrector(vocabulary, _related(self.domain_patterns))
-        self.lemmas = Lemmas(vocabulary - {w for words in self.lexicon.common_words.values() for w in words})
+        self.common_words = frozenset(w for words in self.lexicon.common_words.values() for w in words)
+        self.lemmas = Lemmas(vocabulary - self.common_words)
         # the dictionaries are read in the background: the start is not held up, the first resident seldom waits
-        threading.Thread(target=warm, args=(self.lemmas,), name="wijkwijzer-dictionaries", daemon=True).start()
+        if background:
+            threading.Thread(target=warm, args=(self.lemmas,), name="wijkwijzer-dictionaries", daemon=True).start()
 
     def _build_service_index(self) -> None:
         count = len(self.services)
@@ -273,7 +275,7 @@ class Matcher:
         # the most telling evidence first; equal evidence: what the resident said first (never alphabetical)
         ranked = sorted(scores.items(), key=lambda item: (-item[1][0], item[1][1]))
         domains = tuple(DomainScore(d, round(raw / (raw + 1.0), 3)) for d, (raw, _) in ranked)
-        keyword_hits = {hit.label for hit in self.keyword_patterns.find(words)}
+        keyword_hits = self._keywords(words)
         services = self.services_for(
             {d.id: d.score for d in domains}, area_id, crisis.kinds, limit, keywords=keyword_hits
         )
@@ -335,7 +337,15 @@ class Matcher:
 
     def keywords_in(self, text: str) -> set[str]:
         """The service keywords a text uses (to rank services by the resident's own words)."""
-        return {str(hit.label) for hit in self.keyword_patterns.find(self._words(text))}
+        return self._keywords(self._words(text))
+
+    def _keywords(self, words: list[tuple[str, ...]]) -> set[str]:
+        """Service keywords in the text, also in another form of the word ('drink' finds 'drinken')."""
+        inflected = [
+            forms if len(forms) > 1 or forms[0] in self.common_words else (*forms, *self.lemmas.related(forms[0]))
+            for forms in words
+        ]
+        return {str(hit.label) for hit in self.keyword_patterns.find(inflected)}
 
     def _crisis(self, words: list[tuple[str, ...]]) -> Crisis:
         hits = self.crisis_patterns.find(words)
