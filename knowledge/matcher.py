@@ -46,7 +46,7 @@ PHRASE_SHARE = 0.75  # what each further word of a phrase adds, as a share of it
 SPREAD = 0.5  # how much a word that speaks for several domains loses: 1 / (1 + SPREAD * ln(domains))
 CONTEXT = 3  # neighbouring words on each side that help read a typo
 MAX_CANDIDATES = 4  # equally close words kept for the context to choose from
-KEYWORD_WEIGHT = 0.2  # per service keyword the resident used (at most MAX_KEYWORD_HITS), within the found domains
+KEYWORD_WEIGHT = 0.5  # per service keyword the resident used (at most MAX_KEYWORD_HITS), within the found domains
 MAX_KEYWORD_HITS = 3
 PRIMARY_DOMAIN = 1.0  # a service for the most prominent domain
 RANK_DECAY = 0.5  # each further domain counts half as much as the one before
@@ -409,9 +409,28 @@ class Matcher:
         count = min(limit, int((rank > 0).sum()))
         if count == 0:
             return []
-        top = np.argpartition(-rank, count - 1)[:count] if count < len(rank) else np.arange(len(rank))
-        order = sorted(top, key=lambda i: (-rank[i], self._service_ids[i]))[:count]
-        return [ServiceScore(self.services[i], round(float(score[i]), 3)) for i in order]
+        # crisis lines first; then the best service for each domain in the order of the story (so the
+        # list covers the whole story, most prominent first); then the rest by score
+        chosen = [int(i) for i in np.flatnonzero(first)]
+        chosen.sort(key=lambda i: (-rank[i], self._service_ids[i]))
+        for _, _, domain in ranked:
+            if len(chosen) >= count:
+                break
+            column = self._domain_columns[DOMAIN_IDS.index(domain)]
+            candidates = np.where((column > 0) & (rank > 0), rank, -np.inf)
+            candidates[chosen] = -np.inf
+            best = int(np.argmax(candidates))
+            if candidates[best] > 0:
+                chosen.append(best)
+        if len(chosen) < count:
+            rest = rank.copy()
+            rest[chosen] = -1.0
+            more = min(count - len(chosen), int((rest > 0).sum()))
+            if more:
+                top = np.argpartition(-rest, more - 1)[:more] if more < len(rest) else np.arange(len(rest))
+                chosen.extend(sorted((int(i) for i in top if rest[i] > 0),
+                                     key=lambda i: (-rest[i], self._service_ids[i]))[:more])
+        return [ServiceScore(self.services[i], round(float(score[i]), 3)) for i in chosen[:count]]
 
 
 def _information(patterns: PatternSet) -> dict[tuple[str, str], float]:

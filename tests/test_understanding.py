@@ -129,3 +129,13 @@ def test_the_match_explains_which_words_counted(matcher: Matcher) -> None:
     result = matcher.match("mijn man drinkt te veel")
     entry, typed, weight = result.counted["substance_use"][0]
     assert "drinkt" in typed and weight > 0
+
+
+def test_the_services_cover_the_story_most_prominent_first(matcher: Matcher) -> None:
+    words = "de deurwaarder staat steeds voor de deur en mijn zoon spijbelt, iemand die meedenkt over de rekeningen"
+    services = matcher.services_for({"parenting": 0.6, "finances": 0.6, "work_education": 0.6}, "noord",
+                                    keywords=matcher.keywords_in(words))
+    assert "parenting" in services[0].service.domains
+    ids = [s.service.id for s in services]
+    assert "schuldhulp-voorbeeldstad" in ids  # the resident's own words pick the service for the second domain
+    assert any("work_education" in s.service.domains for s in services)
