@@ -38,6 +38,7 @@ MAX_LEMMA_FORMS = 3
 MIN_LEMMA_LENGTH = 4
 _lock = threading.Lock()
 _lists: dict[tuple[str, float], dict[str, float]] = {}
+_lemma_indexes: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}  # per vocabulary: Matchers of one KB share
 
 
 def _data_dir() -> Path | None:
@@ -137,9 +138,14 @@ class Lemmas:
         return self._index.get(word, ())
 
     def build(self) -> None:
-        """The map of forms to lexicon words (once)."""
+        """The map of forms to lexicon words (once per vocabulary and process)."""
         with self._lock:
             if self._index is not None:
+                return
+            with _lock:
+                known = _lemma_indexes.get(self._vocabulary)
+            if known is not None:
+                self._index = known
                 return
             index: dict[str, set[str]] = {}
             for language in LANGUAGES if _forms_to_lemma is not None else ():
@@ -158,6 +164,10 @@ class Lemmas:
                 for form, words in index.items()
                 if words - {form}
             }
+            with _lock:
+                if len(_lemma_indexes) >= 4:
+                    _lemma_indexes.clear()
+                _lemma_indexes[self._vocabulary] = self._index
 
 
 def warm(*lemmas: Lemmas) -> None:

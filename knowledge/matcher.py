@@ -48,6 +48,7 @@ CONTEXT = 3  # neighbouring words on each side that help read a typo
 MAX_CANDIDATES = 4  # equally close words kept for the context to choose from
 KEYWORD_WEIGHT = 0.5  # per service keyword the resident used (at most MAX_KEYWORD_HITS), within the found domains
 MAX_KEYWORD_HITS = 3
+TIE_SHARE = 0.1  # choosing a domain's service: the overall score counts this much beside the own words
 PRIMARY_DOMAIN = 1.0  # a service for the most prominent domain
 RANK_DECAY = 0.5  # each further domain counts half as much as the one before
 
@@ -392,11 +393,12 @@ class Matcher:
         for rank, (weight, _, domain) in enumerate(ranked):
             factor = PRIMARY_DOMAIN if rank == 0 else weight * RANK_DECAY**rank
             score += self._domain_columns[DOMAIN_IDS.index(domain)] * np.float32(factor)
+        own_words = np.zeros(len(self.services), dtype=np.float32)
         if keywords:
-            hits = np.zeros(len(self.services), dtype=np.float32)
             for keyword in keywords:
-                hits[self._keyword_services[keyword]] += 1.0
-            score += KEYWORD_WEIGHT * np.minimum(hits, MAX_KEYWORD_HITS) * (score > 0)
+                own_words[self._keyword_services[keyword]] += 1.0
+            own_words = KEYWORD_WEIGHT * np.minimum(own_words, MAX_KEYWORD_HITS) * (score > 0)
+            score += own_words
         allowed = self._area_masks.get(area_id, self._area_masks[None]) & ~self._crisis_line
         first = np.zeros(len(self.services), dtype=bool)
         if crisis_kinds:  # the crisis lines that fit this danger come first, whatever their score
@@ -409,15 +411,16 @@ class Matcher:
         count = min(limit, int((rank > 0).sum()))
         if count == 0:
             return []
-        # crisis lines first; then the best service for each domain in the order of the story (so the
-        # list covers the whole story, most prominent first); then the rest by score
+        # crisis lines first; then for each domain in the order of the story the service for it that the
+        # resident's own words fit best (then the best score): the list covers the whole story, most
+        # prominent first; then the rest by score
         chosen = [int(i) for i in np.flatnonzero(first)]
         chosen.sort(key=lambda i: (-rank[i], self._service_ids[i]))
         for _, _, domain in ranked:
             if len(chosen) >= count:
                 break
             column = self._domain_columns[DOMAIN_IDS.index(domain)]
-            candidates = np.where((column > 0) & (rank > 0), rank, -np.inf)
+            candidates = np.where((column > 0) & (rank > 0), own_words + TIE_SHARE * rank, -np.inf)
             candidates[chosen] = -np.inf
             best = int(np.argmax(candidates))
             if candidates[best] > 0:
