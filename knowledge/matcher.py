@@ -197,11 +197,11 @@ class Matcher:
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load(synonyms=kb.synonyms)
         # each language's entries apply to text in that language (see _domain_hits)
-        self.language_patterns = {
-            language: PatternSet(self.lexicon.domains_in(language), corrected_affixes=True)
-            for language in self.lexicon.common_words
-        }
-        self.domain_patterns = PatternSet.union(self.language_patterns.values(), corrected_affixes=True)
+        self.domain_patterns = PatternSet(self.lexicon.domains, corrected_affixes=True)
+        entry_languages: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for (source, domain), language in zip(self.lexicon.domains, self.lexicon.domain_languages, strict=False):
+            entry_languages[(source, domain)].add(language)
+        self.entry_languages = {entry: frozenset(langs) for entry, langs in entry_languages.items()}
         self.information = _information(self.domain_patterns)
         self.crisis_patterns = PatternSet(self.lexicon.crisis)
         self.not_crisis_patterns = PatternSet((entry, "not") for entry in self.lexicon.not_crisis)
@@ -325,15 +325,15 @@ class Matcher:
         everyday = self.lexicon.common_words.get(main, frozenset()) if main else frozenset()
         frequency = common_in(main) if main else {}
         hits: list[Hit] = []
-        for language, patterns in self.language_patterns.items():
-            for hit in patterns.find(words):
-                if main and language != main and all(
-                    words[i][0] in everyday or frequency.get(words[i][0], 0.0) >= EVERYDAY_ZIPF
-                    for i in range(hit.start, hit.end)
-                ):
-                    continue
-                weight = self.information.get((hit.source, str(hit.label)), hit.weight)
-                hits.append(Hit(hit.label, hit.start, hit.end, weight, hit.source))
+        for hit in self.domain_patterns.find(words):
+            languages = self.entry_languages.get((hit.source, str(hit.label)))
+            if main and languages and main not in languages and all(
+                words[i][0] in everyday or frequency.get(words[i][0], 0.0) >= EVERYDAY_ZIPF
+                for i in range(hit.start, hit.end)
+            ):
+                continue
+            weight = self.information.get((hit.source, str(hit.label)), hit.weight)
+            hits.append(Hit(hit.label, hit.start, hit.end, weight, hit.source))
         return hits
 
     def keywords_in(self, text: str) -> set[str]:

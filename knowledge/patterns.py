@@ -96,8 +96,7 @@ def compile_pattern(source: str, label: Hashable) -> Pattern | None:
 class PatternSet:
     """Many patterns, indexed by how their first element can be found."""
 
-    def __init__(self, entries: Iterable[tuple[str, Hashable]], corrected_affixes: bool = False,
-                 compiled: Iterable[Pattern] = ()) -> None:
+    def __init__(self, entries: Iterable[tuple[str, Hashable]], corrected_affixes: bool = False) -> None:
         self.corrected_affixes = corrected_affixes  # stems and suffixes also match typo corrections
         self.patterns: list[Pattern] = []
         self._by_word: dict[str, list[Pattern]] = defaultdict(list)
@@ -106,8 +105,8 @@ class PatternSet:
         self.stem_lengths: set[int] = set()
         self.suffix_lengths: set[int] = set()
         seen: set[tuple[Hashable, tuple[Element, ...], tuple[int, ...]]] = set()
-        patterns = [compile_pattern(source, label) for source, label in entries]
-        for pattern in [*compiled, *patterns]:
+        for source, label in entries:
+            pattern = compile_pattern(source, label)
             if pattern is None or (pattern.label, pattern.elements, pattern.gaps) in seen:
                 continue
             seen.add((pattern.label, pattern.elements, pattern.gaps))
@@ -121,11 +120,6 @@ class PatternSet:
             else:
                 self._by_suffix[first.text].append(pattern)
                 self.suffix_lengths.add(len(first.text))
-
-    @classmethod
-    def union(cls, sets: Iterable[PatternSet], corrected_affixes: bool = False) -> PatternSet:
-        """One set holding the patterns of several, without compiling them again."""
-        return cls((), corrected_affixes, [p for one in sets for p in one.patterns])
 
     def words(self) -> set[str]:
         """Every plain word any pattern uses (the vocabulary for typo correction)."""
