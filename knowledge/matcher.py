@@ -202,7 +202,7 @@ class Matcher:
         for (source, domain), language in zip(self.lexicon.domains, self.lexicon.domain_languages, strict=False):
             entry_languages[(source, domain)].add(language)
         self.entry_languages = {entry: frozenset(langs) for entry, langs in entry_languages.items()}
-        self.information = _information(self.domain_patterns)
+        self.information, self._affix_divisors = _information(self.domain_patterns)
         self.crisis_patterns = PatternSet(self.lexicon.crisis)
         self.not_crisis_patterns = PatternSet((entry, "not") for entry in self.lexicon.not_crisis)
         self.hint_patterns = PatternSet((entry, "hint") for entry in self.lexicon.crisis_hints)
@@ -332,7 +332,10 @@ class Matcher:
                 for i in range(hit.start, hit.end)
             ):
                 continue
-            weight = self.information.get((hit.source, str(hit.label)), hit.weight)
+            key = (hit.source, str(hit.label))
+            weight = self.information.get(key, hit.weight)
+            if key in self._affix_divisors:  # a stem or suffix: the word as used (its most frequent form)
+                weight = _rarity(max(zipf(form) for form in words[hit.start])) / self._affix_divisors[key]
             hits.append(Hit(hit.label, hit.start, hit.end, weight, hit.source))
         return hits
 
@@ -436,8 +439,15 @@ class Matcher:
         return [ServiceScore(self.services[i], round(float(score[i]), 3)) for i in chosen[:count]]
 
 
-def _information(patterns: PatternSet) -> dict[tuple[str, str], float]:
-    """How telling each entry is for its domain, computed once at load: (source, domain) -> weight.
+def _rarity(frequency: float, floor: float = MIN_RARITY) -> float:
+    """1.0 for a rare word (Zipf RARE_ZIPF or less) down to `floor` for the most frequent ones."""
+    return min(1.0, max(floor, (COMMON_ZIPF - max(frequency, RARE_ZIPF)) / (COMMON_ZIPF - RARE_ZIPF)))
+
+
+def _information(patterns: PatternSet) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+    """How telling each entry is for its domain, computed once at load: (source, domain) -> weight,
+    and for a one-word stem or suffix entry its spread divisor, so the word the resident actually
+    used decides (a rare 'paniekaanvallen' tells more than the stem 'paniek*' alone).
 
     A word informs by being rare in everyday language (wordfreq's Zipf: 'deurwaarder' more than
     'kinderen', 'man' or 'thuis') and by speaking for few domains ('schulden' for one, 'thuis'
@@ -460,17 +470,22 @@ def _information(patterns: PatternSet) -> dict[tuple[str, str], float]:
             best = max(best, zipf(word))
         return best
 
+    def divisor(text: str) -> float:
+        return 1.0 + SPREAD * math.log(len(spread[text]))
+
     def telling(text: str, kind: str, floor: float) -> float:
         frequency = zipf(text) if kind != "stem" else max(zipf(text), stem_frequency(text))
-        rarity = min(1.0, max(floor, (COMMON_ZIPF - max(frequency, RARE_ZIPF)) / (COMMON_ZIPF - RARE_ZIPF)))
-        return rarity / (1.0 + SPREAD * math.log(len(spread[text])))
+        return _rarity(frequency, floor) / divisor(text)
 
     weights: dict[tuple[str, str], float] = {}
+    affixes: dict[tuple[str, str], float] = {}
     for pattern in patterns.patterns:  # the floor only for the most telling word: filler adds (almost) nothing
         values = sorted((telling(e.text, e.kind, 0.0) for e in pattern.elements), reverse=True)
         main = max(telling(e.text, e.kind, MIN_RARITY) for e in pattern.elements)
         weights[(pattern.source, str(pattern.label))] = main + PHRASE_SHARE * sum(values[1:])
-    return weights
+        if len(pattern.elements) == 1 and pattern.elements[0].kind != "word":
+            affixes[(pattern.source, str(pattern.label))] = divisor(pattern.elements[0].text)
+    return weights, affixes
 
 
 @functools.cache
