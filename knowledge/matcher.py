@@ -253,14 +253,21 @@ class Matcher:
         typed = tokens(text)
         words = []
         for index, word in enumerate(typed):
-            corrected = self.corrector.correct(word, typed[max(0, index - CONTEXT): index + CONTEXT + 1])
+            if word in self.corrector.vocabulary or len(word) < 4 or not word.isalpha():
+                words.append((word,))
+                continue
+            if self._stem_known(word):  # a stem entry is (almost) this very word ('skeer*'): no typo
+                corrected = None
+            else:
+                corrected = self.corrector.correct(word, typed[max(0, index - CONTEXT): index + CONTEXT + 1])
             if corrected:
                 words.append((word, corrected))
-            elif word in self.corrector.vocabulary or len(word) < 4 or not word.isalpha():
-                words.append((word,))
             else:  # a real word the lexicon has in another form
                 words.append((word, *self.lemmas.related(word)))
         return words
+
+    def _stem_known(self, word: str) -> bool:
+        return any(patterns.stem_covers(word) for patterns in (self.domain_patterns, self.crisis_patterns))
 
     def match(self, text: str, area_id: str | None = None, limit: int = 5) -> Match:
         """Read one text: domains, crisis, services for the area (None: the whole town)."""

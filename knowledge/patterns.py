@@ -121,6 +121,10 @@ class PatternSet:
                 self._by_suffix[first.text].append(pattern)
                 self.suffix_lengths.add(len(first.text))
 
+    def stem_covers(self, word: str) -> bool:
+        """Does a pattern start with a stem that is this word, or this word but its last letter?"""
+        return any(word[:n] in self._by_stem for n in (len(word), len(word) - 1) if n in self.stem_lengths)
+
     def words(self) -> set[str]:
         """Every plain word any pattern uses (the vocabulary for typo correction)."""
         return {e.text for p in self.patterns for e in p.elements if e.kind == "word"}

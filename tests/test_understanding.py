@@ -139,3 +139,8 @@ def test_the_services_cover_the_story_most_prominent_first(matcher: Matcher) -> 
     ids = [s.service.id for s in services]
     assert "schuldhulp-voorbeeldstad" in ids  # the resident's own words pick the service for the second domain
     assert any("work_education" in s.service.domains for s in services)
+
+
+def test_a_word_a_stem_entry_already_reads_is_not_corrected(matcher: Matcher) -> None:
+    assert matcher._words("ben skeer tot de 25e")[1] == ("skeer",)
+    assert "huurachterstand" in matcher._words("een huurachterstant van drie maanden")[1]
