@@ -38,6 +38,7 @@ MAX_LEMMA_FORMS = 3
 MIN_LEMMA_LENGTH = 4
 _lock = threading.Lock()
 _lists: dict[tuple[str, float], dict[str, float]] = {}
+_build_lock = threading.Lock()
 _lemma_indexes: dict[frozenset[str], dict[str, tuple[str, ...]]] = {}  # per vocabulary: Matchers of one KB share
 
 
@@ -139,7 +140,7 @@ class Lemmas:
 
     def build(self) -> None:
         """The map of forms to lexicon words (once per vocabulary and process)."""
-        with self._lock:
+        with self._lock, _build_lock:  # one build at a time: a second matcher of the same base waits and shares
             if self._index is not None:
                 return
             with _lock:

@@ -48,6 +48,7 @@ class Pattern:
     source: str
     elements: tuple[Element, ...]
     gaps: tuple[int, ...]  # gaps[i]: words allowed between element i-1 and i
+    required: frozenset[str] = frozenset()  # the plain words after the first: a text without one cannot match
 
     @property
     def weight(self) -> float:
@@ -90,7 +91,8 @@ def compile_pattern(source: str, label: Hashable) -> Pattern | None:
             gap = 0
     if not elements:
         return None
-    return Pattern(label, source, tuple(elements), tuple(gaps))
+    required = frozenset(e.text for e in elements[1:] if e.kind == "word")
+    return Pattern(label, source, tuple(elements), tuple(gaps), required)
 
 
 class PatternSet:
@@ -145,9 +147,12 @@ class PatternSet:
     def find(self, words: Sequence[Sequence[str]]) -> list[Hit]:
         """Every match in a text; `words[i]` holds token i as typed, then its corrections."""
         hits: list[Hit] = []
+        present = {form for forms in words for form in forms}
         for start, forms in enumerate(words):
             candidates = {id(p): p for p in self._starting_at(forms)}
             for pattern in candidates.values():
+                if not pattern.required <= present:
+                    continue
                 end = _match_rest(pattern, words, start, self.corrected_affixes)
                 if end is not None:
                     hits.append(Hit(pattern.label, start, end, pattern.weight, pattern.source))
