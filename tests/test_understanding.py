@@ -144,3 +144,8 @@ def test_the_services_cover_the_story_most_prominent_first(matcher: Matcher) -> 
 def test_a_word_a_stem_entry_already_reads_is_not_corrected(matcher: Matcher) -> None:
     assert matcher._words("ben skeer tot de 25e")[1] == ("skeer",)
     assert "huurachterstand" in matcher._words("een huurachterstant van drie maanden")[1]
+
+
+def test_a_four_letter_typo_is_read_from_the_sentence(matcher: Matcher) -> None:
+    assert matcher._words("ik heb pijn op mijn bost")[5] == ("bost", "borst")
+    assert "physical_health" in matcher.match("ik heb pijn op mijn bost").domain_ids
