@@ -96,6 +96,9 @@ class Match:
     empty: bool  # no words at all (only emoji, spaces, punctuation)
     # domain -> (entry, the resident's words it matched, information weight), for the ones that counted
     counted: dict[str, tuple[tuple[str, str, float], ...]] = field(default_factory=dict)
+    # domain -> the clause (from 1, as punctuation divides the text) of each counted entry; filled by explain
+    clauses: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    starts: dict[str, tuple[int, ...]] = field(default_factory=dict)  # domain -> token position of each counted entry
 
     @property
     def domain_ids(self) -> tuple[str, ...]:
@@ -298,8 +301,9 @@ class Matcher:
                           for h in sorted(hits, key=lambda h: h.start))
             for domain, hits in counted.items()
         }
+        starts = {domain: tuple(sorted(h.start for h in hits)) for domain, hits in counted.items()}
         return Match(domains, crisis, dict(evidence), tuple(services), language, unsupported, empty=not words,
-                     counted=why)
+                     counted=why, starts=starts)
 
     def main_language(self, words: Sequence[Sequence[str]]) -> str | None:
         """The language most of the text's words belong to (None when unclear or evenly mixed).

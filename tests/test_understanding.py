@@ -149,3 +149,32 @@ def test_a_word_a_stem_entry_already_reads_is_not_corrected(matcher: Matcher) ->
 def test_a_four_letter_typo_is_read_from_the_sentence(matcher: Matcher) -> None:
     assert matcher._words("ik heb pijn op mijn bost")[5] == ("bost", "borst")
     assert "physical_health" in matcher.match("ik heb pijn op mijn bost").domain_ids
+
+
+def test_explain_shows_words_weights_clauses_and_the_crisis_engines_account(
+        matcher: Matcher, sample_kb: KnowledgeBase) -> None:
+    from dataclasses import dataclass, replace
+
+    from knowledge.explain import as_json, as_text, explain
+
+    match, contact = explain(sample_kb, matcher, "Alles goed. Mijn man drinkt te veel", None, "nl")
+    text = as_text(sample_kb, match, contact, None)
+    assert "substance_use" in text and "'mijn man drinkt' via mijn man drinkt" in text and "zin 2" in text
+    why = as_json(match, contact)["why"]["substance_use"][0]
+    assert why["clause"] == 2 and why["weight"] > 0
+
+    @dataclass(frozen=True)
+    class ExplainedCrisis:
+        kind: str | None = None
+        kinds: tuple[str, ...] = ()
+        evidence: tuple[str, ...] = ()
+        hint: bool = False
+
+        @property
+        def is_crisis(self) -> bool:
+            return False
+
+        def explain(self) -> str:
+            return "geen crisiswoorden gevonden"
+
+    assert "geen crisiswoorden gevonden" in as_text(sample_kb, replace(match, crisis=ExplainedCrisis()), contact, None)
