@@ -9,6 +9,7 @@ message again) and a crash after it loses nothing either (the outbox still holds
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from flows.recipients import ToPerson
 from flows.replies import Answer, Reply
@@ -46,9 +47,10 @@ class Conversation:
         """A command."""
         return await self._decide(person, lambda: self.router.command(person, language_hint, name, args), update_id)
 
-    async def text(self, person: Person, language_hint: str | None, text: str, update_id: int | None = None) -> Answer:
-        """Typed text."""
-        return await self._decide(person, lambda: self.router.text(person, language_hint, text), update_id)
+    async def text(self, person: Person, language_hint: str | None, text: str, update_id: int | None = None,
+                   sent_at: datetime | None = None) -> Answer:
+        """Typed text (`sent_at`: when the person sent it, as the channel says)."""
+        return await self._decide(person, lambda: self.router.text(person, language_hint, text, sent_at), update_id)
 
     async def press(self, person: Person, language_hint: str | None, data: str,
                     update_id: int | None = None) -> Answer:

@@ -20,6 +20,7 @@ TRANSITIONS: dict[str | None, frozenset[str]] = {
 }
 OPEN = ("proposed", "sent", "reassigned", "escalated", "accepted")
 WAITING = ("sent", "escalated", "reassigned")  # waiting for someone to pick it up
+FINISHED = ("closed", "declined")
 PASSED_ON = ("reassigned", "sent")  # the path of a handoff that goes to a colleague
 
 

@@ -22,6 +22,7 @@ from flows.voice import Voice
 from store import Handoff, Person, Store, Tx
 
 WORDS_SHOWN = 300  # a resident's own words quoted back in a message
+FORM_DAYS = timedelta(days=7)  # a professional's form or a staff note left half-done is cleared after this
 
 
 async def erase(store: Store, person: Person, coordinator_of: Callable[[str], str | None] = lambda team: None,
@@ -73,6 +74,10 @@ async def erase_quiet(store: Store, retention_days: float,
     before = store.now() - timedelta(days=retention_days)
     async with store.transaction() as tx:
         await store.reports.prune_offers(tx, before)
+        await store.accounts.clear_states_before(tx, store.now() - FORM_DAYS)
+        for handoff_id in await store.handoffs.finished_without_resident(lifecycle.FINISHED, before):
+            await store.handoffs.anonymise(tx, handoff_id)  # a professional's handoff holds a phone number
+            await store.outbox.clear_payloads(tx, handoff_id)
     quiet = await store.residents.quiet_since(before, lifecycle.OPEN)
     for person in quiet:
         await erase(store, person, coordinator_of, tell=False)  # cards go; nobody needs a message

@@ -28,6 +28,8 @@ class Progress:
     crisis: list[str] = field(default_factory=list)  # crisis kinds seen: the handoff is urgent
     danger_asked: bool = False  # asked once, gently, after a risk word without a crisis pattern
     recent: list[str] = field(default_factory=list)  # the last few messages, read together for danger
+    step_at: str | None = None  # when the current step began (ISO): older messages were not written for it
+    previous_step: str | None = None
     contact: dict[str, Any] | None = None  # member_id, team_id, reason
     preference: dict[str, Any] = field(default_factory=dict)  # kind, phone, daypart
     handoff_id: int | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from flows import buttons, commands
 from flows.accounts import INVITE_PREFIX, Accounts
@@ -115,8 +116,9 @@ class Router:
                 replies.append(Reply(Rich.lines(lines)))
         return replies
 
-    async def text(self, person: Person, language_hint: str | None, text: str) -> list[Reply]:
-        """Typed text from anyone."""
+    async def text(self, person: Person, language_hint: str | None, text: str,
+                   sent_at: datetime | None = None) -> list[Reply]:
+        """Typed text from anyone (`sent_at`: when it was sent, if the channel says)."""
         account = await self.accounts.of(person)
         if account is not None:
             if "form" in account.state:
@@ -125,7 +127,7 @@ class Router:
                 return await self.staff_actions.text(account, text)
             voice = self.voice(self.kb.default_language)
             return [Reply(voice("staff.help" if account.role == "staff" else "pro.help"))]
-        return await self.resident.text(person, language_hint, text)
+        return await self.resident.text(person, language_hint, text, sent_at)
 
     async def press(self, person: Person, language_hint: str | None, data: str) -> Answer:
         """A button from anyone; every staff button is checked against the database."""

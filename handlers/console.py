@@ -9,6 +9,7 @@ delivery worker, with this terminal as its sender, shows what the outbox holds f
 from __future__ import annotations
 
 import asyncio
+import time
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,8 +35,8 @@ def console_person(as_user: str) -> Person:
 class Console:
     """One person talking in the terminal; also the delivery worker's sender for that person."""
 
-    def __init__(self, house: Wijkwijzer, folder: Path, person: Person) -> None:
-        self.house, self.folder, self.person = house, folder, person
+    def __init__(self, house: Wijkwijzer, folder: Path, person: Person, staff: bool = False) -> None:
+        self.house, self.folder, self.person, self.staff = house, folder, person, staff
         self.language = house.kb.default_language
         self.buttons: list[str] = []
         self.files = 0
@@ -93,9 +94,18 @@ class Console:
         await self.house.worker.deliver_due()
 
     async def deliveries(self) -> None:
-        """Do what is due, then show what the outbox holds for this terminal."""
+        """Do what is due, then show what the outbox holds for this terminal; keep no old files."""
         await self.house.tick()
         await self.house.worker.deliver_due()
+        erased = not self.staff and await self.house.store.residents.get(self.person) is None
+        self.forget_files(everything=erased)
+
+    def forget_files(self, everything: bool = False) -> None:
+        """The pictures and exports this terminal saved: all of them after /vergeet, else those past retention."""
+        cutoff = time.time() - self.house.config.retention_days * 86_400
+        for path in self.folder.glob(f"console-{self.person.id}-*"):
+            if everything or path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
 
 
 def run_console(house_factory, folder: Path, as_user: str = "resident") -> int:
@@ -107,7 +117,7 @@ def run_console(house_factory, folder: Path, as_user: str = "resident") -> int:
             if as_user != "resident" and (staff_id is None or house.kb.member(staff_id) is None):
                 print(f"--as takes 'resident' or 'staff:<member-id>'; '{as_user}' is neither.")
                 return 2
-            console = Console(house, folder, console_person(as_user))
+            console = Console(house, folder, console_person(as_user), staff=staff_id is not None)
             house.worker.senders.append(console)
             print(house.texts.get(console.language, "console.welcome"))
             runner.run(_begin(house, console, staff_id))

@@ -37,7 +37,8 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Anything typed."""
     who, language = _who(update)
-    await house(context).conversation.text(who, language, update.effective_message.text or "", update.update_id)
+    message = update.effective_message
+    await house(context).conversation.text(who, language, message.text or "", update.update_id, message.date)
     kick(context)
 
 

@@ -51,8 +51,14 @@ class Accounts:
 
     async def set_state(self, tx: Tx, person: Person, state: dict[str, Any]) -> None:
         """What a staff member is in the middle of (typing a note, a message to a resident, a form)."""
-        await tx.execute("UPDATE accounts SET state = ? WHERE person = ?",
-                         (json.dumps(state, ensure_ascii=False), person.key))
+        await tx.execute("UPDATE accounts SET state = ?, state_at = ? WHERE person = ?",
+                         (json.dumps(state, ensure_ascii=False), tx.now if state else None, person.key))
+
+    async def clear_states_before(self, tx: Tx, before: datetime) -> int:
+        """Half-done forms and notes left since before `before` are cleared (they may hold a resident's words)."""
+        cursor = await tx.execute("UPDATE accounts SET state = '{}', state_at = NULL WHERE state_at < ?",
+                                  (iso(before),))
+        return cursor.rowcount
 
 
 class Invites:

@@ -66,6 +66,15 @@ class Handoffs:
                          (tx.now, handoff_id))
         await tx.execute("UPDATE handoff_events SET note = '' WHERE handoff_id = ?", (handoff_id,))
 
+    async def finished_without_resident(self, statuses: tuple[str, ...], before: datetime) -> list[int]:
+        """Handoffs from a professional (no resident account) in these statuses, untouched since `before`,
+        whose card still holds something."""
+        placeholders = ", ".join("?" for _ in statuses)
+        rows = await self.db.all(
+            f"SELECT id FROM handoffs WHERE resident IS NULL AND card != '{{}}' AND status IN ({placeholders}) "
+            "AND updated_at < ? ORDER BY id", (*statuses, iso(before)))
+        return [r[0] for r in rows]
+
     async def rename_actor(self, tx: Tx, old: str, new: str) -> None:
         """Replace an actor in the status history (an erased resident becomes 'resident')."""
         await tx.execute("UPDATE handoff_events SET actor = ? WHERE actor = ?", (new, old))

@@ -164,5 +164,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX report_offers_by_person ON report_offers(person, created_at)",
     ),
+    (  # 8: when an account's half-done form or note began (abandoned ones are cleared)
+        "ALTER TABLE accounts ADD COLUMN state_at TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

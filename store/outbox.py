@@ -36,6 +36,12 @@ class Outbox:
         )
         return [_item(r) for r in rows]
 
+    async def undelivered_to(self, recipient: str) -> bool:
+        """Whether something for this recipient is still on its way."""
+        row = await self.db.one("SELECT 1 FROM outbox WHERE recipient = ? AND delivered_at IS NULL LIMIT 1",
+                                (recipient,))
+        return row is not None
+
     async def soonest_retry(self) -> datetime | None:
         """When the first item that waits for a retry is due (None when nothing waits for later)."""
         row = await self.db.one("SELECT MIN(next_attempt_at) FROM outbox WHERE delivered_at IS NULL AND "

@@ -219,3 +219,39 @@ def test_flood_gate_forgets_quiet_residents() -> None:
         gate.check(user, 0)
     gate.check(99, 30)  # over max_users: everyone quiet for longer than the window is forgotten
     assert list(gate._seen) == [99]
+
+
+async def test_an_answer_typed_before_the_question_arrived_never_fills_the_next_field(flow: Flow) -> None:
+    from datetime import timedelta
+
+    replies = await through_the_check(flow, ["ja", "sla over"] + ["nee"] * 10)  # on to "what goes well"
+    assert "Wat gaat er goed" in said(replies)
+    sent_before = flow.store.now() - timedelta(seconds=30)  # typed while the question was not there yet
+    replies = await flow.text(USER, "nl", "mijn zus helpt me", sent_before)
+    progress = Progress.from_dict((await flow.resident(USER)).progress)
+    assert progress.going_well is None and progress.step == "going_well", "not the answer to this question"
+    assert "schreef je voor mijn nieuwste vraag" in said(replies) and "Wat gaat er goed" in said(replies)
+    await flow.text(USER, "nl", "mijn zus helpt me")  # typed after seeing it: it counts
+    progress = Progress.from_dict((await flow.resident(USER)).progress)
+    assert progress.going_well == "mijn zus helpt me" and progress.step == "would_help"
+    late = flow.store.now() - timedelta(seconds=30)
+    await flow.text(USER, "nl", "en mijn buurvrouw", late)  # belongs with the answer before
+    progress = Progress.from_dict((await flow.resident(USER)).progress)
+    assert progress.going_well == "mijn zus helpt me en mijn buurvrouw" and progress.would_help is None
+
+
+async def test_a_second_story_never_goes_out_without_asking(flow: Flow) -> None:
+    replies = await through_the_check(flow, ["ja", "sla over"] + ["nee"] * 10)
+    replies = await flow.press(USER, "nl", button(replies, "Sla over"))
+    replies = await flow.text(USER, "nl", "hulp")
+    replies = await flow.text(USER, "nl", "5341")
+    replies = await flow.press(USER, "nl", button(replies, "Ja, geef"))
+    consent = button(replies, "Via een bericht")
+    await flow.press(USER, "nl", consent)
+    assert len(await flow.store.handoffs.of_resident(USER)) == 1
+    again = await flow.press(USER, "nl", consent)  # the same button once more
+    assert again.toast and "al doorgegeven aan" in again.toast
+    replies = await flow.command(USER, "nl", "start")
+    assert "Je verhaal is al bij" in said(replies) and "/opnieuw" in said(replies)
+    assert Progress.from_dict((await flow.resident(USER)).progress).step == "done", "/start does not start over"
+    assert len(await flow.store.handoffs.of_resident(USER)) == 1

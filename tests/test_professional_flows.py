@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,30 @@ async def test_a_wijkteam_member_can_hand_over_with_the_form_too(noord: Town) ->
     sent = text(await mehmet.taps("Ja, de inwoner is akkoord"))
     assert sent.startswith("Overdracht #1 is verstuurd naar ")
     assert (await noord.handoff(1)).card["professional"]["organization"] == "Wijkteam Noord"
+
+
+async def test_retention_reaches_professional_handoffs_and_forms_left_half_done(noord: Town) -> None:
+    fatima = await noord.staff("fatima-el-amrani")
+    jeroen, ellen = await noord.professional("jeroen-smit"), await noord.professional("ellen-visser")
+    await fill_in(jeroen)
+    await jeroen.taps("Klaar")
+    await jeroen.says("5341")
+    await jeroen.taps("Gewoon")
+    await jeroen.taps("Bellen")
+    await jeroen.says("06 87654321")
+    await jeroen.taps("Ochtend")
+    await jeroen.taps("Ja, de inwoner is akkoord")
+    await fatima.taps("Ik pak dit op")
+    await fatima.taps("Afsluiten")
+    await fatima.taps("Contact gehad")
+    await fill_in(ellen, "oudere man alleen thuis, belt hem op 06 11223344")  # and then never finishes the form
+    assert (await noord.store.accounts.get(ellen.person)).state != {}
+    noord.clock.now += timedelta(days=8)
+    await noord.tick()
+    assert (await noord.store.accounts.get(ellen.person)).state == {}, "a half-done form is cleared after a week"
+    assert "06 8765 4321" in repr(await noord.store.table_rows()), "a handoff within retention keeps its card"
+    noord.clock.now += timedelta(days=90)
+    await noord.tick()
+    everything = repr(await noord.store.table_rows())
+    assert "06 8765 4321" not in everything and "deurwaarder" not in everything and "11223344" not in everything
+    assert (await noord.handoff(1)).status == "closed", "the record stays, anonymous"

@@ -8,15 +8,18 @@ wrote (a handoff, an audit entry) in one commit; only then are the replies retur
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from flows import buttons
+from flows import buttons, lifecycle
 from flows.crisis import crisis_replies
 from flows.markup import shorten
 from flows.picture import spider_web
 from flows.progress import Progress
+from flows.recipients import ToPerson
 from flows.replies import Answer, Reply
 from flows.resident import check, contact, story, summary
 from flows.resident.steps import Step, StepSpec
+from flows.resident.story import STORY_LIMIT
 from flows.resident.turn import Turn
 from flows.texts import Texts
 from flows.voice import Voice
@@ -28,6 +31,9 @@ STEPS: dict[Step, StepSpec] = {**story.STEPS, **check.STEPS, **summary.STEPS, **
 assert set(STEPS) == set(Step), f"steps without a table entry: {set(Step) - set(STEPS)}"
 RECENT_MESSAGES = 3  # read together, so a sentence split over messages still counts
 RECENT_LENGTH = 300
+LATE_MARGIN = timedelta(seconds=1)  # channels give the time a message was sent to the second
+LATE_SENSITIVE = frozenset({Step.CHECK, Step.FOLLOWUP, Step.GOING_WELL, Step.WOULD_HELP, Step.POSTCODE, Step.PHONE})
+LATE_FIELDS = {Step.STORY: "story", Step.GOING_WELL: "going_well", Step.WOULD_HELP: "would_help"}
 
 
 class ResidentFlow:
@@ -45,13 +51,16 @@ class ResidentFlow:
         if resident is None:
             resident = Resident(person, self.texts.language(language_hint))
         progress = Progress.from_dict(resident.progress)
-        return Turn(self, resident, progress, Voice(self.texts, resident.language))
+        return Turn(self, resident, progress, Voice(self.texts, resident.language), loaded_step=progress.step)
 
     async def save(self, turn: Turn) -> None:
         """One commit: what the step wrote, and the progress with a new revision (older buttons go stale)."""
         async with self.store.transaction() as tx:
             for effect in turn.effects:
                 await effect(tx)
+            if turn.progress.step != turn.loaded_step:
+                turn.progress.previous_step, turn.progress.step_at = turn.loaded_step, self.store.now().isoformat()
+                turn.loaded_step = turn.progress.step
             turn.progress.rev += 1
             turn.resident.progress = turn.progress.to_dict()
             await self.store.residents.save(tx, turn.resident)
@@ -77,6 +86,9 @@ class ResidentFlow:
         """/start: greet, explain, and offer the two ways in."""
         turn = await self.turn(person, language_hint)
         replies = [Reply(turn.voice("start.welcome"))]
+        shared_with = await self._open_handoff_member(turn)
+        if turn.progress.step == Step.DONE and shared_with is not None:  # never a second story without asking
+            return replies + [Reply(turn.voice("start.already_shared", name=shared_with))]
         if turn.progress.step not in (Step.WELCOME, Step.DONE):  # in the middle: go on, lose nothing
             turn.progress.stopped = False
             replies += [Reply(turn.voice("stop.welcome_back"))] + self.ask(turn)
@@ -102,8 +114,38 @@ class ResidentFlow:
         await self.save(turn)
         return replies
 
-    async def text(self, person: Person, language_hint: str | None, text: str) -> list[Reply]:
-        """Anything the resident typed that is not a command."""
+    async def _open_handoff_member(self, turn: Turn) -> str | None:
+        """The name of the person who has this resident's story now, while that handoff is open."""
+        if turn.progress.handoff_id is None:
+            return None
+        handoff = await self.store.handoffs.get(turn.progress.handoff_id)
+        if handoff is None or handoff.status not in lifecycle.OPEN:
+            return None
+        member = self.kb.member(handoff.member_id)
+        return member.name if member else None
+
+    async def _is_late(self, turn: Turn, sent_at: datetime | None) -> bool:
+        """Typed before the current question reached the resident: it does not answer that question."""
+        if turn.progress.step not in LATE_SENSITIVE:
+            return False
+        step_at = turn.progress.step_at
+        if sent_at is not None and step_at is not None and sent_at + LATE_MARGIN < datetime.fromisoformat(step_at):
+            return True
+        return await self.store.outbox.undelivered_to(ToPerson(turn.resident.person).encode())
+
+    def _late(self, turn: Turn, text: str) -> list[Reply]:
+        """Keep late words with the answer they belong to, and ask the current question again."""
+        progress = turn.progress
+        field = LATE_FIELDS.get(progress.previous_step or "")
+        if field is None:
+            return [Reply(turn.voice("common.late_kept"))] + self.ask(turn)
+        earlier = getattr(progress, field) or ""
+        setattr(progress, field, shorten(f"{earlier} {text}".strip(), STORY_LIMIT if field == "story" else 1000))
+        return [Reply(turn.voice("common.late"))] + self.ask(turn)
+
+    async def text(self, person: Person, language_hint: str | None, text: str,
+                   sent_at: datetime | None = None) -> list[Reply]:
+        """Anything the resident typed that is not a command (`sent_at`: when they sent it, if the channel says)."""
         turn = await self.turn(person, language_hint)
         progress = turn.progress
         replies: list[Reply] = []
@@ -118,7 +160,10 @@ class ResidentFlow:
             progress.danger_asked = True
             replies.append(Reply(turn.voice("crisis.check")))
         progress.stopped = False
-        replies += await STEPS[Step(progress.step)].on_text(turn, text, match)
+        if await self._is_late(turn, sent_at):
+            replies += self._late(turn, text)
+        else:
+            replies += await STEPS[Step(progress.step)].on_text(turn, text, match)
         await self.save(turn)
         return replies
 
@@ -127,6 +172,8 @@ class ResidentFlow:
         turn = await self.turn(person, language_hint)
         rev = button.number(0)
         if rev is None or rev != turn.progress.rev or turn.resident.progress == {}:
+            if turn.progress.step == Step.DONE and (name := await self._open_handoff_member(turn)):
+                return Answer([], toast=turn.voice.plain("stale.already_sent", first=name.split()[0]))
             replies = await self.ask_again(turn) if turn.resident.progress else [Reply(turn.voice("stale.unknown"))]
             return Answer(replies, toast=turn.voice.plain("stale.toast"))
         replies = await STEPS[Step(turn.progress.step)].on_choice(turn, button.part(1))

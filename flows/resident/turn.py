@@ -26,6 +26,7 @@ class Turn:
     progress: Progress
     voice: Voice
     effects: list[Effect] = field(default_factory=list)  # written in the same commit as the progress
+    loaded_step: str | None = None  # the step when the turn began
 
     def choices(self, *pairs: tuple[str, str]) -> tuple[Choice, ...]:
         """Buttons for the current step (id, text key); their data carries the step's revision."""
