@@ -5,7 +5,7 @@ from __future__ import annotations
 from flows.card import DAYPARTS, MESSAGE, PHONE, SELF, Card, Concern, Preference
 from flows.fields import parse_phone
 from flows.replies import Reply
-from flows.resident.steps import Step, StepSpec
+from flows.resident.steps import Step, StepSpec, no_buttons
 from flows.resident.story import use_buttons
 from flows.resident.summary import contact_of, reaction_days
 from flows.resident.turn import Turn
@@ -47,10 +47,6 @@ async def text_phone(turn: Turn, text: str, match) -> list[Reply]:
     turn.progress.preference = {"kind": PHONE, "phone": phone}
     turn.progress.step = Step.DAYPART
     return [Reply(turn.voice("phone.noted", phone=phone), clear_keyboard=True)] + turn.flow.ask(turn)
-
-
-async def choose_phone(turn: Turn, choice: str) -> list[Reply] | None:
-    return None
 
 
 def ask_daypart(turn: Turn) -> list[Reply]:
@@ -120,13 +116,9 @@ async def text_done(turn: Turn, text: str, match) -> list[Reply]:
     return [Reply(turn.voice("done.again"))]
 
 
-async def choose_done(turn: Turn, choice: str) -> list[Reply] | None:
-    return None
-
-
 STEPS = {
     Step.PREFERENCE: StepSpec(ask_preference, use_buttons, choose_preference),
-    Step.PHONE: StepSpec(ask_phone, text_phone, choose_phone),
+    Step.PHONE: StepSpec(ask_phone, text_phone, no_buttons),
     Step.DAYPART: StepSpec(ask_daypart, use_buttons, choose_daypart),
-    Step.DONE: StepSpec(ask_done, text_done, choose_done),
+    Step.DONE: StepSpec(ask_done, text_done, no_buttons),
 }

@@ -50,3 +50,8 @@ class StepSpec:
     ask: Ask
     on_text: OnText
     on_choice: OnChoice
+
+
+async def no_buttons(turn: Turn, choice: str) -> list[Reply] | None:
+    """A step that shows no buttons of its own: any button for it is stale."""
+    return None
