@@ -15,13 +15,18 @@ RUN useradd --create-home --uid 10001 wijkwijzer \
     && chown wijkwijzer:wijkwijzer /data
 
 WORKDIR /app
+# Dependencies first, in their own layer: a change to the code does not reinstall them.
 COPY pyproject.toml README.md ./
+RUN mkdir -p flows knowledge handlers store \
+    && touch bot.py config.py flows/__init__.py knowledge/__init__.py handlers/__init__.py store/__init__.py \
+    && pip install --no-cache-dir . \
+    && pip uninstall --yes wijkwijzer
 COPY bot.py config.py ./
 COPY store ./store
 COPY flows ./flows
 COPY knowledge ./knowledge
 COPY handlers ./handlers
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir --no-deps .
 
 USER wijkwijzer
 VOLUME ["/data"]
