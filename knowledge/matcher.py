@@ -9,17 +9,20 @@ vector product, even with 10,000 services.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from knowledge.crisis import Crisis, CrisisReader
 from knowledge.domains import DOMAIN_IDS
 from knowledge.lexicon import Lexicon
 from knowledge.model import KnowledgeBase, Service
 from knowledge.normalize import letters_outside_latin, normal_phrase, tokens
 from knowledge.patterns import Hit, PatternSet
+
+__all__ = ["CRISIS_DOMAINS", "Crisis", "DomainScore", "Match", "Matcher", "ServiceScore", "TypoCorrector"]
 
 # Which crisis lines fit which kind of danger (by the services' domains).
 CRISIS_DOMAINS: dict[str, frozenset[str]] = {
@@ -33,6 +36,7 @@ KNOWN_SHARE = 0.35  # below this share of words we know, a text is in a language
 MIN_FUZZY_LENGTH = 5  # shorter words are too easily another word
 KEYWORD_WEIGHT = 0.5
 MAX_KEYWORD_HITS = 3
+MAX_PREVIOUS = 3  # earlier messages of the same resident read together with a new one
 
 
 @dataclass(frozen=True)
@@ -49,20 +53,6 @@ class ServiceScore:
 
     service: Service
     score: float
-
-
-@dataclass(frozen=True)
-class Crisis:
-    """The crisis verdict: the first kind of acute danger found, and every kind found."""
-
-    kind: str | None = None
-    kinds: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-    hint: bool = False  # no crisis pattern, but a word that often comes with danger: ask gently
-
-    @property
-    def is_crisis(self) -> bool:
-        return self.kind is not None
 
 
 @dataclass(frozen=True)
@@ -118,15 +108,12 @@ class Matcher:
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load(synonyms=kb.synonyms)
         self.domain_patterns = PatternSet(self.lexicon.domains)
-        self.crisis_patterns = PatternSet(self.lexicon.crisis)
-        self.not_crisis_patterns = PatternSet((entry, "not") for entry in self.lexicon.not_crisis)
-        self.hint_patterns = PatternSet((entry, "hint") for entry in self.lexicon.crisis_hints)
+        self.crisis_reader = CrisisReader()
         self.services = kb.services
         self._build_service_index()
         vocabulary = (
             self.domain_patterns.words()
-            | self.crisis_patterns.words()
-            | self.not_crisis_patterns.words()
+            | self.crisis_reader.words()
             | self.keyword_patterns.words()
             | {w for words in self.lexicon.common_words.values() for w in words}
         )
@@ -165,11 +152,15 @@ class Matcher:
             words.append((word, corrected) if corrected else (word,))
         return words
 
-    def match(self, text: str, area_id: str | None = None, limit: int = 5) -> Match:
-        """Read one text: domains, crisis, services for the area (None: the whole town)."""
+    def match(self, text: str, area_id: str | None = None, limit: int = 5, *, previous: Sequence[str] = ()) -> Match:
+        """Read one text: domains, crisis, services for the area (None: the whole town).
+
+        `previous`: the resident's last few messages before this one (oldest first); a danger
+        split over them and this text counts, one entirely in them is not reported again.
+        """
         words = self._words(text)
         domain_hits = self.domain_patterns.find(words)
-        crisis = self._crisis(words)
+        crisis = self._crisis(text, words, previous)
         scores = _domain_scores(domain_hits)
         for kind in crisis.kinds:  # acute danger is what the text is most about
             for domain in CRISIS_DOMAINS[kind]:
@@ -192,17 +183,9 @@ class Matcher:
         """The service keywords a text uses (to rank services by the resident's own words)."""
         return {str(hit.label) for hit in self.keyword_patterns.find(self._words(text))}
 
-    def _crisis(self, words: list[tuple[str, ...]]) -> Crisis:
-        hits = self.crisis_patterns.find(words)
-        hints = self.hint_patterns.find([forms[:1] for forms in words])  # risk words exactly as typed
-        if not hits and not hints:
-            return Crisis()
-        harmless = self.not_crisis_patterns.find(words)
-        real = [h for h in hits if not any(_overlaps(h, safe) for safe in harmless)]
-        kinds = tuple(dict.fromkeys(str(h.label) for h in sorted(real, key=lambda h: h.start)))
-        if kinds:
-            return Crisis(kinds[0], kinds, tuple(dict.fromkeys(h.source for h in real)))
-        return Crisis(hint=any(not any(_overlaps(h, safe) for safe in harmless) for h in hints))
+    def _crisis(self, text: str, words: list[tuple[str, ...]], previous: Sequence[str] = ()) -> Crisis:
+        before = [(p, self._words(p)) for p in list(previous)[-MAX_PREVIOUS:]]
+        return self.crisis_reader.read(text, words, before)
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:
         if letters_outside_latin(text) > 0.5:
@@ -272,8 +255,3 @@ def _domain_scores(hits: list[Hit]) -> dict[str, tuple[float, int]]:
         raw, first = scores.get(domain, (0.0, hit.start))
         scores[domain] = (raw + hit.weight, min(first, hit.start))
     return scores
-
-
-def _overlaps(a: Hit, b: Hit) -> bool:
-    return a.start < b.end and b.start < a.end
-

@@ -1,0 +1,142 @@
+"""Concepts: roles that meet within a clause, in any order, on base forms.
+
+Compiled once per language into look-up tables (form → roles, with the particle a split
+verb needs); reading a clause is one dictionary look-up per token and per two and three
+tokens in a row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge.crisis.forms import build_forms
+from knowledge.normalize import normal_phrase
+
+MAX_NGRAM = 4
+
+
+@dataclass(frozen=True)
+class Concept:
+    kind: str
+    name: str
+    roles: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    reach: int = 1  # clauses in a row the roles may spread over
+    hint: bool = False  # only the gentle question
+
+
+@dataclass(frozen=True)
+class Slot:
+    """What one form says: it fills `role` (as `lemma`), if `particle` stands in the same clause."""
+
+    role: str
+    lemma: str
+    particle: str | None
+
+
+class ConceptSet:
+    """The concepts of one language and the tables to find their roles."""
+
+    def __init__(self, data: dict) -> None:
+        verbs = {str(k): str(v or "") for k, v in (data.get("verbs") or {}).items()}
+        self.language = str(data.get("language"))
+        forms = build_forms(self.language, verbs)
+        self.slots: dict[str, list[Slot]] = defaultdict(list)  # form or "w1 w2" → slots
+        self.stems: dict[str, list[Slot]] = defaultdict(list)
+        self.suffixes: dict[str, list[Slot]] = defaultdict(list)
+        roles = dict(data.get("roles") or {})
+        roles.update(data.get("blockers") or {})
+        for role, entries in roles.items():
+            for entry in entries or ():
+                self._add(str(role), str(entry), forms)
+        self.stem_lengths = sorted({len(s) for s in self.stems})
+        self.suffix_lengths = sorted({len(s) for s in self.suffixes})
+        self.concepts: list[Concept] = []
+        for kind, named in (data.get("concepts") or {}).items():
+            for name, spec in (named or {}).items():
+                self.concepts.append(Concept(
+                    str(kind), str(name), tuple(spec["roles"]), tuple(spec.get("unless") or ()),
+                    int(spec.get("reach", 1)), bool(spec.get("hint", False)),
+                ))
+        missing = {r for c in self.concepts for r in c.roles + c.unless} - set(roles)
+        if missing:
+            raise ValueError(f"crisis concepts ({self.language}): unknown roles {sorted(missing)}")
+
+    def _add(self, role: str, entry: str, forms: dict[str, list[tuple[str, str | None]]]) -> None:
+        if entry.endswith("*"):
+            self.stems[normal_phrase(entry[:-1])].append(Slot(role, entry, None))
+            return
+        if entry.startswith("*"):
+            self.suffixes[normal_phrase(entry[1:])].append(Slot(role, entry, None))
+            return
+        phrase = normal_phrase(entry)
+        if not phrase:
+            return
+        lemma = phrase.replace(" ", "")
+        if lemma in {name for pairs in forms.values() for name, _ in pairs}:
+            for form, pairs in forms.items():
+                for name, particle in pairs:
+                    if name == lemma:
+                        self.slots[form].append(Slot(role, lemma, particle))
+        self.slots[phrase].append(Slot(role, phrase, None))
+
+    def words(self) -> set[str]:
+        """Every single-word form (for the typo corrector's vocabulary)."""
+        return {w for key in self.slots for w in key.split() if w.isalpha()}
+
+    def roles_in(self, words: Sequence[Sequence[str]], positions: Sequence[int],
+                 masked: set[int]) -> dict[str, list[tuple[int, str]]]:
+        """role → [(token position, the resident's word)] for the tokens at `positions`."""
+        typed = {words[i][0] for i in positions if i not in masked}
+        found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        slots = self.slots
+        for n, i in enumerate(positions):
+            if i in masked:
+                continue
+            forms = words[i]
+            hits: list[Slot] = []
+            for form in forms:
+                hits.extend(slots.get(form, ()))
+            first = forms[0]
+            for length in self.stem_lengths:
+                if length < len(first):
+                    hits.extend(self.stems.get(first[:length], ()))
+            for length in self.suffix_lengths:
+                if length < len(first):
+                    hits.extend(self.suffixes.get(first[-length:], ()))
+            phrase = first
+            for k in range(1, MAX_NGRAM):
+                if n + k >= len(positions) or positions[n + k] in masked or positions[n + k] != i + k:
+                    break
+                phrase += " " + words[i + k][0]
+                for slot in slots.get(phrase, ()):
+                    found[slot.role].append((i, phrase))
+            for slot in hits:
+                if slot.particle is None or slot.particle in typed:
+                    word = first if slot.particle is None else f"{first} \u2026 {slot.particle}"
+                    found[slot.role].append((i, word))
+        return found
+
+    def fired(self, roles: dict[str, list[tuple[int, str]]], reach: int = 1,
+              touch: int = 0, around: frozenset[str] = frozenset()) -> list[tuple[Concept, tuple[str, ...]]]:
+        """The concepts whose roles are all present (and no blocker), with the words that filled them.
+
+        At least one role must be filled at or after position `touch` (the current message).
+        `around`: roles found in the next clause; a blocker there counts too ("ik sla de tandarts
+        maar over": "maar" is not always a new clause).
+        """
+        result = []
+        for concept in self.concepts:
+            if concept.reach < reach:
+                continue
+            if not all(role in roles for role in concept.roles):
+                continue
+            if any(b in roles or b in around for b in concept.unless):
+                continue
+            if not any(p >= touch for role in concept.roles for p, _ in roles[role]):
+                continue
+            words = tuple(dict.fromkeys(roles[role][0][1] for role in concept.roles))
+            result.append((concept, words))
+        return result

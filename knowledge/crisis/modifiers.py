@@ -1,0 +1,75 @@
+"""The time and hedging layer: a danger that is over, nearly happened, or is a legal threat.
+
+It works per clause, never per text: a marker lowers only the findings of its own clause
+(the recovery marker may stand anywhere, but only lowers a clause that speaks of the past),
+so a present danger elsewhere in the text always stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from knowledge.normalize import normal_phrase
+
+KEEP_NEAR_MISS = frozenset({"suicide"})  # "ik had bijna alle pillen genomen" is still danger now
+# "bijna" lowers only a near-miss that is over ("vorige week viel ik bijna om"), not one that is
+# happening ("ik ga bijna flauwvallen").
+
+
+@dataclass(frozen=True)
+class Markers:
+    past: frozenset[str]
+    recent_past: frozenset[str]
+    recovery: frozenset[str]
+    near_miss: frozenset[str]
+    ongoing: frozenset[str]
+    legal: frozenset[str]
+    threat_words: frozenset[str]
+
+    @classmethod
+    def merge(cls, sections: Iterable[dict]) -> Markers:
+        fields: dict[str, set[str]] = {name: set() for name in cls.__dataclass_fields__}
+        for section in sections:
+            for name in fields:
+                fields[name].update(normal_phrase(str(w)) for w in section.get(name) or ())
+        return cls(**{name: frozenset(w for w in words if w) for name, words in fields.items()})
+
+
+def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted: frozenset[str]) -> set[str]:
+    """The entries of `wanted` (one to three words in a row) found at these positions."""
+    found = set()
+    typed = [words[i][0] for i in positions]
+    for n, word in enumerate(typed):
+        phrase = word
+        if phrase in wanted:
+            found.add(phrase)
+        for k in (1, 2):
+            if n + k >= len(typed):
+                break
+            phrase += " " + typed[n + k]
+            if phrase in wanted:
+                found.add(phrase)
+    return found
+
+
+def judge(kind: str, finding_words: Sequence[str], unit: Sequence[int], message: Sequence[int],
+          words: Sequence[Sequence[str]], markers: Markers) -> tuple[str, str]:
+    """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause."""
+    said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
+    if said & markers.threat_words:
+        legal = phrases_in(words, unit, markers.legal)
+        if legal:
+            return "cancel", f"juridisch dreigement ({', '.join(sorted(legal))})"
+    if phrases_in(words, unit, markers.ongoing):
+        return "stands", ""
+    past = phrases_in(words, unit, markers.past)
+    if past:
+        recovery = phrases_in(words, message, markers.recovery)
+        if recovery:
+            return "cancel", f"voorbij ({', '.join(sorted(past))}; {', '.join(sorted(recovery))})"
+        return "soft", f"verleden ({', '.join(sorted(past))})"
+    near = phrases_in(words, unit, markers.near_miss)
+    if near and kind not in KEEP_NEAR_MISS and phrases_in(words, unit, markers.recent_past):
+        return "soft", f"bijna ({', '.join(sorted(near))})"
+    return "stands", ""

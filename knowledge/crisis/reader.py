@@ -1,0 +1,189 @@
+"""The crisis reader: concepts and strong phrases per language, per clause, with the time layer.
+
+Built once from knowledge/crisis/concepts/<lang>.yaml and knowledge/crisis/phrases/<lang>.yaml.
+`read()` takes the matcher's token stream (`words[i]` = token i as typed, then its typo
+corrections) and the resident's previous messages, so a sentence split over two messages
+still counts, while a danger that stood entirely in an earlier message is not reported again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from knowledge.crisis.clauses import clause_starts, foreign_positions, primary_language, sentence_starts
+from knowledge.crisis.concepts import ConceptSet
+from knowledge.crisis.modifiers import Markers, judge
+from knowledge.crisis.verdict import Crisis, Finding
+from knowledge.domains import CRISIS_KINDS
+from knowledge.normalize import normal_phrase
+from knowledge.patterns import PatternSet
+
+HERE = Path(__file__).resolve().parent
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MIN_TYPO_LENGTH = 5
+NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
+
+Words = Sequence[Sequence[str]]
+
+
+@dataclass
+class Language:
+    """Everything one language reads with."""
+
+    name: str
+    concepts: ConceptSet
+    phrases: PatternSet
+    idioms: PatternSet
+    hints: PatternSet
+    function_words: frozenset[str]
+    clause_words: tuple[str, ...]
+
+
+class CrisisReader:
+    """Reads acute danger from a text (and the resident's last few messages)."""
+
+    def __init__(self, folder: Path = HERE) -> None:
+        self.languages: dict[str, Language] = {}
+        marker_sections = []
+        for path in sorted((folder / "concepts").glob("*.yaml")):
+            data = _load(path)
+            phrases = _load(folder / "phrases" / path.name)
+            name = str(data.get("language", path.stem))
+            crisis = []
+            for kind, entries in (phrases.get("crisis") or {}).items():
+                if kind not in CRISIS_KINDS:
+                    raise ValueError(f"{path.name}: unknown crisis kind {kind!r}")
+                crisis.extend((str(entry), kind) for entry in entries or ())
+            self.languages[name] = Language(
+                name,
+                ConceptSet(data),
+                PatternSet(crisis),
+                PatternSet((str(e), "not") for e in phrases.get("not_crisis") or ()),
+                PatternSet((str(e), "hint") for e in phrases.get("crisis_hint") or ()),
+                frozenset(normal_phrase(str(w)) for w in data.get("function_words") or ()),
+                tuple(normal_phrase(str(w)) for w in data.get("clause_words") or ()),
+            )
+            marker_sections.append(data.get("modifiers") or {})
+        self.markers = Markers.merge(marker_sections)
+        self.function_words = {name: lang.function_words for name, lang in self.languages.items()}
+
+    def words(self) -> set[str]:
+        """The crisis words a typo can be corrected to (5+ letters; shorter ones are never corrected)."""
+        found: set[str] = set()
+        for lang in self.languages.values():
+            found |= lang.concepts.words() | lang.phrases.words() | lang.idioms.words()
+        return {w for w in found if len(w) >= MIN_TYPO_LENGTH}
+
+    def read(self, text: str, words: Words, previous: Sequence[tuple[str, Words]] = ()) -> Crisis:
+        """The verdict on `text` (already split into `words`), read after `previous` messages."""
+        stream: list[Sequence[str]] = []
+        starts: set[int] = set()
+        for before_text, before_words in previous:
+            starts |= {len(stream) + p for p in sentence_starts(before_text, len(before_words))}
+            stream.extend(before_words)
+            starts.add(len(stream))
+        boundary = len(stream)  # the current message starts here
+        starts |= {boundary + p for p in sentence_starts(text, len(words))}
+        stream.extend(words)
+        if boundary >= len(stream):
+            return Crisis()
+        primary = primary_language(stream, self.function_words)
+        findings: list[Finding] = []
+        softened: list[Finding] = []
+        hint_words: list[str] = []
+        everything = range(len(stream))
+        for lang in self.languages.values():
+            foreign = foreign_positions(stream, lang.name, primary, self.function_words)
+            visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
+            covered = {p for hit in lang.idioms.find(visible) for p in range(hit.start, hit.end)}
+            masked = foreign | covered
+            clauses = _clauses(clause_starts(stream, starts, lang.clause_words, masked), len(stream), boundary)
+            per_clause = [lang.concepts.roles_in(stream, list(c), masked) for c in clauses]
+            for unit, reach, index, parts in _units(clauses, boundary):
+                roles = _merge(per_clause[n] for n in parts)
+                after = parts[-1] + 1
+                around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
+                for concept, said in lang.concepts.fired(roles, reach, boundary, around):
+                    verdict, why = judge(concept.kind, said, unit, everything, stream, self.markers)
+                    finding = Finding(concept.kind, concept.name, said, _text(stream, unit), index, why)
+                    if verdict == "cancel":
+                        continue
+                    if concept.hint:
+                        hint_words.extend(said)
+                        continue
+                    (findings if verdict == "stands" else softened).append(finding)
+            for hit in lang.phrases.find(visible):
+                if hit.end <= boundary or any(p in covered for p in range(hit.start, hit.end)):
+                    continue
+                unit, index = _clause_of(clauses, hit.start, boundary)
+                said = tuple(stream[p][0] for p in range(hit.start, hit.end))
+                verdict, why = judge(str(hit.label), said, unit, everything, stream, self.markers)
+                finding = Finding(str(hit.label), f"zin '{hit.source}'", said, _text(stream, unit), index, why)
+                if verdict != "cancel":
+                    (findings if verdict == "stands" else softened).append(finding)
+            for hit in lang.hints.find([forms[:1] for forms in visible]):  # risk words exactly as typed
+                if hit.start >= boundary and not any(p in covered for p in range(hit.start, hit.end)):
+                    hint_words.append(" ".join(stream[p][0] for p in range(hit.start, hit.end)))
+        findings.sort(key=lambda f: (f.clause_index or 0, f.concept.startswith("zin")))
+        kinds = tuple(dict.fromkeys(f.kind for f in findings))
+        evidence = tuple(dict.fromkeys(f"{f.concept}: {' '.join(f.words)}" for f in findings))
+        if kinds:
+            return Crisis(kinds[0], kinds, evidence, findings=tuple(findings), softened=tuple(softened))
+        hint = bool(hint_words or softened)
+        return Crisis(hint=hint, softened=tuple(softened), hint_words=tuple(dict.fromkeys(hint_words)))
+
+
+def _load(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+
+
+def _clauses(starts: list[int], length: int, boundary: int) -> list[range]:
+    """Clauses as position ranges; the message boundary always starts a clause."""
+    cuts = sorted(set(starts) | {boundary, length})
+    return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _merge(parts) -> dict[str, list[tuple[int, str]]]:
+    merged: dict[str, list[tuple[int, str]]] = {}
+    for roles in parts:
+        for role, found in roles.items():
+            merged[role] = merged.get(role, []) + found
+    return merged
+
+
+def _units(clauses: list[range], boundary: int) -> list[tuple[list[int], int, int, tuple[int, ...]]]:
+    """(positions, reach, clause index) to read: each clause of the current message, each two in a row.
+
+    The last clause before the current message and the first one of it are read as one
+    clause (a sentence split over two messages). Index 0 means: it reaches into an earlier message.
+    """
+    units: list[tuple[list[int], int, int, tuple[int, ...]]] = []
+    current = [n for n, c in enumerate(clauses) if c.start >= boundary]
+    for number, n in enumerate(current, start=1):
+        units.append((list(clauses[n]), 1, number, (n,)))
+        if n > 0:
+            joined = list(clauses[n - 1]) + list(clauses[n])
+            crosses = clauses[n - 1].start < boundary
+            units.append((joined, 1 if crosses and number == 1 else 2, 0 if crosses else number - 1, (n - 1, n)))
+    return units
+
+
+def _clause_of(clauses: list[range], position: int, boundary: int) -> tuple[list[int], int]:
+    current = [c for c in clauses if c.start >= boundary]
+    for number, clause in enumerate(current, start=1):
+        if position in clause:
+            return list(clause), number
+    for clause in clauses:
+        if position in clause:
+            return list(clause), 0
+    return [position], 0
+
+
+def _text(words: Words, unit: Sequence[int]) -> str:
+    return " ".join(words[i][0] for i in unit)
