@@ -123,7 +123,7 @@ class ConceptSet:
               touch: int = 0, around: frozenset[str] = frozenset()) -> list[tuple[Concept, tuple[str, ...]]]:
         """The concepts whose roles are all present (and no blocker), with the words that filled them.
 
-        At least one role must be filled at or after position `touch` (the current message).
+        A concept complete before position `touch` (in an earlier message) does not count again.
         `around`: roles found in the next clause; a blocker there counts too ("ik sla de tandarts
         maar over": "maar" is not always a new clause).
         """
@@ -135,8 +135,8 @@ class ConceptSet:
                 continue
             if any(b in roles or b in around for b in concept.unless):
                 continue
-            if not any(p >= touch for role in concept.roles for p, _ in roles[role]):
-                continue
+            if all(any(p < touch for p, _ in roles[role]) for role in concept.roles):
+                continue  # complete in an earlier message: the bot already answered it
             words = tuple(dict.fromkeys(roles[role][0][1] for role in concept.roles))
             result.append((concept, words))
         return result

@@ -41,6 +41,7 @@ class Language:
     hints: PatternSet
     function_words: frozenset[str]
     clause_words: tuple[str, ...]
+    together: tuple[str, ...]
 
 
 class CrisisReader:
@@ -65,11 +66,15 @@ class CrisisReader:
                 PatternSet((str(e), "not") for e in phrases.get("not_crisis") or ()),
                 PatternSet((str(e), "hint") for e in phrases.get("crisis_hint") or ()),
                 frozenset(normal_phrase(str(w)) for w in data.get("function_words") or ()),
-                tuple(normal_phrase(str(w)) for w in data.get("clause_words") or ()),
+                tuple(("," if str(w).startswith(",") else "") + normal_phrase(str(w))
+                      for w in data.get("clause_words") or ()),
+                tuple(normal_phrase(str(w)) for w in data.get("together") or ()),
             )
             marker_sections.append(data.get("modifiers") or {})
         self.markers = Markers.merge(marker_sections)
         self.function_words = {name: lang.function_words for name, lang in self.languages.items()}
+        self.vocabulary = {name: frozenset(lang.concepts.words() | lang.phrases.words())
+                           for name, lang in self.languages.items()}
 
     def words(self) -> set[str]:
         """The crisis words a typo can be corrected to (5+ letters; shorter ones are never corrected)."""
@@ -82,16 +87,16 @@ class CrisisReader:
         """The verdict on `text` (already split into `words`), read after `previous` messages."""
         stream: list[Sequence[str]] = []
         starts: set[int] = set()
-        for before_text, before_words in previous:
-            starts |= {len(stream) + p for p in sentence_starts(before_text, len(before_words))}
-            stream.extend(before_words)
-            starts.add(len(stream))
-        boundary = len(stream)  # the current message starts here
-        starts |= {boundary + p for p in sentence_starts(text, len(words))}
-        stream.extend(words)
+        commas: set[int] = set()
+        for piece_text, piece_words in [*previous, (text, words)]:
+            boundary = len(stream)  # after the loop: where the current message starts
+            sentences, after_comma = sentence_starts(piece_text, len(piece_words))
+            starts |= {boundary + p for p in sentences} | {boundary}
+            commas |= {boundary + p for p in after_comma}
+            stream.extend(piece_words)
         if boundary >= len(stream):
             return Crisis()
-        primary = primary_language(stream, self.function_words)
+        primary = primary_language(stream, self.function_words, self.vocabulary)
         findings: list[Finding] = []
         softened: list[Finding] = []
         hint_words: list[str] = []
@@ -101,13 +106,19 @@ class CrisisReader:
             visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
             covered = {p for hit in lang.idioms.find(visible) for p in range(hit.start, hit.end)}
             masked = foreign | covered
-            clauses = _clauses(clause_starts(stream, starts, lang.clause_words, masked), len(stream), boundary)
+            cuts = clause_starts(stream, starts, lang.clause_words, masked, commas, lang.together)
+            clauses = _clauses(cuts, len(stream), boundary)
             per_clause = [lang.concepts.roles_in(stream, list(c), masked) for c in clauses]
+            alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
             for unit, reach, index, parts in _units(clauses, boundary):
                 roles = _merge(per_clause[n] for n in parts)
                 after = parts[-1] + 1
                 around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
                 for concept, said in lang.concepts.fired(roles, reach, boundary, around):
+                    if any((concept.name, n) in alone for n in parts):
+                        continue
+                    if len(parts) == 1:
+                        alone.add((concept.name, parts[0]))
                     verdict, why = judge(concept.kind, said, unit, everything, stream, self.markers)
                     finding = Finding(concept.kind, concept.name, said, _text(stream, unit), index, why)
                     if verdict == "cancel":
