@@ -21,6 +21,8 @@ def sentence_starts(text: str, count: int) -> tuple[set[int], set[int]]:
     commas: set[int] = set()
     position = 0
     pieces = _PIECE.split(text or "")
+    if len(pieces) == 1:
+        return starts, commas
     for n, piece in enumerate(pieces):
         if n % 2:  # a separator
             (commas if piece == "," else starts).add(position)

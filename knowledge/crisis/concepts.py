@@ -26,6 +26,10 @@ class Concept:
     reach: int = 1  # clauses in a row the roles may spread over
     hint: bool = False  # only the gentle question
 
+    @property
+    def needs(self) -> frozenset[str]:
+        return frozenset(self.roles)
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -60,6 +64,7 @@ class ConceptSet:
                     str(kind), str(name), tuple(spec["roles"]), tuple(spec.get("unless") or ()),
                     int(spec.get("reach", 1)), bool(spec.get("hint", False)),
                 ))
+        self._needs = [(c, c.needs) for c in self.concepts]
         missing = {r for c in self.concepts for r in c.roles + c.unless} - set(roles)
         if missing:
             raise ValueError(f"crisis concepts ({self.language}): unknown roles {sorted(missing)}")
@@ -128,10 +133,9 @@ class ConceptSet:
         maar over": "maar" is not always a new clause).
         """
         result = []
-        for concept in self.concepts:
-            if concept.reach < reach:
-                continue
-            if not all(role in roles for role in concept.roles):
+        present = roles.keys()
+        for concept, needs in self._needs:
+            if concept.reach < reach or not needs <= present:
                 continue
             if any(b in roles or b in around for b in concept.unless):
                 continue

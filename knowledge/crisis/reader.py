@@ -17,10 +17,10 @@ import yaml
 from knowledge.crisis.clauses import clause_starts, foreign_positions, primary_language, sentence_starts
 from knowledge.crisis.concepts import ConceptSet
 from knowledge.crisis.modifiers import Markers, judge
+from knowledge.crisis.phrases import PhraseSet
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.domains import CRISIS_KINDS
 from knowledge.normalize import normal_phrase
-from knowledge.patterns import PatternSet
 
 HERE = Path(__file__).resolve().parent
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,12 +36,32 @@ class Language:
 
     name: str
     concepts: ConceptSet
-    phrases: PatternSet
-    idioms: PatternSet
-    hints: PatternSet
+    phrases: PhraseSet
+    idioms: PhraseSet
+    hints: PhraseSet
     function_words: frozenset[str]
     clause_words: tuple[str, ...]
     together: tuple[str, ...]
+    triggers: frozenset[str] = frozenset()
+    trigger_stems: frozenset[str] = frozenset()
+    trigger_suffixes: frozenset[str] = frozenset()
+    trigger_stem_lengths: tuple[int, ...] = ()
+    trigger_suffix_lengths: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        sets = (self.phrases, self.hints)
+        self.triggers = frozenset(
+            {w for key in self.concepts.slots for w in key.split()[:1]}
+            | {p.elements[0].text for ps in sets for p in ps.patterns if p.elements[0].kind == "word"}
+        )
+        self.trigger_stems = frozenset(
+            set(self.concepts.stems) | {p.elements[0].text for ps in sets for p in ps.patterns
+                                        if p.elements[0].kind == "stem"})
+        self.trigger_suffixes = frozenset(
+            set(self.concepts.suffixes) | {p.elements[0].text for ps in sets for p in ps.patterns
+                                           if p.elements[0].kind == "suffix"})
+        self.trigger_stem_lengths = tuple(sorted({len(s) for s in self.trigger_stems}))
+        self.trigger_suffix_lengths = tuple(sorted({len(s) for s in self.trigger_suffixes}))
 
 
 class CrisisReader:
@@ -62,9 +82,9 @@ class CrisisReader:
             self.languages[name] = Language(
                 name,
                 ConceptSet(data),
-                PatternSet(crisis),
-                PatternSet((str(e), "not") for e in phrases.get("not_crisis") or ()),
-                PatternSet((str(e), "hint") for e in phrases.get("crisis_hint") or ()),
+                PhraseSet(crisis),
+                PhraseSet((str(e), "not") for e in phrases.get("not_crisis") or ()),
+                PhraseSet((str(e), "hint") for e in phrases.get("crisis_hint") or ()),
                 frozenset(normal_phrase(str(w)) for w in data.get("function_words") or ()),
                 tuple(("," if str(w).startswith(",") else "") + normal_phrase(str(w))
                       for w in data.get("clause_words") or ()),
@@ -100,45 +120,15 @@ class CrisisReader:
         findings: list[Finding] = []
         softened: list[Finding] = []
         hint_words: list[str] = []
-        everything = range(len(stream))
+        context = _Context(stream, starts, commas, boundary)
         for lang in self.languages.values():
             foreign = foreign_positions(stream, lang.name, primary, self.function_words)
-            visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
-            covered = {p for hit in lang.idioms.find(visible) for p in range(hit.start, hit.end)}
-            masked = foreign | covered
-            cuts = clause_starts(stream, starts, lang.clause_words, masked, commas, lang.together)
-            clauses = _clauses(cuts, len(stream), boundary)
-            per_clause = [lang.concepts.roles_in(stream, list(c), masked) for c in clauses]
-            alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
-            for unit, reach, index, parts in _units(clauses, boundary):
-                roles = _merge(per_clause[n] for n in parts)
-                after = parts[-1] + 1
-                around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
-                for concept, said in lang.concepts.fired(roles, reach, boundary, around):
-                    if any((concept.name, n) in alone for n in parts):
-                        continue
-                    if len(parts) == 1:
-                        alone.add((concept.name, parts[0]))
-                    verdict, why = judge(concept.kind, said, unit, everything, stream, self.markers)
-                    finding = Finding(concept.kind, concept.name, said, _text(stream, unit), index, why)
-                    if verdict == "cancel":
-                        continue
-                    if concept.hint:
-                        hint_words.extend(said)
-                        continue
-                    (findings if verdict == "stands" else softened).append(finding)
-            for hit in lang.phrases.find(visible):
-                if hit.end <= boundary or any(p in covered for p in range(hit.start, hit.end)):
-                    continue
-                unit, index = _clause_of(clauses, hit.start, boundary)
-                said = tuple(stream[p][0] for p in range(hit.start, hit.end))
-                verdict, why = judge(str(hit.label), said, unit, everything, stream, self.markers)
-                finding = Finding(str(hit.label), f"zin '{hit.source}'", said, _text(stream, unit), index, why)
-                if verdict != "cancel":
-                    (findings if verdict == "stands" else softened).append(finding)
-            for hit in lang.hints.find([forms[:1] for forms in visible]):  # risk words exactly as typed
-                if hit.start >= boundary and not any(p in covered for p in range(hit.start, hit.end)):
-                    hint_words.append(" ".join(stream[p][0] for p in range(hit.start, hit.end)))
+            if not self._triggered(lang, stream, foreign, primary):
+                continue
+            found, soft, hints = self._read_language(lang, context, foreign)
+            findings += found
+            softened += soft
+            hint_words += hints
         findings.sort(key=lambda f: (f.clause_index or 0, f.concept.startswith("zin")))
         kinds = tuple(dict.fromkeys(f.kind for f in findings))
         evidence = tuple(dict.fromkeys(f"{f.concept}: {' '.join(f.words)}" for f in findings))
@@ -146,6 +136,91 @@ class CrisisReader:
             return Crisis(kinds[0], kinds, evidence, findings=tuple(findings), softened=tuple(softened))
         hint = bool(hint_words or softened)
         return Crisis(hint=hint, softened=tuple(softened), hint_words=tuple(dict.fromkeys(hint_words)))
+
+
+    def _triggered(self, lang: Language, stream: Words, foreign: set[int], primary: str | None) -> bool:
+        """Whether any word could start something of this language (else it is skipped, for speed)."""
+        everyday = self.function_words.get(primary, frozenset()) if primary != lang.name else frozenset()
+        for i, forms in enumerate(stream):
+            if i in foreign or forms[0] in everyday:
+                continue
+            if any(form in lang.triggers for form in forms):
+                return True
+            first = forms[0]
+            if any(first[:n] in lang.trigger_stems for n in lang.trigger_stem_lengths if n < len(first)):
+                return True
+            if any(first[-n:] in lang.trigger_suffixes for n in lang.trigger_suffix_lengths if n < len(first)):
+                return True
+        return False
+
+    def _read_language(self, lang: Language, context: _Context, foreign: set[int]) -> tuple[
+        list[Finding], list[Finding], list[str]
+    ]:
+        """Findings, softened findings and hint words of one language's concepts and phrases."""
+        stream, boundary = context.stream, context.boundary
+        visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
+        cuts = clause_starts(stream, context.starts, lang.clause_words, foreign, context.commas, lang.together)
+        clauses = _clauses(cuts, len(stream), boundary)
+        phrase_hits = [hit for hit in lang.phrases.find(visible) if hit.end > boundary]
+        hint_hits = [hit for hit in lang.hints.find([forms[:1] for forms in visible]) if hit.start >= boundary]
+        covered: set[int] = set()
+        concepts = self._concepts(lang, context, clauses, foreign)
+        if phrase_hits or hint_hits or any(concepts):  # only then look for idioms (most sentences: never)
+            covered = {p for hit in lang.idioms.find(visible) for p in range(hit.start, hit.end)}
+            if covered:
+                concepts = self._concepts(lang, context, clauses, foreign | covered)
+        findings, softened, hint_words = concepts
+        everything = range(len(stream))
+        for hit in phrase_hits:
+            if any(p in covered for p in range(hit.start, hit.end)):
+                continue
+            unit, index = _clause_of(clauses, hit.start, boundary)
+            said = tuple(stream[p][0] for p in range(hit.start, hit.end))
+            verdict, why = judge(str(hit.label), said, unit, everything, stream, self.markers)
+            finding = Finding(str(hit.label), f"zin '{hit.source}'", said, _text(stream, unit), index, why)
+            if verdict != "cancel":
+                (findings if verdict == "stands" else softened).append(finding)
+        for hit in hint_hits:
+            if not any(p in covered for p in range(hit.start, hit.end)):
+                hint_words.append(" ".join(stream[p][0] for p in range(hit.start, hit.end)))
+        return findings, softened, hint_words
+
+    def _concepts(self, lang: Language, context: _Context, clauses: list[range], masked: set[int]) -> tuple[
+        list[Finding], list[Finding], list[str]
+    ]:
+        stream, boundary = context.stream, context.boundary
+        findings: list[Finding] = []
+        softened: list[Finding] = []
+        hint_words: list[str] = []
+        everything = range(len(stream))
+        per_clause = [lang.concepts.roles_in(stream, list(c), masked) for c in clauses]
+        alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
+        for unit, reach, index, parts in _units(clauses, boundary):
+            roles = _merge(per_clause[n] for n in parts)
+            after = parts[-1] + 1
+            around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
+            for concept, said in lang.concepts.fired(roles, reach, boundary, around):
+                if any((concept.name, n) in alone for n in parts):
+                    continue
+                if len(parts) == 1:
+                    alone.add((concept.name, parts[0]))
+                verdict, why = judge(concept.kind, said, unit, everything, stream, self.markers)
+                if verdict == "cancel":
+                    continue
+                if concept.hint:
+                    hint_words.extend(said)
+                    continue
+                finding = Finding(concept.kind, concept.name, said, _text(stream, unit), index, why)
+                (findings if verdict == "stands" else softened).append(finding)
+        return findings, softened, hint_words
+
+
+@dataclass(frozen=True)
+class _Context:
+    stream: list[Sequence[str]]
+    starts: set[int]
+    commas: set[int]
+    boundary: int
 
 
 def _load(path: Path) -> dict:
