@@ -106,10 +106,10 @@ class ConceptSet:
                 hits.extend(slots.get(form, ()))
             first = forms[0]
             for length in self.stem_lengths:
-                if length < len(first):
+                if length <= len(first):
                     hits.extend(self.stems.get(first[:length], ()))
             for length in self.suffix_lengths:
-                if length < len(first):
+                if length <= len(first):
                     hits.extend(self.suffixes.get(first[-length:], ()))
             phrase = first
             for k in range(1, MAX_NGRAM):

@@ -50,6 +50,8 @@ def nl_verb(lemma: str, spec: str) -> dict[str, str | None]:
     if particle:
         forms[particle + participle] = None  # opgesloten
         forms[particle + infinitive] = None  # opsluiten
+        for finite in (stem, third, *past):  # verb last in a subordinate clause: "dat hij me opsluit"
+            forms[particle + finite] = None
         forms.pop(participle, None)
         forms[participle] = particle  # "gesloten" only with "op" nearby
     return forms

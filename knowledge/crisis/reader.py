@@ -42,6 +42,7 @@ class Language:
     function_words: frozenset[str]
     clause_words: tuple[str, ...]
     together: tuple[str, ...]
+    phrase_unless: dict[str, tuple[str, ...]]
     triggers: frozenset[str] = frozenset()
     trigger_stems: frozenset[str] = frozenset()
     trigger_suffixes: frozenset[str] = frozenset()
@@ -89,6 +90,7 @@ class CrisisReader:
                 tuple(("," if str(w).startswith(",") else "") + normal_phrase(str(w))
                       for w in data.get("clause_words") or ()),
                 tuple(normal_phrase(str(w)) for w in data.get("together") or ()),
+                {str(k): tuple(v or ()) for k, v in (data.get("phrase_unless") or {}).items()},
             )
             marker_sections.append(data.get("modifiers") or {})
         self.markers = Markers.merge(marker_sections)
@@ -165,16 +167,20 @@ class CrisisReader:
         hint_hits = [hit for hit in lang.hints.find([forms[:1] for forms in visible]) if hit.start >= boundary]
         covered: set[int] = set()
         concepts = self._concepts(lang, context, clauses, foreign)
-        if phrase_hits or hint_hits or any(concepts):  # only then look for idioms (most sentences: never)
-            covered = {p for hit in lang.idioms.find(visible) for p in range(hit.start, hit.end)}
+        if phrase_hits or hint_hits or any(concepts[:3]):  # only then look for idioms (most sentences: never)
+            covered = {p for other in self.languages.values() for hit in other.idioms.find(stream)
+                       for p in range(hit.start, hit.end)}  # an idiom is an idiom in any list
             if covered:
                 concepts = self._concepts(lang, context, clauses, foreign | covered)
-        findings, softened, hint_words = concepts
+        findings, softened, hint_words, per_clause = concepts
         everything = range(len(stream))
         for hit in phrase_hits:
             if any(p in covered for p in range(hit.start, hit.end)):
                 continue
             unit, index = _clause_of(clauses, hit.start, boundary)
+            blockers = lang.phrase_unless.get(str(hit.label), ())
+            if blockers and any(b in roles for roles in _around(per_clause, clauses, hit.start) for b in blockers):
+                continue
             said = tuple(stream[p][0] for p in range(hit.start, hit.end))
             verdict, why = judge(str(hit.label), said, unit, everything, stream, self.markers)
             finding = Finding(str(hit.label), f"zin '{hit.source}'", said, _text(stream, unit), index, why)
@@ -186,7 +192,7 @@ class CrisisReader:
         return findings, softened, hint_words
 
     def _concepts(self, lang: Language, context: _Context, clauses: list[range], masked: set[int]) -> tuple[
-        list[Finding], list[Finding], list[str]
+        list[Finding], list[Finding], list[str], list[dict]
     ]:
         stream, boundary = context.stream, context.boundary
         findings: list[Finding] = []
@@ -212,7 +218,7 @@ class CrisisReader:
                     continue
                 finding = Finding(concept.kind, concept.name, said, _text(stream, unit), index, why)
                 (findings if verdict == "stands" else softened).append(finding)
-        return findings, softened, hint_words
+        return findings, softened, hint_words, per_clause
 
 
 @dataclass(frozen=True)
@@ -221,6 +227,14 @@ class _Context:
     starts: set[int]
     commas: set[int]
     boundary: int
+
+
+def _around(per_clause: list[dict], clauses: list[range], position: int) -> list[dict]:
+    """The roles of the clause holding `position` and of the next clause."""
+    for n, clause in enumerate(clauses):
+        if position in clause:
+            return per_clause[n:n + 2]
+    return []
 
 
 def _load(path: Path) -> dict:
