@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from knowledge.normalize import normal_phrase
 
 KEEP_NEAR_MISS = frozenset({"suicide"})  # "ik had bijna alle pillen genomen" is still danger now
-# "bijna" lowers only a near-miss that is over ("vorige week viel ik bijna om"), not one that is
-# happening ("ik ga bijna flauwvallen").
+# "bijna" lowers a near-miss ("vorige week viel ik bijna om"), not one that is happening now
+# ("ik ga bijna flauwvallen") nor "bijna niet" (hardly: "hij ademt bijna niet").
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Markers:
     recent_past: frozenset[str]
     recovery: frozenset[str]
     near_miss: frozenset[str]
+    not_near_miss: frozenset[str]
     ongoing: frozenset[str]
     legal: frozenset[str]
     threat_words: frozenset[str]
@@ -70,6 +71,6 @@ def judge(kind: str, finding_words: Sequence[str], unit: Sequence[int], message:
             return "cancel", f"voorbij ({', '.join(sorted(past))}; {', '.join(sorted(recovery))})"
         return "soft", f"verleden ({', '.join(sorted(past))})"
     near = phrases_in(words, unit, markers.near_miss)
-    if near and kind not in KEEP_NEAR_MISS and phrases_in(words, unit, markers.recent_past):
+    if near and kind not in KEEP_NEAR_MISS and not phrases_in(words, unit, markers.not_near_miss):
         return "soft", f"bijna ({', '.join(sorted(near))})"
     return "stands", ""
