@@ -56,7 +56,11 @@ def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted:
 
 def judge(kind: str, finding_words: Sequence[str], unit: Sequence[int], message: Sequence[int],
           words: Sequence[Sequence[str]], markers: Markers) -> tuple[str, str]:
-    """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause."""
+    """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause.
+
+    A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone
+    is softened to the gentle question; a danger coming back ("weer", "vanavond") stands.
+    """
     said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
     if said & markers.threat_words:
         legal = phrases_in(words, unit, markers.legal)
@@ -72,5 +76,5 @@ def judge(kind: str, finding_words: Sequence[str], unit: Sequence[int], message:
         return "soft", f"verleden ({', '.join(sorted(past))})"
     near = phrases_in(words, unit, markers.near_miss)
     if near and kind not in KEEP_NEAR_MISS and not phrases_in(words, unit, markers.not_near_miss):
-        return "soft", f"bijna ({', '.join(sorted(near))})"
+        return "cancel", f"bijna ({', '.join(sorted(near))})"
     return "stands", ""

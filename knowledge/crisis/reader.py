@@ -43,6 +43,7 @@ class Language:
     clause_words: tuple[str, ...]
     together: tuple[str, ...]
     phrase_unless: dict[str, tuple[str, ...]]
+    hint_unless: tuple[str, ...]
     triggers: frozenset[str] = frozenset()
     trigger_stems: frozenset[str] = frozenset()
     trigger_suffixes: frozenset[str] = frozenset()
@@ -91,6 +92,7 @@ class CrisisReader:
                       for w in data.get("clause_words") or ()),
                 tuple(normal_phrase(str(w)) for w in data.get("together") or ()),
                 {str(k): tuple(v or ()) for k, v in (data.get("phrase_unless") or {}).items()},
+                tuple(data.get("hint_unless") or ()),
             )
             marker_sections.append(data.get("modifiers") or {})
         self.markers = Markers.merge(marker_sections)
@@ -187,8 +189,14 @@ class CrisisReader:
             if verdict != "cancel":
                 (findings if verdict == "stands" else softened).append(finding)
         for hit in hint_hits:
-            if not any(p in covered for p in range(hit.start, hit.end)):
-                hint_words.append(" ".join(stream[p][0] for p in range(hit.start, hit.end)))
+            if any(p in covered for p in range(hit.start, hit.end)):
+                continue
+            if any(b in roles for roles in _around(per_clause, clauses, hit.start) for b in lang.hint_unless):
+                continue  # a risk word in an innocent context: judo, the pharmacy, the boss
+            said = tuple(stream[p][0] for p in range(hit.start, hit.end))
+            unit, _ = _clause_of(clauses, hit.start, boundary)
+            if judge("hint", said, unit, everything, stream, self.markers)[0] != "cancel":
+                hint_words.append(" ".join(said))
         return findings, softened, hint_words
 
     def _concepts(self, lang: Language, context: _Context, clauses: list[range], masked: set[int]) -> tuple[
