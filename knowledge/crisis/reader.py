@@ -133,7 +133,8 @@ class CrisisReader:
             findings += found
             softened += soft
             hint_words += hints
-        findings.sort(key=lambda f: (f.clause_index or 0, f.concept.startswith("zin")))
+        findings = _one_per_clause(findings)
+        softened = _one_per_clause(softened)
         kinds = tuple(dict.fromkeys(f.kind for f in findings))
         evidence = tuple(dict.fromkeys(f"{f.concept}: {' '.join(f.words)}" for f in findings))
         if kinds:
@@ -185,7 +186,8 @@ class CrisisReader:
                 continue
             said = tuple(stream[p][0] for p in range(hit.start, hit.end))
             verdict, why = judge(str(hit.label), said, unit, everything, stream, self.markers)
-            finding = Finding(str(hit.label), f"zin '{hit.source}'", said, _text(stream, unit), index, why)
+            name = f"vaste zin \u201c{hit.source}\u201d"
+            finding = Finding(str(hit.label), name, said, _text(stream, unit), index, why)
             if verdict != "cancel":
                 (findings if verdict == "stands" else softened).append(finding)
         for hit in hint_hits:
@@ -235,6 +237,20 @@ class _Context:
     starts: set[int]
     commas: set[int]
     boundary: int
+
+
+def _one_per_clause(findings: list[Finding]) -> list[Finding]:
+    """Concepts before strong phrases; one strong phrase per kind and clause, none where a concept explains it."""
+    findings = sorted(findings, key=lambda f: (f.clause_index or 0, f.concept.startswith("vaste zin")))
+    kept: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
+    for finding in findings:
+        key = (finding.kind, finding.clause_index)
+        if finding.concept.startswith("vaste zin") and key in seen:
+            continue
+        seen.add(key)
+        kept.append(finding)
+    return kept
 
 
 def _around(per_clause: list[dict], clauses: list[range], position: int) -> list[dict]:

@@ -18,7 +18,7 @@ class Finding:
     """One concept (or strong phrase) that fired in one clause."""
 
     kind: str
-    concept: str  # e.g. "middel + bereidheid", or "zin 'ik wil dood'" for a strong phrase
+    concept: str  # e.g. "middel + bereidheid + wanhoop", or "vaste zin “ik wil dood”" for a strong phrase
     words: tuple[str, ...]  # the resident's words that filled the roles
     clause: str  # the clause text (normalised words)
     clause_index: int  # 1-based within the current message; 0 = also an earlier message
