@@ -120,6 +120,20 @@ def test_real_risk_words_without_a_concept_ask_gently(matcher: Matcher, text: st
     assert crisis.hint and not crisis.is_crisis
 
 
+@pytest.mark.parametrize("text", ["what kind of support is there for pain in my arm",
+                                  "someone kind at the door helped me with the forms",
+                                  "my kind neighbour had burns on her arm from the oven last year"])
+def test_dutch_words_never_count_in_english(matcher: Matcher, text: str) -> None:
+    assert not matcher.match(text).crisis.is_crisis
+
+
+@pytest.mark.parametrize(("text", "kind"), [("de buurman sluit zijn zoontje elke dag op in de schuur", "child_danger"),
+                                            ("mijn vader viel net flauw en is nog steeds heel grauw", "medical"),
+                                            ("mijn kind heeft brandwonden op zijn arm", "child_danger")])
+def test_split_verbs_and_dutch_common_words(matcher: Matcher, text: str, kind: str) -> None:
+    assert kind in matcher.match(text).crisis.kinds
+
+
 def test_english_die_still_fires_in_english(matcher: Matcher) -> None:
     assert matcher.match("i want to die").crisis.kind == "suicide"
     assert matcher.match("sometimes I just want to die").crisis.kind == "suicide"
