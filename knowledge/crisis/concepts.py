@@ -15,6 +15,7 @@ from knowledge.crisis.forms import build_forms
 from knowledge.normalize import normal_phrase
 
 MAX_NGRAM = 4
+OF_WORDS = frozenset({"van", "of", "from"})  # "de stiefmoeder van mijn neefje sluit hem op": not the subject
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Concept:
     unless: tuple[str, ...] = ()
     reach: int = 1  # clauses in a row the roles may spread over
     hint: bool = False  # only the gentle question
+    verb: str | None = None  # the role holding the verb, for `not_subject`
+    not_subject: tuple[str, ...] = ()  # roles that do not count right before the verb ("mijn zoon schopt")
 
     @property
     def needs(self) -> frozenset[str]:
@@ -49,6 +52,7 @@ class ConceptSet:
         forms = build_forms(self.language, verbs)
         self.slots: dict[str, list[Slot]] = defaultdict(list)  # form or "w1 w2" → slots
         self.stems: dict[str, list[Slot]] = defaultdict(list)
+        self.many: list[str] = []  # roles filled by a number of 10 or more ("30 paracetamol")
         self.suffixes: dict[str, list[Slot]] = defaultdict(list)
         roles = dict(data.get("roles") or {})
         roles.update(data.get("blockers") or {})
@@ -62,7 +66,8 @@ class ConceptSet:
             for name, spec in (named or {}).items():
                 self.concepts.append(Concept(
                     str(kind), str(name), tuple(spec["roles"]), tuple(spec.get("unless") or ()),
-                    int(spec.get("reach", 1)), bool(spec.get("hint", False)),
+                    int(spec.get("reach", 1)), bool(spec.get("hint", False)), spec.get("verb"),
+                    tuple(spec.get("not_subject") or ()),
                 ))
         self._needs = [(c, c.needs) for c in self.concepts]
         missing = {r for c in self.concepts for r in c.roles + c.unless} - set(roles)
@@ -70,6 +75,9 @@ class ConceptSet:
             raise ValueError(f"crisis concepts ({self.language}): unknown roles {sorted(missing)}")
 
     def _add(self, role: str, entry: str, forms: dict[str, list[tuple[str, str | None]]]) -> None:
+        if entry == "#many":
+            self.many.append(role)
+            return
         if entry.endswith("*"):
             self.stems[normal_phrase(entry[:-1])].append(Slot(role, entry, None))
             return
@@ -105,6 +113,11 @@ class ConceptSet:
             for form in forms:
                 hits.extend(slots.get(form, ()))
             first = forms[0]
+            if i and words[i - 1][0] in OF_WORDS:
+                found["#of"].append((i, first))
+            if self.many and first.isdigit() and int(first[:6]) >= 10:
+                for role in self.many:
+                    found[role].append((i, first))
             for length in self.stem_lengths:
                 if length <= len(first):
                     hits.extend(self.stems.get(first[:length], ()))
@@ -139,8 +152,33 @@ class ConceptSet:
                 continue
             if any(b in roles or b in around for b in concept.unless):
                 continue
-            if all(any(p < touch for p, _ in roles[role]) for role in concept.roles):
+            use = roles
+            if concept.not_subject and concept.verb:
+                use = _without_subjects(roles, concept)
+                if not all(role in use for role in concept.roles):
+                    continue
+            if all(any(p < touch for p, _ in use[role]) for role in concept.roles):
                 continue  # complete in an earlier message: the bot already answered it
-            words = tuple(dict.fromkeys(roles[role][0][1] for role in concept.roles))
+            words = tuple(dict.fromkeys(use[role][0][1] for role in concept.roles))
             result.append((concept, words))
         return result
+
+
+def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept) -> dict[str, list[tuple[int, str]]]:
+    """Drop fillers that stand right before the verb: there they are its subject, not its object.
+
+    "mijn zoon schopt tegen een bal", "my son hits the ball": the son is not hit. A filler after
+    the verb or further away still counts ("hij schopt mijn zoon", "mijn zoon wordt geschopt"), and
+    so does one owned by someone ("de stiefmoeder van mijn neefje sluit hem op").
+    """
+    verbs = {p for p, _ in roles.get(concept.verb or "", ())}
+    owned = {p for p, _ in roles.get("#of", ())}
+    kept = dict(roles)
+    for role in concept.not_subject:
+        left = [(p, w) for p, w in roles.get(role, ())
+                if p + len(w.split()) not in verbs or p in owned or p - 1 in owned]
+        if left:
+            kept[role] = left
+        else:
+            kept.pop(role, None)
+    return kept
