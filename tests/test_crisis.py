@@ -98,6 +98,14 @@ EVERYDAY = [
     "the kids are alone at home for an hour after school",
     "vroeger sloeg mijn vader me, maar dat is lang geleden en het gaat nu goed",
     "ik moet even op adem komen, het is druk",
+    "de verhuurder reageert niet op mijn klachten",
+    "mijn dochter voelt zich alleen en huilt 's avonds",
+    "mijn dochter fietst alleen over straat naar school",
+    "ik bloed veel tijdens mijn menstruatie",
+    "ik kan 's ochtends niet wakker worden",
+    "mijn kind heeft krassen van de kat",
+    "my landlord is not responding",
+    "my son is alone in his room crying at night since the divorce",
 ]
 
 

@@ -15,6 +15,9 @@ from knowledge.crisis.forms import build_forms
 from knowledge.normalize import normal_phrase
 
 MAX_NGRAM = 4
+YOUNG = 6  # years: a small child
+AGE_BEFORE = frozenset({"van", "aged"})
+AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
 OF_WORDS = frozenset({"van", "of", "from"})  # "de stiefmoeder van mijn neefje sluit hem op": not the subject
 
 
@@ -53,6 +56,7 @@ class ConceptSet:
         self.slots: dict[str, list[Slot]] = defaultdict(list)  # form or "w1 w2" → slots
         self.stems: dict[str, list[Slot]] = defaultdict(list)
         self.many: list[str] = []  # roles filled by a number of 10 or more ("30 paracetamol")
+        self.young: list[str] = []  # roles filled by a young age ("van 2", "3 jaar", "2 year old")
         self.suffixes: dict[str, list[Slot]] = defaultdict(list)
         roles = dict(data.get("roles") or {})
         roles.update(data.get("blockers") or {})
@@ -75,8 +79,8 @@ class ConceptSet:
             raise ValueError(f"crisis concepts ({self.language}): unknown roles {sorted(missing)}")
 
     def _add(self, role: str, entry: str, forms: dict[str, list[tuple[str, str | None]]]) -> None:
-        if entry == "#many":
-            self.many.append(role)
+        if entry in ("#many", "#young"):
+            (self.many if entry == "#many" else self.young).append(role)
             return
         if entry.endswith("*"):
             self.stems[normal_phrase(entry[:-1])].append(Slot(role, entry, None))
@@ -115,9 +119,13 @@ class ConceptSet:
             first = forms[0]
             if i and words[i - 1][0] in OF_WORDS:
                 found["#of"].append((i, first))
-            if self.many and first.isdigit() and int(first[:6]) >= 10:
-                for role in self.many:
+            if first.isdigit():
+                number = int(first[:6])
+                for role in self.many if number >= 10 else ():
                     found[role].append((i, first))
+                if self.young and number <= YOUNG and _is_age(words, i):
+                    for role in self.young:
+                        found[role].append((i, first))
             for length in self.stem_lengths:
                 if length <= len(first):
                     hits.extend(self.stems.get(first[:length], ()))
@@ -182,3 +190,10 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
         else:
             kept.pop(role, None)
     return kept
+
+
+def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether the number at `i` is an age: "mijn kind van 2", "3 jaar oud", "my 2 year old"."""
+    before = words[i - 1][0] if i else ""
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    return before in AGE_BEFORE or after in AGE_AFTER
