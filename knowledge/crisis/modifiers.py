@@ -54,27 +54,49 @@ def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted:
     return found
 
 
-def judge(kind: str, finding_words: Sequence[str], unit: Sequence[int], message: Sequence[int],
-          words: Sequence[Sequence[str]], markers: Markers) -> tuple[str, str]:
-    """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause.
+class Judge:
+    """The time layer for one text: markers per clause and in the whole text, each found once."""
 
-    A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone
-    is softened to the gentle question; a danger coming back ("weer", "vanavond") stands.
-    """
-    said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
-    if said & markers.threat_words:
-        legal = phrases_in(words, unit, markers.legal)
-        if legal:
-            return "cancel", f"juridisch dreigement ({', '.join(sorted(legal))})"
-    if phrases_in(words, unit, markers.ongoing):
+    def __init__(self, words: Sequence[Sequence[str]], markers: Markers) -> None:
+        self.words = words
+        self.markers = markers
+        self._units: dict[tuple[int, int], dict[str, set[str]]] = {}
+        self._recovery: set[str] | None = None
+
+    def _in_unit(self, unit: Sequence[int]) -> dict[str, set[str]]:
+        key = (unit[0], len(unit)) if unit else (0, 0)
+        found = self._units.get(key)
+        if found is None:
+            m = self.markers
+            found = {name: phrases_in(self.words, unit, getattr(m, name))
+                     for name in ("legal", "ongoing", "past", "near_miss", "not_near_miss")}
+            self._units[key] = found
+        return found
+
+    def recovery(self) -> set[str]:
+        if self._recovery is None:
+            self._recovery = phrases_in(self.words, range(len(self.words)), self.markers.recovery)
+        return self._recovery
+
+    def __call__(self, kind: str, finding_words: Sequence[str], unit: Sequence[int]) -> tuple[str, str]:
+        """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause.
+
+        A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone
+        is softened to the gentle question; a danger coming back ("weer", "vanavond") stands.
+        """
+        said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
+        found = self._in_unit(unit)
+        if said & self.markers.threat_words and found["legal"]:
+            return "cancel", f"juridisch dreigement ({', '.join(sorted(found['legal']))})"
+        if found["ongoing"]:
+            return "stands", ""
+        past = found["past"]
+        if past:
+            recovery = self.recovery()
+            if recovery:
+                return "cancel", f"voorbij ({', '.join(sorted(past))}; {', '.join(sorted(recovery))})"
+            return "soft", f"verleden ({', '.join(sorted(past))})"
+        near = found["near_miss"]
+        if near and kind not in KEEP_NEAR_MISS and not found["not_near_miss"]:
+            return "cancel", f"bijna ({', '.join(sorted(near))})"
         return "stands", ""
-    past = phrases_in(words, unit, markers.past)
-    if past:
-        recovery = phrases_in(words, message, markers.recovery)
-        if recovery:
-            return "cancel", f"voorbij ({', '.join(sorted(past))}; {', '.join(sorted(recovery))})"
-        return "soft", f"verleden ({', '.join(sorted(past))})"
-    near = phrases_in(words, unit, markers.near_miss)
-    if near and kind not in KEEP_NEAR_MISS and not phrases_in(words, unit, markers.not_near_miss):
-        return "cancel", f"bijna ({', '.join(sorted(near))})"
-    return "stands", ""

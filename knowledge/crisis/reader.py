@@ -16,7 +16,7 @@ import yaml
 
 from knowledge.crisis.clauses import clause_starts, foreign_positions, primary_language, sentence_starts
 from knowledge.crisis.concepts import ConceptSet
-from knowledge.crisis.modifiers import Markers, judge
+from knowledge.crisis.modifiers import Judge, Markers
 from knowledge.crisis.phrases import PhraseSet
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.domains import CRISIS_KINDS
@@ -25,6 +25,8 @@ from knowledge.normalize import normal_phrase
 HERE = Path(__file__).resolve().parent
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MIN_TYPO_LENGTH = 5
+MAX_HINTS = 20  # risk words looked at per text (enough to ask once)
+MAX_CLAUSE_WORDS = 30  # words of a clause shown in an explanation
 NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
 
 Words = Sequence[Sequence[str]]
@@ -124,7 +126,7 @@ class CrisisReader:
         findings: list[Finding] = []
         softened: list[Finding] = []
         hint_words: list[str] = []
-        context = _Context(stream, starts, commas, boundary)
+        context = _Context(stream, starts, commas, boundary, Judge(stream, self.markers))
         for lang in self.languages.values():
             foreign = foreign_positions(stream, lang.name, primary, self.function_words)
             if not self._triggered(lang, stream, foreign, primary):
@@ -166,6 +168,7 @@ class CrisisReader:
         visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
         cuts = clause_starts(stream, context.starts, lang.clause_words, foreign, context.commas, lang.together)
         clauses = _clauses(cuts, len(stream), boundary)
+        at = [n for n, clause in enumerate(clauses) for _ in clause]  # position -> clause number
         phrase_hits = [hit for hit in lang.phrases.find(visible) if hit.end > boundary]
         hint_hits = [hit for hit in lang.hints.find([forms[:1] for forms in visible]) if hit.start >= boundary]
         covered: set[int] = set()
@@ -176,28 +179,30 @@ class CrisisReader:
             if covered:
                 concepts = self._concepts(lang, context, clauses, foreign | covered)
         findings, softened, hint_words, per_clause = concepts
-        everything = range(len(stream))
+        stood: set[tuple[str, int]] = set()  # (kind, clause): one standing phrase is enough
         for hit in phrase_hits:
-            if any(p in covered for p in range(hit.start, hit.end)):
+            if any(p in covered for p in range(hit.start, hit.end)) or (str(hit.label), at[hit.start]) in stood:
                 continue
-            unit, index = _clause_of(clauses, hit.start, boundary)
+            unit, index = _clause_of(clauses, at, hit.start, boundary)
             blockers = lang.phrase_unless.get(str(hit.label), ())
-            if blockers and any(b in roles for roles in _around(per_clause, clauses, hit.start) for b in blockers):
+            if blockers and any(b in roles for roles in _around(per_clause, at, hit.start) for b in blockers):
                 continue
             said = tuple(stream[p][0] for p in range(hit.start, hit.end))
-            verdict, why = judge(str(hit.label), said, unit, everything, stream, self.markers)
+            verdict, why = context.judge(str(hit.label), said, unit)
             name = f"vaste zin \u201c{hit.source}\u201d"
             finding = Finding(str(hit.label), name, said, _text(stream, unit), index, why)
+            if verdict == "stands":
+                stood.add((str(hit.label), at[hit.start]))
             if verdict != "cancel":
                 (findings if verdict == "stands" else softened).append(finding)
-        for hit in hint_hits:
+        for hit in hint_hits[:MAX_HINTS]:
             if any(p in covered for p in range(hit.start, hit.end)):
                 continue
-            if any(b in roles for roles in _around(per_clause, clauses, hit.start) for b in lang.hint_unless):
+            if any(b in roles for roles in _around(per_clause, at, hit.start) for b in lang.hint_unless):
                 continue  # a risk word in an innocent context: judo, the pharmacy, the boss
             said = tuple(stream[p][0] for p in range(hit.start, hit.end))
-            unit, _ = _clause_of(clauses, hit.start, boundary)
-            if judge("hint", said, unit, everything, stream, self.markers)[0] != "cancel":
+            unit, _ = _clause_of(clauses, at, hit.start, boundary)
+            if context.judge("hint", said, unit)[0] != "cancel":
                 hint_words.append(" ".join(said))
         return findings, softened, hint_words
 
@@ -208,7 +213,6 @@ class CrisisReader:
         findings: list[Finding] = []
         softened: list[Finding] = []
         hint_words: list[str] = []
-        everything = range(len(stream))
         per_clause = [lang.concepts.roles_in(stream, list(c), masked) for c in clauses]
         alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
         for unit, reach, index, parts in _units(clauses, boundary):
@@ -220,7 +224,7 @@ class CrisisReader:
                     continue
                 if len(parts) == 1:
                     alone.add((concept.name, parts[0]))
-                verdict, why = judge(concept.kind, said, unit, everything, stream, self.markers)
+                verdict, why = context.judge(concept.kind, said, unit)
                 if verdict == "cancel":
                     continue
                 if concept.hint:
@@ -237,6 +241,7 @@ class _Context:
     starts: set[int]
     commas: set[int]
     boundary: int
+    judge: Judge
 
 
 def _one_per_clause(findings: list[Finding]) -> list[Finding]:
@@ -253,12 +258,9 @@ def _one_per_clause(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _around(per_clause: list[dict], clauses: list[range], position: int) -> list[dict]:
+def _around(per_clause: list[dict], at: list[int], position: int) -> list[dict]:
     """The roles of the clause holding `position` and of the next clause."""
-    for n, clause in enumerate(clauses):
-        if position in clause:
-            return per_clause[n:n + 2]
-    return []
+    return per_clause[at[position]:at[position] + 2]
 
 
 def _load(path: Path) -> dict:
@@ -298,16 +300,13 @@ def _units(clauses: list[range], boundary: int) -> list[tuple[list[int], int, in
     return units
 
 
-def _clause_of(clauses: list[range], position: int, boundary: int) -> tuple[list[int], int]:
-    current = [c for c in clauses if c.start >= boundary]
-    for number, clause in enumerate(current, start=1):
-        if position in clause:
-            return list(clause), number
-    for clause in clauses:
-        if position in clause:
-            return list(clause), 0
-    return [position], 0
+def _clause_of(clauses: list[range], at: list[int], position: int, boundary: int) -> tuple[range, int]:
+    """The clause holding `position`, and its number in the current message (0: an earlier one)."""
+    n = at[position]
+    first = next((k for k, clause in enumerate(clauses) if clause.start >= boundary), len(clauses))
+    return clauses[n], (n - first + 1 if n >= first else 0)
 
 
 def _text(words: Words, unit: Sequence[int]) -> str:
-    return " ".join(words[i][0] for i in unit)
+    shown = " ".join(words[i][0] for i in unit[:MAX_CLAUSE_WORDS])
+    return shown + (" \u2026" if len(unit) > MAX_CLAUSE_WORDS else "")
