@@ -144,7 +144,6 @@ class CrisisReader:
         hint = bool(hint_words or softened)
         return Crisis(hint=hint, softened=tuple(softened), hint_words=tuple(dict.fromkeys(hint_words)))
 
-
     def _triggered(self, lang: Language, stream: Words, foreign: set[int], primary: str | None) -> bool:
         """Whether any word could start something of this language (else it is skipped, for speed)."""
         everyday = self.function_words.get(primary, frozenset()) if primary != lang.name else frozenset()
