@@ -14,7 +14,15 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.crisis.clauses import clause_starts, foreign_positions, primary_language, sentence_starts
+from knowledge.crisis.clauses import (
+    ClauseWords,
+    clause_starts,
+    foreign_positions,
+    foreign_words,
+    only_words,
+    primary_language,
+    sentence_starts,
+)
 from knowledge.crisis.concepts import ConceptSet
 from knowledge.crisis.modifiers import Judge, Markers
 from knowledge.crisis.phrases import PhraseSet
@@ -42,8 +50,7 @@ class Language:
     idioms: PhraseSet
     hints: PhraseSet
     function_words: frozenset[str]
-    clause_words: tuple[str, ...]
-    together: tuple[str, ...]
+    clause_words: ClauseWords
     phrase_unless: dict[str, tuple[str, ...]]
     hint_unless: tuple[str, ...]
     triggers: frozenset[str] = frozenset()
@@ -90,17 +97,21 @@ class CrisisReader:
                 PhraseSet((str(e), "not") for e in phrases.get("not_crisis") or ()),
                 PhraseSet((str(e), "hint") for e in phrases.get("crisis_hint") or ()),
                 frozenset(normal_phrase(str(w)) for w in data.get("function_words") or ()),
-                tuple(("," if str(w).startswith(",") else "") + normal_phrase(str(w))
-                      for w in data.get("clause_words") or ()),
-                tuple(normal_phrase(str(w)) for w in data.get("together") or ()),
+                ClauseWords.compile((("," if str(w).startswith(",") else "") + normal_phrase(str(w))
+                                     for w in data.get("clause_words") or ()),
+                                    (normal_phrase(str(w)) for w in data.get("together") or ())),
                 {str(k): tuple(v or ()) for k, v in (data.get("phrase_unless") or {}).items()},
                 tuple(data.get("hint_unless") or ()),
             )
             marker_sections.append(data.get("modifiers") or {})
         self.markers = Markers.merge(marker_sections)
         self.function_words = {name: lang.function_words for name, lang in self.languages.items()}
-        self.vocabulary = {name: frozenset(lang.concepts.words() | lang.phrases.words())
-                           for name, lang in self.languages.items()}
+        vocabulary = {name: frozenset(lang.concepts.words() | lang.phrases.words())
+                      for name, lang in self.languages.items()}
+        self.only_everyday = only_words(self.function_words)
+        self.only_known = {name: words - frozenset().union(*self.function_words.values())
+                           for name, words in only_words(vocabulary).items()}
+        self.foreign = foreign_words(self.function_words)
 
     def words(self) -> set[str]:
         """The crisis words a typo can be corrected to (5+ letters; shorter ones are never corrected)."""
@@ -122,13 +133,13 @@ class CrisisReader:
             stream.extend(piece_words)
         if boundary >= len(stream):
             return Crisis()
-        primary = primary_language(stream, self.function_words, self.vocabulary)
+        primary = primary_language(stream, self.only_everyday, self.only_known)
         findings: list[Finding] = []
         softened: list[Finding] = []
         hint_words: list[str] = []
         context = _Context(stream, starts, commas, boundary, Judge(stream, self.markers))
         for lang in self.languages.values():
-            foreign = foreign_positions(stream, lang.name, primary, self.function_words)
+            foreign = foreign_positions(stream, self.foreign[(lang.name, primary)])
             if not self._triggered(lang, stream, foreign, primary):
                 continue
             found, soft, hints = self._read_language(lang, context, foreign)
@@ -165,7 +176,7 @@ class CrisisReader:
         """Findings, softened findings and hint words of one language's concepts and phrases."""
         stream, boundary = context.stream, context.boundary
         visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
-        cuts = clause_starts(stream, context.starts, lang.clause_words, foreign, context.commas, lang.together)
+        cuts = clause_starts(stream, context.starts, lang.clause_words, foreign, context.commas)
         clauses = _clauses(cuts, len(stream), boundary)
         at = [n for n, clause in enumerate(clauses) for _ in clause]  # position -> clause number
         phrase_hits = [hit for hit in lang.phrases.find(visible) if hit.end > boundary]
