@@ -144,6 +144,28 @@ def test_split_verbs_and_dutch_common_words(matcher: Matcher, text: str, kind: s
     assert kind in matcher.match(text).crisis.kinds
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ik wil gewoon niet meer leven", "suicide"),
+    ("zonder mij zijn ze allemaal beter af", "suicide"),
+    ("ik ben klaar met dit leven", "suicide"),
+    ("ik heb weer in mijn armen gesneden", "suicide"),
+    ("mijn man dwingt me tot seks", "domestic_violence"),
+    ("i dont want to live anymore", "suicide"),
+    ("everyone would be better off without me", "suicide"),
+    ("i am so tired of living", "suicide"),
+    ("my boyfriend forced me to have sex", "domestic_violence"),
+])
+def test_general_concepts(matcher: Matcher, text: str, kind: str) -> None:
+    assert kind in matcher.match(text).crisis.kinds, matcher.match(text).crisis.explain()
+
+
+@pytest.mark.parametrize("text", ["ik kan niet meer leven van een uitkering",
+                                  "ik ben klaar met mijn werk", "i cant live like this anymore in this house",
+                                  "ik heb in mijn arm gesneden met het broodmes, het bloedt een beetje"])
+def test_general_concepts_keep_everyday_apart(matcher: Matcher, text: str) -> None:
+    assert not matcher.match(text).crisis.is_crisis, matcher.match(text).crisis.explain()
+
+
 def test_english_die_still_fires_in_english(matcher: Matcher) -> None:
     assert matcher.match("i want to die").crisis.kind == "suicide"
     assert matcher.match("sometimes I just want to die").crisis.kind == "suicide"
