@@ -224,6 +224,7 @@ def test_verb_forms_are_generated() -> None:
     assert forms["sloot"] == "op" and forms["opgesloten"] is None
     assert {"schopt", "schopte", "geschopt"} <= set(nl_verb("schoppen", "schop"))
     assert {"bewaard", "bewaarde"} <= set(nl_verb("bewaren", "bewaar"))
+    assert {"gooit", "gooide", "gegooid"} <= set(nl_verb("gooien", "gooi"))
     assert {"hits", "hitting"} <= set(en_verb("hit", "hit hitting"))
     assert {"choked", "choking", "chokes"} <= set(en_verb("choke", ""))
 

@@ -17,7 +17,9 @@ VOWELS = set("aeiou")
 
 
 def _nl_past_plural(singular: str) -> str:
-    """sloeg → sloegen, sloot → sloten, greep → grepen, brak → braken, gaf → gaven."""
+    """sloeg → sloegen, sloot → sloten, greep → grepen, brak → braken, gaf → gaven, wilde → wilden."""
+    if singular.endswith("e"):
+        return singular + "n"
     stem = singular
     if stem.endswith("f"):
         stem = stem[:-1] + "v"
@@ -44,7 +46,8 @@ def nl_verb(lemma: str, spec: str) -> dict[str, str | None]:
     else:
         prefix = "" if infinitive.startswith(NL_UNPREFIXED) else "ge"
         participle = prefix + stem + ("" if stem[-1] in "td" else ending)
-    third = stem if stem.endswith("t") else (stem + stem[-1] + "t" if stem[-1] in VOWELS else stem + "t")
+    open_vowel = stem[-1] in "aeou" and (len(stem) < 2 or stem[-2] not in VOWELS)  # sla -> slaat, gooi -> gooit
+    third = stem if stem.endswith("t") else (stem + stem[-1] + "t" if open_vowel else stem + "t")
     core = {infinitive, stem, third, *past, participle, infinitive + "d"}  # ... slaat, slaand
     forms: dict[str, str | None] = {form: (particle or None) for form in core}
     if particle:
