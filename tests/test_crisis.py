@@ -108,6 +108,10 @@ EVERYDAY = [
     "mijn kind heeft krassen van de kat",
     "my landlord is not responding",
     "my son is alone in his room crying at night since the divorce",
+    "i do not want my mum to die, she is so ill",
+    "ik wil niet dood, ik ben bang voor de operatie",
+    "mijn vriendin ziet het niet meer zitten met haar studie",
+    "ik verstop de medicijnen voor de kinderen",
 ]
 
 
