@@ -112,6 +112,7 @@ EVERYDAY = [
     "ik wil niet dood, ik ben bang voor de operatie",
     "mijn vriendin ziet het niet meer zitten met haar studie",
     "ik verstop de medicijnen voor de kinderen",
+    "ik woon op de hoofdstraat 113",
 ]
 
 
@@ -161,6 +162,9 @@ def test_split_verbs_and_dutch_common_words(matcher: Matcher, text: str, kind: s
     ("everyone would be better off without me", "suicide"),
     ("i am so tired of living", "suicide"),
     ("my boyfriend forced me to have sex", "domestic_violence"),
+    ("moet ik 113 bellen", "suicide"),
+    ("ik heb vannacht met 113 gechat", "suicide"),
+    ("should i call 113", "suicide"),
 ])
 def test_general_concepts(matcher: Matcher, text: str, kind: str) -> None:
     assert kind in matcher.match(text).crisis.kinds, matcher.match(text).crisis.explain()
