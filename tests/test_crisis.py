@@ -113,6 +113,9 @@ EVERYDAY = [
     "mijn vriendin ziet het niet meer zitten met haar studie",
     "ik verstop de medicijnen voor de kinderen",
     "ik woon op de hoofdstraat 113",
+    "ik ben bang voor haar reactie als ik het vertel",
+    "i am afraid she will be angry about the bill",
+    "ik ben bang dat ze mijn uitkering stopzetten",
 ]
 
 
@@ -165,6 +168,9 @@ def test_split_verbs_and_dutch_common_words(matcher: Matcher, text: str, kind: s
     ("moet ik 113 bellen", "suicide"),
     ("ik heb vannacht met 113 gechat", "suicide"),
     ("should i call 113", "suicide"),
+    ("ik ben zo bang voor hem", "domestic_violence"),
+    ("ik durf niet meer naar huis", "domestic_violence"),
+    ("i am terrified of him", "domestic_violence"),
 ])
 def test_general_concepts(matcher: Matcher, text: str, kind: str) -> None:
     assert kind in matcher.match(text).crisis.kinds, matcher.match(text).crisis.explain()
