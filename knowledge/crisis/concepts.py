@@ -16,6 +16,9 @@ from knowledge.normalize import normal_phrase
 
 MAX_NGRAM = 4
 YOUNG = 6  # years: a small child
+TEEN = (11, 18)  # years: old enough to be home alone for an evening
+TIME_BEFORE = frozenset({"om", "tot", "at", "until", "till", "before", "na", "voor", "after"})
+TIME_AFTER = frozenset({"uur", "u", "oclock", "pm", "am", "minuten", "minutes", "min"})
 AGE_BEFORE = frozenset({"van", "aged"})
 AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
 OF_WORDS = frozenset({"van", "of", "from"})  # "de stiefmoeder van mijn neefje sluit hem op": not the subject
@@ -57,6 +60,7 @@ class ConceptSet:
         self.stems: dict[str, list[Slot]] = defaultdict(list)
         self.many: list[str] = []  # roles filled by a number of 10 or more ("30 paracetamol")
         self.young: list[str] = []  # roles filled by a young age ("van 2", "3 jaar", "2 year old")
+        self.teen: list[str] = []  # roles filled by a teenager's age ("ze zijn 14 en 16"), not a time
         self.suffixes: dict[str, list[Slot]] = defaultdict(list)
         roles = dict(data.get("roles") or {})
         roles.update(data.get("blockers") or {})
@@ -79,8 +83,8 @@ class ConceptSet:
             raise ValueError(f"crisis concepts ({self.language}): unknown roles {sorted(missing)}")
 
     def _add(self, role: str, entry: str, forms: dict[str, list[tuple[str, str | None]]]) -> None:
-        if entry in ("#many", "#young"):
-            (self.many if entry == "#many" else self.young).append(role)
+        if entry in ("#many", "#young", "#teen"):
+            {"#many": self.many, "#young": self.young, "#teen": self.teen}[entry].append(role)
             return
         if entry.endswith("*"):
             self.stems[normal_phrase(entry[:-1])].append(Slot(role, entry, None))
@@ -125,6 +129,9 @@ class ConceptSet:
                     found[role].append((i, first))
                 if self.young and number <= YOUNG and _is_age(words, i):
                     for role in self.young:
+                        found[role].append((i, first))
+                if self.teen and TEEN[0] <= number <= TEEN[1] and not _is_time(words, i):
+                    for role in self.teen:
                         found[role].append((i, first))
             for length in self.stem_lengths:
                 if length <= len(first):
@@ -197,3 +204,10 @@ def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:
     before = words[i - 1][0] if i else ""
     after = words[i + 1][0] if i + 1 < len(words) else ""
     return before in AGE_BEFORE or after in AGE_AFTER
+
+
+def _is_time(words: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether the number at `i` is a time of day or a duration: "om 11 uur", "until 12"."""
+    before = words[i - 1][0] if i else ""
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    return before in TIME_BEFORE or after in TIME_AFTER
