@@ -1,6 +1,7 @@
 """Everyday sentences of the social domain that use risky words: no crisis.
 
-A probe written to find false alarms; first run: 4 of 40 were false alarms (a fall already in
+A probe written to find false alarms (two sentences about a teenager out at night were dropped
+afterwards: that may well be danger); first run: 4 of 40 were false alarms (a fall already in
 hospital, children alone with grandma, teenagers alone for an evening, a financial blow);
 fixed by general blockers, so these now guard them.
 """
@@ -15,7 +16,6 @@ from knowledge.model import KnowledgeBase
 EVERYDAY = [
     "ik ben bang dat ik mijn baan verlies en de huur niet kan betalen",
     "mijn zoon wordt gepest en komt huilend thuis",
-    "mijn dochter van 15 blijft 's nachts weg en ik weet niet waar ze is",
     "de deurwaarder staat elke week voor de deur, ik word er gek van",
     "hij dreigt met een rechtszaak als ik niet betaal",
     "de buren maken ruzie en schreeuwen tot laat in de nacht",
@@ -44,7 +44,6 @@ EVERYDAY = [
     "mijn zoon zit vast in zijn kamer met zijn telefoon",
     "i am scared of the future with all these debts",
     "my son is being bullied at school and comes home crying",
-    "my daughter stays out all night and i do not know where she is",
     "my husband drinks too much and gets angry",
     "i lost my job and do not know how to go on",
     "my neighbour stole a knife from the shop",
