@@ -135,6 +135,8 @@ def test_the_gentle_question_never_comes_for_everyday_words(matcher: Matcher, te
 
 
 @pytest.mark.parametrize("text", ["ik heb bloed in mijn ontlasting", "er ligt een mes op tafel bij hem",
+                                  "er lag overal bloed in de keuken en ik weet niet wat ik moet doen",
+                                  "ik zag bloed op de stoep voor mijn huis",
                                   "ik heb een mes in mijn tas"])
 def test_real_risk_words_without_a_concept_ask_gently(matcher: Matcher, text: str) -> None:
     crisis = matcher.match(text).crisis
