@@ -15,6 +15,7 @@ from knowledge.crisis.forms import build_forms
 from knowledge.normalize import normal_phrase
 
 MAX_NGRAM = 4
+TOKEN_CACHE = 50_000  # tokens whose slots are remembered
 YOUNG = 6  # years: a small child
 TEEN = (11, 18)  # years: old enough to be home alone for an evening
 TIME_BEFORE = frozenset({"om", "tot", "at", "until", "till", "before", "na", "voor", "after"})
@@ -58,6 +59,7 @@ class ConceptSet:
         forms = build_forms(self.language, verbs)
         self.slots: dict[str, list[Slot]] = defaultdict(list)  # form or "w1 w2" → slots
         self.stems: dict[str, list[Slot]] = defaultdict(list)
+        self._token_cache: dict[tuple[str, ...], list[Slot]] = {}
         self.many: list[str] = []  # roles filled by a number of 10 or more ("30 paracetamol")
         self.young: list[str] = []  # roles filled by a young age ("van 2", "3 jaar", "2 year old")
         self.teen: list[str] = []  # roles filled by a teenager's age ("ze zijn 14 en 16"), not a time
@@ -107,6 +109,25 @@ class ConceptSet:
         """Every single-word form (for the typo corrector's vocabulary)."""
         return {w for key in self.slots for w in key.split() if w.isalpha()}
 
+    def _slots_of(self, forms: Sequence[str]) -> list[Slot]:
+        """The slots one token fills (its forms, stems, suffixes); remembered per token, as words repeat."""
+        key = tuple(forms)
+        found = self._token_cache.get(key)
+        if found is not None:
+            return found
+        found = [slot for form in forms for slot in self.slots.get(form, ())]
+        first = forms[0]
+        for length in self.stem_lengths:
+            if length <= len(first):
+                found.extend(self.stems.get(first[:length], ()))
+        for length in self.suffix_lengths:
+            if length <= len(first):
+                found.extend(self.suffixes.get(first[-length:], ()))
+        if len(self._token_cache) > TOKEN_CACHE:
+            self._token_cache.clear()
+        self._token_cache[key] = found
+        return found
+
     def roles_in(self, words: Sequence[Sequence[str]], positions: Sequence[int],
                  masked: set[int]) -> dict[str, list[tuple[int, str]]]:
         """role → [(token position, the resident's word)] for the tokens at `positions`."""
@@ -117,9 +138,7 @@ class ConceptSet:
             if i in masked:
                 continue
             forms = words[i]
-            hits: list[Slot] = []
-            for form in forms:
-                hits.extend(slots.get(form, ()))
+            hits = self._slots_of(forms)
             first = forms[0]
             if i and words[i - 1][0] in OF_WORDS:
                 found["#of"].append((i, first))
@@ -133,12 +152,6 @@ class ConceptSet:
                 if self.teen and TEEN[0] <= number <= TEEN[1] and not _is_time(words, i):
                     for role in self.teen:
                         found[role].append((i, first))
-            for length in self.stem_lengths:
-                if length <= len(first):
-                    hits.extend(self.stems.get(first[:length], ()))
-            for length in self.suffix_lengths:
-                if length <= len(first):
-                    hits.extend(self.suffixes.get(first[-length:], ()))
             phrase = first
             for k in range(1, MAX_NGRAM):
                 if n + k >= len(positions) or positions[n + k] in masked or positions[n + k] != i + k:
