@@ -116,6 +116,8 @@ EVERYDAY = [
     "ik ben bang voor haar reactie als ik het vertel",
     "i am afraid she will be angry about the bill",
     "ik ben bang dat ze mijn uitkering stopzetten",
+    "mijn zoon heeft een pinda allergie, hoe regel ik een epipen op school",
+    "mijn moeder is van de trap gevallen vorig jaar maar het gaat weer",
 ]
 
 
@@ -173,6 +175,9 @@ def test_split_verbs_and_dutch_common_words(matcher: Matcher, text: str, kind: s
     ("ik ben zo bang voor hem", "domestic_violence"),
     ("ik durf niet meer naar huis", "domestic_violence"),
     ("i am terrified of him", "domestic_violence"),
+    ("mijn zoon heeft zijn epipen nodig, hij zwelt op", "medical"),
+    ("she needs her epipen now", "medical"),
+    ("she has bruises everywhere from her husband", "domestic_violence"),
 ])
 def test_general_concepts(matcher: Matcher, text: str, kind: str) -> None:
     assert kind in matcher.match(text).crisis.kinds, matcher.match(text).crisis.explain()

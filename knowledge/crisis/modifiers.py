@@ -25,6 +25,7 @@ class Markers:
     near_miss: frozenset[str]
     not_near_miss: frozenset[str]
     ongoing: frozenset[str]
+    not_ongoing: frozenset[str]
     legal: frozenset[str]
     threat_words: frozenset[str]
 
@@ -69,7 +70,9 @@ class Judge:
         if found is None:
             m = self.markers
             found = {name: phrases_in(self.words, unit, getattr(m, name))
-                     for name in ("legal", "ongoing", "past", "near_miss", "not_near_miss")}
+                     for name in ("legal", "ongoing", "not_ongoing", "past", "near_miss", "not_near_miss")}
+            if found["not_ongoing"]:  # "het gaat weer": this "weer" says the danger is over
+                found["ongoing"] -= {"weer", "again"}
             self._units[key] = found
         return found
 
