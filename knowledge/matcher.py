@@ -20,12 +20,15 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from knowledge.crisis import Crisis, CrisisReader
 from knowledge.dictionary import Lemmas, common, common_in, real_words, warm, zipf
 from knowledge.domains import DOMAIN_IDS
 from knowledge.lexicon import Lexicon
 from knowledge.model import KnowledgeBase, Service
 from knowledge.normalize import letters_outside_latin, normal_phrase, tokens
 from knowledge.patterns import Hit, PatternSet
+
+__all__ = ["CRISIS_DOMAINS", "Crisis", "DomainScore", "Match", "Matcher", "ServiceScore", "TypoCorrector"]
 
 # Which crisis lines fit which kind of danger (by the services' domains).
 CRISIS_DOMAINS: dict[str, frozenset[str]] = {
@@ -51,6 +54,7 @@ MAX_KEYWORD_HITS = 3
 TIE_SHARE = 0.1  # choosing a domain's service: the overall score counts this much beside the own words
 PRIMARY_DOMAIN = 1.0  # a service for the most prominent domain
 RANK_DECAY = 0.5  # each further domain counts half as much as the one before
+MAX_PREVIOUS = 3  # earlier messages of the same resident read together with a new one
 
 
 @dataclass(frozen=True)
@@ -67,20 +71,6 @@ class ServiceScore:
 
     service: Service
     score: float
-
-
-@dataclass(frozen=True)
-class Crisis:
-    """The crisis verdict: the first kind of acute danger found, and every kind found."""
-
-    kind: str | None = None
-    kinds: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-    hint: bool = False  # no crisis pattern, but a word that often comes with danger: ask gently
-
-    @property
-    def is_crisis(self) -> bool:
-        return self.kind is not None
 
 
 @dataclass(frozen=True)
@@ -206,15 +196,12 @@ class Matcher:
             entry_languages[(source, domain)].add(language)
         self.entry_languages = {entry: frozenset(langs) for entry, langs in entry_languages.items()}
         self.information, self._affix_divisors = _information(self.domain_patterns)
-        self.crisis_patterns = PatternSet(self.lexicon.crisis)
-        self.not_crisis_patterns = PatternSet((entry, "not") for entry in self.lexicon.not_crisis)
-        self.hint_patterns = PatternSet((entry, "hint") for entry in self.lexicon.crisis_hints)
+        self.crisis_reader = CrisisReader()
         self.services = kb.services
         self._build_service_index()
         vocabulary = (
             self.domain_patterns.words()
-            | self.crisis_patterns.words()
-            | self.not_crisis_patterns.words()
+            | self.crisis_reader.words()
             | self.keyword_patterns.words()
             | {w for words in self.lexicon.common_words.values() for w in words}
         )
@@ -251,13 +238,21 @@ class Matcher:
         self._domain_columns = [np.ascontiguousarray(self._domain_matrix[:, i]) for i in range(len(DOMAIN_IDS))]
 
     # -- the text --------------------------------------------------------------------------
-    def _words(self, text: str) -> list[tuple[str, ...]]:
-        """Token i as typed, then its correction when it is no real word (read with its neighbours)."""
+    def _words(self, text: str, related: bool = True) -> list[tuple[str, ...]]:
+        """Token i as typed, then its correction when it is no real word (read with its neighbours); with
+        `related`, a real word also brings the forms the lexicon has of it ('drink' → 'drinken').
+
+        The crisis reader makes its own verb forms and gets the words without `related`: a lemma's
+        plural or past ('hour' → 'hours') must not complete a danger the resident did not describe.
+        """
         typed = tokens(text)
         words = []
         for index, word in enumerate(typed):
-            if word in self.corrector.vocabulary or len(word) < 4 or not word.isalpha():
+            if len(word) < 4 or not word.isalpha():
                 words.append((word,))
+                continue
+            if word in self.corrector.vocabulary:  # known: no typo, but maybe a form of another lexicon word
+                words.append((word, *self.lemmas.related(word)) if related else (word,))
                 continue
             if self._stem_known(word):  # a stem entry is (almost) this very word ('skeer*'): no typo
                 corrected = None
@@ -265,18 +260,24 @@ class Matcher:
                 corrected = self.corrector.correct(word, typed[max(0, index - CONTEXT): index + CONTEXT + 1])
             if corrected:
                 words.append((word, corrected))
-            else:  # a real word the lexicon has in another form
+            elif related:  # a real word the lexicon has in another form
                 words.append((word, *self.lemmas.related(word)))
+            else:
+                words.append((word,))
         return words
 
     def _stem_known(self, word: str) -> bool:
-        return any(patterns.stem_covers(word) for patterns in (self.domain_patterns, self.crisis_patterns))
+        return self.domain_patterns.stem_covers(word)
 
-    def match(self, text: str, area_id: str | None = None, limit: int = 5) -> Match:
-        """Read one text: domains, crisis, services for the area (None: the whole town)."""
+    def match(self, text: str, area_id: str | None = None, limit: int = 5, *, previous: Sequence[str] = ()) -> Match:
+        """Read one text: domains, crisis, services for the area (None: the whole town).
+
+        `previous`: the resident's last few messages before this one (oldest first); a danger
+        split over them and this text counts, one entirely in them is not reported again.
+        """
         words = self._words(text)
         domain_hits = self._domain_hits(words)
-        crisis = self._crisis(words)
+        crisis = self._crisis(text, self._words(text, related=False), previous)
         counted: dict[str, list[Hit]] = defaultdict(list)
         scores = _domain_scores(domain_hits, counted)
         for kind in crisis.kinds:  # acute danger is what the text is most about
@@ -362,17 +363,9 @@ class Matcher:
         ]
         return {str(hit.label) for hit in self.keyword_patterns.find(inflected)}
 
-    def _crisis(self, words: list[tuple[str, ...]]) -> Crisis:
-        hits = self.crisis_patterns.find(words)
-        hints = self.hint_patterns.find([forms[:1] for forms in words])  # risk words exactly as typed
-        if not hits and not hints:
-            return Crisis()
-        harmless = self.not_crisis_patterns.find(words)
-        real = [h for h in hits if not any(_overlaps(h, safe) for safe in harmless)]
-        kinds = tuple(dict.fromkeys(str(h.label) for h in sorted(real, key=lambda h: h.start)))
-        if kinds:
-            return Crisis(kinds[0], kinds, tuple(dict.fromkeys(h.source for h in real)))
-        return Crisis(hint=any(not any(_overlaps(h, safe) for safe in harmless) for h in hints))
+    def _crisis(self, text: str, words: list[tuple[str, ...]], previous: Sequence[str] = ()) -> Crisis:
+        before = [(p, self._words(p, related=False)) for p in list(previous)[-MAX_PREVIOUS:]]
+        return self.crisis_reader.read(text, words, before)
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:
         if letters_outside_latin(text) > 0.5:
@@ -533,8 +526,4 @@ def _related(patterns: PatternSet) -> dict[str, frozenset]:
                 related[element.text].add(("domain", pattern.label))
                 related[element.text].update(t for t in texts if t != element.text)
     return {word: frozenset(labels) for word, labels in related.items()}
-
-
-def _overlaps(a: Hit, b: Hit) -> bool:
-    return a.start < b.end and b.start < a.end
 

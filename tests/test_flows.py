@@ -255,3 +255,12 @@ async def test_a_second_story_never_goes_out_without_asking(flow: Flow) -> None:
     assert "Je verhaal is al bij" in said(replies) and "/opnieuw" in said(replies)
     assert Progress.from_dict((await flow.resident(USER)).progress).step == "done", "/start does not start over"
     assert len(await flow.store.handoffs.of_resident(USER)) == 1
+
+
+async def test_a_danger_split_over_two_messages_is_heard(flow: Flow) -> None:
+    replies = await flow.command(USER, "nl", "start")
+    await flow.press(USER, "nl", button(replies, "eigen woorden"))
+    await flow.text(USER, "nl", "ik heb een doosje pillen gespaard")
+    replies = await flow.text(USER, "nl", "voor als het echt niet meer gaat")
+    assert "113" in said(replies)
+    assert (await flow.resident(USER)).progress["crisis"] == ["suicide"]

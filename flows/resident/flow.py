@@ -149,7 +149,7 @@ class ResidentFlow:
         turn = await self.turn(person, language_hint)
         progress = turn.progress
         replies: list[Reply] = []
-        match = self.matcher.match(text)
+        match = self.matcher.match(text, previous=tuple(progress.recent))  # a danger split over messages counts
         progress.recent = [*progress.recent, shorten(text, RECENT_LENGTH)][-RECENT_MESSAGES:]
         if match.crisis.is_crisis:  # crisis interrupts anything, before anything else
             for kind in match.crisis.kinds:

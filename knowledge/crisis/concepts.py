@@ -1,0 +1,226 @@
+"""Concepts: roles that meet within a clause, in any order, on base forms.
+
+Compiled once per language into look-up tables (form → roles, with the particle a split
+verb needs); reading a clause is one dictionary look-up per token and per two and three
+tokens in a row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge.crisis.forms import build_forms
+from knowledge.normalize import normal_phrase
+
+MAX_NGRAM = 4
+TOKEN_CACHE = 50_000  # tokens whose slots are remembered
+YOUNG = 6  # years: a small child
+TEEN = (11, 18)  # years: old enough to be home alone for an evening
+TIME_BEFORE = frozenset({"om", "tot", "at", "until", "till", "before", "na", "voor", "after"})
+TIME_AFTER = frozenset({"uur", "u", "oclock", "pm", "am", "minuten", "minutes", "min"})
+AGE_BEFORE = frozenset({"van", "aged"})
+AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
+OF_WORDS = frozenset({"van", "of", "from"})  # "de stiefmoeder van mijn neefje sluit hem op": not the subject
+
+
+@dataclass(frozen=True)
+class Concept:
+    kind: str
+    name: str
+    roles: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    reach: int = 1  # clauses in a row the roles may spread over
+    hint: bool = False  # only the gentle question
+    verb: str | None = None  # the role holding the verb, for `not_subject`
+    not_subject: tuple[str, ...] = ()  # roles that do not count right before the verb ("mijn zoon schopt")
+
+    @property
+    def needs(self) -> frozenset[str]:
+        return frozenset(self.roles)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """What one form says: it fills `role` (as `lemma`), if `particle` stands in the same clause."""
+
+    role: str
+    lemma: str
+    particle: str | None
+
+
+class ConceptSet:
+    """The concepts of one language and the tables to find their roles."""
+
+    def __init__(self, data: dict) -> None:
+        verbs = {str(k): str(v or "") for k, v in (data.get("verbs") or {}).items()}
+        self.language = str(data.get("language"))
+        forms = build_forms(self.language, verbs)
+        self.slots: dict[str, list[Slot]] = defaultdict(list)  # form or "w1 w2" → slots
+        self.stems: dict[str, list[Slot]] = defaultdict(list)
+        self._token_cache: dict[tuple[str, ...], list[Slot]] = {}
+        self.many: list[str] = []  # roles filled by a number of 10 or more ("30 paracetamol")
+        self.young: list[str] = []  # roles filled by a young age ("van 2", "3 jaar", "2 year old")
+        self.teen: list[str] = []  # roles filled by a teenager's age ("ze zijn 14 en 16"), not a time
+        self.suffixes: dict[str, list[Slot]] = defaultdict(list)
+        roles = dict(data.get("roles") or {})
+        roles.update(data.get("blockers") or {})
+        for role, entries in roles.items():
+            for entry in entries or ():
+                self._add(str(role), str(entry), forms)
+        self.stem_lengths = sorted({len(s) for s in self.stems})
+        self.suffix_lengths = sorted({len(s) for s in self.suffixes})
+        self.concepts: list[Concept] = []
+        for kind, named in (data.get("concepts") or {}).items():
+            for name, spec in (named or {}).items():
+                self.concepts.append(Concept(
+                    str(kind), str(name), tuple(spec["roles"]), tuple(spec.get("unless") or ()),
+                    int(spec.get("reach", 1)), bool(spec.get("hint", False)), spec.get("verb"),
+                    tuple(spec.get("not_subject") or ()),
+                ))
+        self._needs = [(c, c.needs) for c in self.concepts]
+        missing = {r for c in self.concepts for r in c.roles + c.unless} - set(roles)
+        if missing:
+            raise ValueError(f"crisis concepts ({self.language}): unknown roles {sorted(missing)}")
+
+    def _add(self, role: str, entry: str, forms: dict[str, list[tuple[str, str | None]]]) -> None:
+        if entry in ("#many", "#young", "#teen"):
+            {"#many": self.many, "#young": self.young, "#teen": self.teen}[entry].append(role)
+            return
+        if entry.endswith("*"):
+            self.stems[normal_phrase(entry[:-1])].append(Slot(role, entry, None))
+            return
+        if entry.startswith("*"):
+            self.suffixes[normal_phrase(entry[1:])].append(Slot(role, entry, None))
+            return
+        phrase = normal_phrase(entry)
+        if not phrase:
+            return
+        lemma = phrase.replace(" ", "")
+        if lemma in {name for pairs in forms.values() for name, _ in pairs}:
+            for form, pairs in forms.items():
+                for name, particle in pairs:
+                    if name == lemma:
+                        self.slots[form].append(Slot(role, lemma, particle))
+        self.slots[phrase].append(Slot(role, phrase, None))
+
+    def words(self) -> set[str]:
+        """Every single-word form (for the typo corrector's vocabulary)."""
+        return {w for key in self.slots for w in key.split() if w.isalpha()}
+
+    def _slots_of(self, forms: Sequence[str]) -> list[Slot]:
+        """The slots one token fills (its forms, stems, suffixes); remembered per token, as words repeat."""
+        key = tuple(forms)
+        found = self._token_cache.get(key)
+        if found is not None:
+            return found
+        found = [slot for form in forms for slot in self.slots.get(form, ())]
+        first = forms[0]
+        for length in self.stem_lengths:
+            if length <= len(first):
+                found.extend(self.stems.get(first[:length], ()))
+        for length in self.suffix_lengths:
+            if length <= len(first):
+                found.extend(self.suffixes.get(first[-length:], ()))
+        if len(self._token_cache) > TOKEN_CACHE:
+            self._token_cache.clear()
+        self._token_cache[key] = found
+        return found
+
+    def roles_in(self, words: Sequence[Sequence[str]], positions: Sequence[int],
+                 masked: set[int]) -> dict[str, list[tuple[int, str]]]:
+        """role → [(token position, the resident's word)] for the tokens at `positions`."""
+        typed = {words[i][0] for i in positions if i not in masked}
+        found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        slots = self.slots
+        for n, i in enumerate(positions):
+            if i in masked:
+                continue
+            forms = words[i]
+            hits = self._slots_of(forms)
+            first = forms[0]
+            if i and words[i - 1][0] in OF_WORDS:
+                found["#of"].append((i, first))
+            if first.isdigit():
+                number = int(first[:6])
+                for role in self.many if number >= 10 else ():
+                    found[role].append((i, first))
+                if self.young and number <= YOUNG and _is_age(words, i):
+                    for role in self.young:
+                        found[role].append((i, first))
+                if self.teen and TEEN[0] <= number <= TEEN[1] and not _is_time(words, i):
+                    for role in self.teen:
+                        found[role].append((i, first))
+            phrase = first
+            for k in range(1, MAX_NGRAM):
+                if n + k >= len(positions) or positions[n + k] in masked or positions[n + k] != i + k:
+                    break
+                phrase += " " + words[i + k][0]
+                for slot in slots.get(phrase, ()):
+                    found[slot.role].append((i, phrase))
+            for slot in hits:
+                if slot.particle is None or slot.particle in typed:
+                    word = first if slot.particle is None else f"{first} \u2026 {slot.particle}"
+                    found[slot.role].append((i, word))
+        return found
+
+    def fired(self, roles: dict[str, list[tuple[int, str]]], reach: int = 1,
+              touch: int = 0, around: frozenset[str] = frozenset()) -> list[tuple[Concept, tuple[str, ...]]]:
+        """The concepts whose roles are all present (and no blocker), with the words that filled them.
+
+        A concept complete before position `touch` (in an earlier message) does not count again.
+        `around`: roles found in the next clause; a blocker there counts too ("ik sla de tandarts
+        maar over": "maar" is not always a new clause).
+        """
+        result = []
+        present = roles.keys()
+        for concept, needs in self._needs:
+            if concept.reach < reach or not needs <= present:
+                continue
+            if any(b in roles or b in around for b in concept.unless):
+                continue
+            use = roles
+            if concept.not_subject and concept.verb:
+                use = _without_subjects(roles, concept)
+                if not all(role in use for role in concept.roles):
+                    continue
+            if all(any(p < touch for p, _ in use[role]) for role in concept.roles):
+                continue  # complete in an earlier message: the bot already answered it
+            words = tuple(dict.fromkeys(use[role][0][1] for role in concept.roles))
+            result.append((concept, words))
+        return result
+
+
+def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept) -> dict[str, list[tuple[int, str]]]:
+    """Drop fillers that stand right before the verb: there they are its subject, not its object.
+
+    "mijn zoon schopt tegen een bal", "my son hits the ball": the son is not hit. A filler after
+    the verb or further away still counts ("hij schopt mijn zoon", "mijn zoon wordt geschopt"), and
+    so does one owned by someone ("de stiefmoeder van mijn neefje sluit hem op").
+    """
+    verbs = {p for p, _ in roles.get(concept.verb or "", ())}
+    owned = {p for p, _ in roles.get("#of", ())}
+    kept = dict(roles)
+    for role in concept.not_subject:
+        left = [(p, w) for p, w in roles.get(role, ())
+                if p + len(w.split()) not in verbs or p in owned or p - 1 in owned]
+        if left:
+            kept[role] = left
+        else:
+            kept.pop(role, None)
+    return kept
+
+
+def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether the number at `i` is an age: "mijn kind van 2", "3 jaar oud", "my 2 year old"."""
+    before = words[i - 1][0] if i else ""
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    return before in AGE_BEFORE or after in AGE_AFTER
+
+
+def _is_time(words: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether the number at `i` is a time of day or a duration: "om 11 uur", "until 12"."""
+    before = words[i - 1][0] if i else ""
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    return before in TIME_BEFORE or after in TIME_AFTER

@@ -1,0 +1,105 @@
+"""The time and hedging layer: a danger that is over, nearly happened, or is a legal threat.
+
+It works per clause, never per text: a marker lowers only the findings of its own clause
+(the recovery marker may stand anywhere, but only lowers a clause that speaks of the past),
+so a present danger elsewhere in the text always stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from knowledge.normalize import normal_phrase
+
+KEEP_NEAR_MISS = frozenset({"suicide"})  # "ik had bijna alle pillen genomen" is still danger now
+# "bijna" lowers a near-miss ("vorige week viel ik bijna om"), not one that is happening now
+# ("ik ga bijna flauwvallen") nor "bijna niet" (hardly: "hij ademt bijna niet").
+
+
+@dataclass(frozen=True)
+class Markers:
+    past: frozenset[str]
+    recent_past: frozenset[str]
+    recovery: frozenset[str]
+    near_miss: frozenset[str]
+    not_near_miss: frozenset[str]
+    ongoing: frozenset[str]
+    not_ongoing: frozenset[str]
+    legal: frozenset[str]
+    threat_words: frozenset[str]
+
+    @classmethod
+    def merge(cls, sections: Iterable[dict]) -> Markers:
+        fields: dict[str, set[str]] = {name: set() for name in cls.__dataclass_fields__}
+        for section in sections:
+            for name in fields:
+                fields[name].update(normal_phrase(str(w)) for w in section.get(name) or ())
+        return cls(**{name: frozenset(w for w in words if w) for name, words in fields.items()})
+
+
+def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted: frozenset[str]) -> set[str]:
+    """The entries of `wanted` (one to three words in a row) found at these positions."""
+    found = set()
+    typed = [words[i][0] for i in positions]
+    for n, word in enumerate(typed):
+        phrase = word
+        if phrase in wanted:
+            found.add(phrase)
+        for k in (1, 2):
+            if n + k >= len(typed):
+                break
+            phrase += " " + typed[n + k]
+            if phrase in wanted:
+                found.add(phrase)
+    return found
+
+
+class Judge:
+    """The time layer for one text: markers per clause and in the whole text, each found once."""
+
+    def __init__(self, words: Sequence[Sequence[str]], markers: Markers) -> None:
+        self.words = words
+        self.markers = markers
+        self._units: dict[tuple[int, int], dict[str, set[str]]] = {}
+        self._recovery: set[str] | None = None
+
+    def _in_unit(self, unit: Sequence[int]) -> dict[str, set[str]]:
+        key = (unit[0], len(unit)) if unit else (0, 0)
+        found = self._units.get(key)
+        if found is None:
+            m = self.markers
+            found = {name: phrases_in(self.words, unit, getattr(m, name))
+                     for name in ("legal", "ongoing", "not_ongoing", "past", "near_miss", "not_near_miss")}
+            if found["not_ongoing"]:  # "het gaat weer": this "weer" says the danger is over
+                found["ongoing"] -= {"weer", "again"}
+            self._units[key] = found
+        return found
+
+    def recovery(self) -> set[str]:
+        if self._recovery is None:
+            self._recovery = phrases_in(self.words, range(len(self.words)), self.markers.recovery)
+        return self._recovery
+
+    def __call__(self, kind: str, finding_words: Sequence[str], unit: Sequence[int]) -> tuple[str, str]:
+        """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause.
+
+        A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone
+        is softened to the gentle question; a danger coming back ("weer", "vanavond") stands.
+        """
+        said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
+        found = self._in_unit(unit)
+        if said & self.markers.threat_words and found["legal"]:
+            return "cancel", f"juridisch dreigement ({', '.join(sorted(found['legal']))})"
+        if found["ongoing"]:
+            return "stands", ""
+        past = found["past"]
+        if past:
+            recovery = self.recovery()
+            if recovery:
+                return "cancel", f"voorbij ({', '.join(sorted(past))}; {', '.join(sorted(recovery))})"
+            return "soft", f"verleden ({', '.join(sorted(past))})"
+        near = found["near_miss"]
+        if near and kind not in KEEP_NEAR_MISS and not found["not_near_miss"]:
+            return "cancel", f"bijna ({', '.join(sorted(near))})"
+        return "stands", ""

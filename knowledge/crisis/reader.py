@@ -1,0 +1,322 @@
+"""The crisis reader: concepts and strong phrases per language, per clause, with the time layer.
+
+Built once from knowledge/crisis/concepts/<lang>.yaml and knowledge/crisis/phrases/<lang>.yaml.
+`read()` takes the matcher's token stream (`words[i]` = token i as typed, then its typo
+corrections) and the resident's previous messages, so a sentence split over two messages
+still counts, while a danger that stood entirely in an earlier message is not reported again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from knowledge.crisis.clauses import (
+    ClauseWords,
+    clause_starts,
+    foreign_positions,
+    foreign_words,
+    only_words,
+    primary_language,
+    sentence_starts,
+)
+from knowledge.crisis.concepts import ConceptSet
+from knowledge.crisis.modifiers import Judge, Markers
+from knowledge.crisis.phrases import PhraseSet
+from knowledge.crisis.verdict import Crisis, Finding
+from knowledge.domains import CRISIS_KINDS
+from knowledge.normalize import normal_phrase
+
+HERE = Path(__file__).resolve().parent
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MIN_TYPO_LENGTH = 5
+MAX_HINTS = 20  # risk words looked at per text (enough to ask once)
+MAX_CLAUSE_WORDS = 30  # words of a clause shown in an explanation
+NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
+
+Words = Sequence[Sequence[str]]
+
+
+@dataclass
+class Language:
+    """Everything one language reads with."""
+
+    name: str
+    concepts: ConceptSet
+    phrases: PhraseSet
+    idioms: PhraseSet
+    hints: PhraseSet
+    function_words: frozenset[str]
+    clause_words: ClauseWords
+    phrase_unless: dict[str, tuple[str, ...]]
+    hint_unless: tuple[str, ...]
+    triggers: frozenset[str] = frozenset()
+    trigger_stems: frozenset[str] = frozenset()
+    trigger_suffixes: frozenset[str] = frozenset()
+    trigger_stem_lengths: tuple[int, ...] = ()
+    trigger_suffix_lengths: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        sets = (self.phrases, self.hints)
+        self.triggers = frozenset(
+            {w for key in self.concepts.slots for w in key.split()[:1]}
+            | {p.elements[0].text for ps in sets for p in ps.patterns if p.elements[0].kind == "word"}
+        )
+        self.trigger_stems = frozenset(
+            set(self.concepts.stems) | {p.elements[0].text for ps in sets for p in ps.patterns
+                                        if p.elements[0].kind == "stem"})
+        self.trigger_suffixes = frozenset(
+            set(self.concepts.suffixes) | {p.elements[0].text for ps in sets for p in ps.patterns
+                                           if p.elements[0].kind == "suffix"})
+        self.trigger_stem_lengths = tuple(sorted({len(s) for s in self.trigger_stems}))
+        self.trigger_suffix_lengths = tuple(sorted({len(s) for s in self.trigger_suffixes}))
+
+
+class CrisisReader:
+    """Reads acute danger from a text (and the resident's last few messages)."""
+
+    def __init__(self, folder: Path = HERE) -> None:
+        self.languages: dict[str, Language] = {}
+        marker_sections = []
+        for path in sorted((folder / "concepts").glob("*.yaml")):
+            data = _load(path)
+            phrases = _load(folder / "phrases" / path.name)
+            name = str(data.get("language", path.stem))
+            crisis = []
+            for kind, entries in (phrases.get("crisis") or {}).items():
+                if kind not in CRISIS_KINDS:
+                    raise ValueError(f"{path.name}: unknown crisis kind {kind!r}")
+                crisis.extend((str(entry), kind) for entry in entries or ())
+            self.languages[name] = Language(
+                name,
+                ConceptSet(data),
+                PhraseSet(crisis),
+                PhraseSet((str(e), "not") for e in phrases.get("not_crisis") or ()),
+                PhraseSet((str(e), "hint") for e in phrases.get("crisis_hint") or ()),
+                frozenset(normal_phrase(str(w)) for w in data.get("function_words") or ()),
+                ClauseWords.compile((("," if str(w).startswith(",") else "") + normal_phrase(str(w))
+                                     for w in data.get("clause_words") or ()),
+                                    (normal_phrase(str(w)) for w in data.get("together") or ())),
+                {str(k): tuple(v or ()) for k, v in (data.get("phrase_unless") or {}).items()},
+                tuple(data.get("hint_unless") or ()),
+            )
+            marker_sections.append(data.get("modifiers") or {})
+        self.markers = Markers.merge(marker_sections)
+        self.function_words = {name: lang.function_words for name, lang in self.languages.items()}
+        vocabulary = {name: frozenset(lang.concepts.words() | lang.phrases.words())
+                      for name, lang in self.languages.items()}
+        self.only_everyday = only_words(self.function_words)
+        self.only_known = {name: words - frozenset().union(*self.function_words.values())
+                           for name, words in only_words(vocabulary).items()}
+        self.foreign = foreign_words(self.function_words)
+
+    def words(self) -> set[str]:
+        """The crisis words a typo can be corrected to (5+ letters; shorter ones are never corrected)."""
+        found: set[str] = set()
+        for lang in self.languages.values():
+            found |= lang.concepts.words() | lang.phrases.words() | lang.idioms.words()
+        return {w for w in found if len(w) >= MIN_TYPO_LENGTH}
+
+    def read(self, text: str, words: Words, previous: Sequence[tuple[str, Words]] = ()) -> Crisis:
+        """The verdict on `text` (already split into `words`), read after `previous` messages."""
+        stream: list[Sequence[str]] = []
+        starts: set[int] = set()
+        commas: set[int] = set()
+        for piece_text, piece_words in [*previous, (text, words)]:
+            boundary = len(stream)  # after the loop: where the current message starts
+            sentences, after_comma = sentence_starts(piece_text, len(piece_words))
+            starts |= {boundary + p for p in sentences} | {boundary}
+            commas |= {boundary + p for p in after_comma}
+            stream.extend(piece_words)
+        if boundary >= len(stream):
+            return Crisis()
+        primary = primary_language(stream, self.only_everyday, self.only_known)
+        findings: list[Finding] = []
+        softened: list[Finding] = []
+        hint_words: list[str] = []
+        context = _Context(stream, starts, commas, boundary, Judge(stream, self.markers))
+        for lang in self.languages.values():
+            foreign = foreign_positions(stream, self.foreign[(lang.name, primary)])
+            if not self._triggered(lang, stream, foreign, primary):
+                continue
+            found, soft, hints = self._read_language(lang, context, foreign)
+            findings += found
+            softened += soft
+            hint_words += hints
+        findings = _one_per_clause(findings)
+        softened = _one_per_clause(softened)
+        kinds = tuple(dict.fromkeys(f.kind for f in findings))
+        evidence = tuple(dict.fromkeys(f"{f.concept}: {' '.join(f.words)}" for f in findings))
+        if kinds:
+            return Crisis(kinds[0], kinds, evidence, findings=tuple(findings), softened=tuple(softened))
+        hint = bool(hint_words or softened)
+        return Crisis(hint=hint, softened=tuple(softened), hint_words=tuple(dict.fromkeys(hint_words)))
+
+    def _triggered(self, lang: Language, stream: Words, foreign: set[int], primary: str | None) -> bool:
+        """Whether any word could start something of this language (else it is skipped, for speed)."""
+        everyday = self.function_words.get(primary, frozenset()) if primary != lang.name else frozenset()
+        for i, forms in enumerate(stream):
+            if i in foreign or forms[0] in everyday:
+                continue
+            if any(form in lang.triggers for form in forms):
+                return True
+            first = forms[0]
+            if any(first[:n] in lang.trigger_stems for n in lang.trigger_stem_lengths if n < len(first)):
+                return True
+            if any(first[-n:] in lang.trigger_suffixes for n in lang.trigger_suffix_lengths if n < len(first)):
+                return True
+        return False
+
+    def _read_language(self, lang: Language, context: _Context, foreign: set[int]) -> tuple[
+        list[Finding], list[Finding], list[str]
+    ]:
+        """Findings, softened findings and hint words of one language's concepts and phrases."""
+        stream, boundary = context.stream, context.boundary
+        visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
+        cuts = clause_starts(stream, context.starts, lang.clause_words, foreign, context.commas)
+        clauses = _clauses(cuts, len(stream), boundary)
+        at = [n for n, clause in enumerate(clauses) for _ in clause]  # position -> clause number
+        phrase_hits = [hit for hit in lang.phrases.find(visible) if hit.end > boundary]
+        hint_hits = [hit for hit in lang.hints.find([forms[:1] for forms in visible]) if hit.start >= boundary]
+        covered: set[int] = set()
+        concepts = self._concepts(lang, context, clauses, foreign)
+        if phrase_hits or hint_hits or any(concepts[:3]):  # only then look for idioms (most sentences: never)
+            covered = {p for other in self.languages.values() for hit in other.idioms.find(stream)
+                       for p in range(hit.start, hit.end)}  # an idiom is an idiom in any list
+            if covered:
+                concepts = self._concepts(lang, context, clauses, foreign | covered)
+        findings, softened, hint_words, per_clause = concepts
+        stood: set[tuple[str, int]] = set()  # (kind, clause): one standing phrase is enough
+        for hit in phrase_hits:
+            if any(p in covered for p in range(hit.start, hit.end)) or (str(hit.label), at[hit.start]) in stood:
+                continue
+            unit, index = _clause_of(clauses, at, hit.start, boundary)
+            blockers = lang.phrase_unless.get(str(hit.label), ())
+            if blockers and any(b in roles for roles in _around(per_clause, at, hit.start) for b in blockers):
+                continue
+            said = tuple(stream[p][0] for p in range(hit.start, hit.end))
+            verdict, why = context.judge(str(hit.label), said, unit)
+            name = f"vaste zin \u201c{hit.source}\u201d"
+            finding = Finding(str(hit.label), name, said, _text(stream, unit), index, why)
+            if verdict == "stands":
+                stood.add((str(hit.label), at[hit.start]))
+            if verdict != "cancel":
+                (findings if verdict == "stands" else softened).append(finding)
+        for hit in hint_hits[:MAX_HINTS]:
+            if any(p in covered for p in range(hit.start, hit.end)):
+                continue
+            if any(b in roles for roles in _around(per_clause, at, hit.start) for b in lang.hint_unless):
+                continue  # a risk word in an innocent context: judo, the pharmacy, the boss
+            said = tuple(stream[p][0] for p in range(hit.start, hit.end))
+            unit, _ = _clause_of(clauses, at, hit.start, boundary)
+            if context.judge("hint", said, unit)[0] != "cancel":
+                hint_words.append(" ".join(said))
+        return findings, softened, hint_words
+
+    def _concepts(self, lang: Language, context: _Context, clauses: list[range], masked: set[int]) -> tuple[
+        list[Finding], list[Finding], list[str], list[dict]
+    ]:
+        stream, boundary = context.stream, context.boundary
+        findings: list[Finding] = []
+        softened: list[Finding] = []
+        hint_words: list[str] = []
+        per_clause = [lang.concepts.roles_in(stream, list(c), masked) for c in clauses]
+        alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
+        for unit, reach, index, parts in _units(clauses, boundary):
+            roles = _merge(per_clause[n] for n in parts)
+            after = parts[-1] + 1
+            around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
+            for concept, said in lang.concepts.fired(roles, reach, boundary, around):
+                if any((concept.name, n) in alone for n in parts):
+                    continue
+                if len(parts) == 1:
+                    alone.add((concept.name, parts[0]))
+                verdict, why = context.judge(concept.kind, said, unit)
+                if verdict == "cancel":
+                    continue
+                if concept.hint:
+                    hint_words.extend(said)
+                    continue
+                finding = Finding(concept.kind, concept.name, said, _text(stream, unit), index, why)
+                (findings if verdict == "stands" else softened).append(finding)
+        return findings, softened, hint_words, per_clause
+
+
+@dataclass(frozen=True)
+class _Context:
+    stream: list[Sequence[str]]
+    starts: set[int]
+    commas: set[int]
+    boundary: int
+    judge: Judge
+
+
+def _one_per_clause(findings: list[Finding]) -> list[Finding]:
+    """Concepts before strong phrases; one strong phrase per kind and clause, none where a concept explains it."""
+    findings = sorted(findings, key=lambda f: (f.clause_index or 0, f.concept.startswith("vaste zin")))
+    kept: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
+    for finding in findings:
+        key = (finding.kind, finding.clause_index)
+        if finding.concept.startswith("vaste zin") and key in seen:
+            continue
+        seen.add(key)
+        kept.append(finding)
+    return kept
+
+
+def _around(per_clause: list[dict], at: list[int], position: int) -> list[dict]:
+    """The roles of the clause holding `position` and of the next clause."""
+    return per_clause[at[position]:at[position] + 2]
+
+
+def _load(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+
+
+def _clauses(starts: list[int], length: int, boundary: int) -> list[range]:
+    """Clauses as position ranges; the message boundary always starts a clause."""
+    cuts = sorted(set(starts) | {boundary, length})
+    return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _merge(parts) -> dict[str, list[tuple[int, str]]]:
+    merged: dict[str, list[tuple[int, str]]] = {}
+    for roles in parts:
+        for role, found in roles.items():
+            merged[role] = merged.get(role, []) + found
+    return merged
+
+
+def _units(clauses: list[range], boundary: int) -> list[tuple[list[int], int, int, tuple[int, ...]]]:
+    """(positions, reach, clause index) to read: each clause of the current message, each two in a row.
+
+    The last clause before the current message and the first one of it are read as one
+    clause (a sentence split over two messages). Index 0 means: it reaches into an earlier message.
+    """
+    units: list[tuple[list[int], int, int, tuple[int, ...]]] = []
+    current = [n for n, c in enumerate(clauses) if c.start >= boundary]
+    for number, n in enumerate(current, start=1):
+        units.append((list(clauses[n]), 1, number, (n,)))
+        if n > 0:
+            joined = list(clauses[n - 1]) + list(clauses[n])
+            crosses = clauses[n - 1].start < boundary
+            units.append((joined, 1 if crosses and number == 1 else 2, 0 if crosses else number - 1, (n - 1, n)))
+    return units
+
+
+def _clause_of(clauses: list[range], at: list[int], position: int, boundary: int) -> tuple[range, int]:
+    """The clause holding `position`, and its number in the current message (0: an earlier one)."""
+    n = at[position]
+    first = next((k for k, clause in enumerate(clauses) if clause.start >= boundary), len(clauses))
+    return clauses[n], (n - first + 1 if n >= first else 0)
+
+
+def _text(words: Words, unit: Sequence[int]) -> str:
+    shown = " ".join(words[i][0] for i in unit[:MAX_CLAUSE_WORDS])
+    return shown + (" \u2026" if len(unit) > MAX_CLAUSE_WORDS else "")

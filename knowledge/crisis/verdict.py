@@ -1,0 +1,75 @@
+"""The crisis verdict and the findings behind it, readable for a knowledge keeper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How a kind of danger is named in the Dutch explanation lines.
+KIND_NAMES = {
+    "suicide": "suicide",
+    "domestic_violence": "huiselijk geweld",
+    "child_danger": "kind in gevaar",
+    "medical": "medisch spoed",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One concept (or strong phrase) that fired in one clause."""
+
+    kind: str
+    concept: str  # e.g. "middel + bereidheid + wanhoop", or "vaste zin “ik wil dood”" for a strong phrase
+    words: tuple[str, ...]  # the resident's words that filled the roles
+    clause: str  # the clause text (normalised words)
+    clause_index: int  # 1-based within the current message; 0 = also an earlier message
+    softened: str = ""  # why the time/hedging layer lowered it ("" = it stands)
+
+    def line(self) -> str:
+        words = ", ".join(f"'{w}'" for w in self.words)
+        where = f"zin {self.clause_index}" if self.clause_index else "dit en het vorige bericht"
+        text = f"{self.kind}: begrip '{self.concept}' op {words} in {where} (\u201c{self.clause}\u201d)"
+        if self.softened:
+            text += f" — verzwakt: {self.softened}"
+        return text
+
+
+@dataclass(frozen=True)
+class Crisis:
+    """The crisis verdict: the first kind of acute danger found, and every kind found.
+
+    `findings` says which concept fired on which words in which clause; `softened` holds the
+    findings the time/hedging layer lowered (past, near-miss); they only make a `hint`.
+    """
+
+    kind: str | None = None
+    kinds: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    hint: bool = False  # no crisis, but a word or half a concept that often comes with danger: ask gently
+    findings: tuple[Finding, ...] = ()
+    softened: tuple[Finding, ...] = ()
+    hint_words: tuple[str, ...] = ()
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.kind is not None
+
+    @property
+    def concept(self) -> str | None:
+        """The concept behind the first kind found."""
+        return self.findings[0].concept if self.findings else None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.findings[0].words if self.findings else ()
+
+    @property
+    def clause(self) -> str | None:
+        return self.findings[0].clause if self.findings else None
+
+    def explain(self) -> list[str]:
+        """Readable Dutch lines: which concept fired, on which words, in which clause."""
+        lines = [finding.line() for finding in self.findings]
+        lines += [finding.line() for finding in self.softened]
+        if self.hint and self.hint_words:
+            lines.append("vraag voorzichtig: risicowoord " + ", ".join(f"'{w}'" for w in self.hint_words))
+        return lines

@@ -1,0 +1,38 @@
+"""CI guard: the crisis figures on the tuning set may not drop below the product's thresholds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.crisis.figures import crisis_figures, line
+from knowledge.matcher import Matcher
+from knowledge.model import KnowledgeBase
+
+SENTENCES = Path(__file__).resolve().parent / "eval" / "sentences.yaml"
+RECALL_MIN = 0.95
+FALSE_MAX = 0.03
+
+
+@pytest.fixture(scope="module")
+def figures(sample_kb: KnowledgeBase) -> dict:
+    cases = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
+    result = crisis_figures(Matcher(sample_kb), cases)
+    print("\n" + line("tuning set", result))
+    return result
+
+
+def test_crisis_recall_overall_and_per_kind(figures: dict) -> None:
+    assert figures["recall"] >= RECALL_MIN
+    for kind, (found, total) in figures["per_kind"].items():
+        assert total and found / total >= RECALL_MIN, kind
+
+
+def test_false_crisis_rate(figures: dict) -> None:
+    assert figures["false_rate"] <= FALSE_MAX
+
+
+def test_the_gentle_question_is_rare_on_everyday_sentences(figures: dict) -> None:
+    assert figures["hint_rate"] <= 0.03
