@@ -65,9 +65,7 @@ def as_text(kb: KnowledgeBase, match: Match, contact: Contact | None, postcode: 
         lines.append(f"Crisis: JA — {', '.join(match.crisis.kinds)} ({'; '.join(match.crisis.evidence)})")
     else:
         lines.append("Crisis: nee")
-    crisis_explain = getattr(match.crisis, "explain", None)  # the crisis engine's own account, when it has one
-    if callable(crisis_explain):
-        lines.extend(f"  {line}" for line in str(crisis_explain()).splitlines() if line.strip())
+    lines.extend(f"  {line}" for line in match.crisis.explain())  # which concept, on which words, in which clause
     area = kb.area_for_postcode(postcode)
     where = f"wijk {area.name}" if area else "hele gemeente (geen of onbekende postcode)"
     lines.append(f"Diensten ({where}):")
