@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from knowledge.matcher import CRISIS_DOMAINS, Match, Matcher
 from knowledge.model import KnowledgeBase
+from knowledge.normalize import clauses
 from knowledge.routing import Contact, choose_contact, concerns_from_text
 
 
@@ -15,6 +17,10 @@ def explain(kb: KnowledgeBase, matcher: Matcher, text: str, postcode: str | None
     """Match the text for the postcode's area and pick the one contact (None without concerns)."""
     area = kb.area_for_postcode(postcode)
     match = matcher.match(text, area.id if area else None)
+    numbers = clauses(text)
+    match = replace(match, clauses={
+        domain: tuple(numbers[i] if i < len(numbers) else 0 for i in starts) for domain, starts in match.starts.items()
+    })
     if not match.domains:
         return match, None
     crisis_domains = frozenset(d for kind in match.crisis.kinds for d in CRISIS_DOMAINS[kind])
@@ -26,6 +32,14 @@ def as_json(match: Match, contact: Contact | None) -> dict[str, Any]:
     """The stable machine-readable form."""
     return {
         "domains": [{"id": d.id, "score": d.score} for d in match.domains],
+        "why": {
+            domain: [
+                {"entry": entry, "words": typed, "weight": weight, "clause": clause}
+                for (entry, typed, weight), clause in zip(
+                    counted, match.clauses.get(domain, (None,) * len(counted)), strict=False)
+            ]
+            for domain, counted in match.counted.items()
+        },
         "crisis": {"is_crisis": match.crisis.is_crisis, "kind": match.crisis.kind},
         "services": [{"id": s.service.id, "score": s.score} for s in match.services],
         "contact": None if contact is None else {"member_id": contact.member.id, "team_id": contact.team.id},
@@ -34,18 +48,26 @@ def as_json(match: Match, contact: Contact | None) -> dict[str, Any]:
 
 def as_text(kb: KnowledgeBase, match: Match, contact: Contact | None, postcode: str | None) -> str:
     """A readable report that shows why: which words matched."""
-    lines = ["Levensdomeinen:"]
+    lines = ["Levensdomeinen (per domein de woorden die telden: 'getypt' via lexicon-regel (informatiegewicht, zin)):"]
     if not match.domains:
         lines.append("  (geen gevonden: voeg woorden toe in synonyms.yaml of aan de keywords van een dienst)")
     for domain in match.domains:
-        words = ", ".join(match.evidence.get(domain.id, ())) or "via de crisiswoorden"
-        lines.append(f"  {domain.id:<16} {domain.score:.3f}  ({words})")
+        counted = match.counted.get(domain.id, ())
+        where = match.clauses.get(domain.id, ())
+        words = ", ".join(
+            f"'{typed}' via {entry} ({weight:.2f}{f', zin {where[i]}' if i < len(where) and where[i] else ''})"
+            for i, (entry, typed, weight) in enumerate(counted)
+        )
+        lines.append(f"  {domain.id:<16} {domain.score:.3f}  ({words or 'via de crisiswoorden'})")
     if match.unsupported:
         lines.append("Taal: deze tekst is in een taal die de bot niet leest.")
     if match.crisis.is_crisis:
         lines.append(f"Crisis: JA — {', '.join(match.crisis.kinds)} ({'; '.join(match.crisis.evidence)})")
     else:
         lines.append("Crisis: nee")
+    crisis_explain = getattr(match.crisis, "explain", None)  # the crisis engine's own account, when it has one
+    if callable(crisis_explain):
+        lines.extend(f"  {line}" for line in str(crisis_explain()).splitlines() if line.strip())
     area = kb.area_for_postcode(postcode)
     where = f"wijk {area.name}" if area else "hele gemeente (geen of onbekende postcode)"
     lines.append(f"Diensten ({where}):")

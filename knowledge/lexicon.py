@@ -23,6 +23,13 @@ class Lexicon:
     not_crisis: tuple[str, ...]
     crisis_hints: tuple[str, ...]  # single risk words: ask gently, once
     common_words: dict[str, frozenset[str]]  # language -> everyday words
+    domain_languages: tuple[str, ...] = ()  # the language of each entry of `domains`, in the same order
+
+    def domains_in(self, language: str) -> tuple[tuple[str, str], ...]:
+        """The domain entries of one language (all of them for a lexicon built without languages)."""
+        if not self.domain_languages:
+            return self.domains
+        return tuple(entry for entry, lang in zip(self.domains, self.domain_languages, strict=True) if lang == language)
 
     @classmethod
     def load(
@@ -32,6 +39,7 @@ class Lexicon:
     ) -> Lexicon:
         """Read every <lang>.yaml and add the knowledge base's synonyms."""
         domains: list[tuple[str, str]] = []
+        languages: list[str] = []
         crisis: list[tuple[str, str]] = []
         not_crisis: list[str] = []
         hints: list[str] = []
@@ -44,13 +52,15 @@ class Lexicon:
                 if domain not in DOMAIN_IDS:
                     raise ValueError(f"{path.name}: unknown life domain {domain!r}")
                 domains.extend((str(entry), domain) for entry in entries or ())
+                languages.extend(language for _ in entries or ())
             for kind, entries in (data.get("crisis") or {}).items():
                 if kind not in CRISIS_KINDS:
                     raise ValueError(f"{path.name}: unknown crisis kind {kind!r}")
                 crisis.extend((str(entry), kind) for entry in entries or ())
             not_crisis.extend(str(entry) for entry in data.get("not_crisis") or ())
             hints.extend(str(entry) for entry in data.get("crisis_hint") or ())
-        for per_domain in (synonyms or {}).values():
+        for language, per_domain in (synonyms or {}).items():
             for domain, words in per_domain.items():
                 domains.extend((word, domain) for word in words)
-        return cls(tuple(domains), tuple(crisis), tuple(not_crisis), tuple(hints), common)
+                languages.extend(language for _ in words)
+        return cls(tuple(domains), tuple(crisis), tuple(not_crisis), tuple(hints), common, tuple(languages))

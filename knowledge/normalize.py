@@ -59,6 +59,17 @@ def tokens(text: str) -> list[str]:
     return words
 
 
+_CLAUSE = re.compile(r"[.,;:!?\n]+")
+
+
+def clauses(text: str) -> list[int]:
+    """Per token of `tokens(text)`: the number (from 1) of the clause it stands in, as punctuation divides them."""
+    numbers: list[int] = []
+    for number, part in enumerate((p for p in _CLAUSE.split(text or "") if p.strip()), start=1):
+        numbers.extend([number] * len(tokens(part)))
+    return numbers
+
+
 def letters_outside_latin(text: str) -> float:
     """Share of letters that are not Latin script (Arabic, Cyrillic, ...): 0.0 to 1.0."""
     letters = [c for c in unicodedata.normalize("NFKD", text or "") if c.isalpha()]

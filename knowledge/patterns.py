@@ -25,17 +25,19 @@ class Element:
     kind: str  # "word" | "stem" | "suffix"
     text: str
 
-    def matches(self, forms: Sequence[str]) -> bool:
+    def matches(self, forms: Sequence[str], corrected_affixes: bool = False) -> bool:
         """`forms[0]` is the word as typed, `forms[1:]` its typo corrections.
 
-        Stems and suffixes match only the word as typed: a corrected 'beroerde' must not
-        become the stem 'beroerte*'.
+        Stems and suffixes match the word as typed, and its corrections only with
+        `corrected_affixes`: for a corrector that never rewrites a real word (so a typed
+        'beroerde', a real word, never becomes the stem 'beroerte*').
         """
         if self.kind == "word":
             return self.text in forms
+        candidates = forms if corrected_affixes else forms[:1]
         if self.kind == "stem":
-            return forms[0].startswith(self.text)
-        return forms[0].endswith(self.text)
+            return any(form.startswith(self.text) for form in candidates)
+        return any(form.endswith(self.text) for form in candidates)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Pattern:
     source: str
     elements: tuple[Element, ...]
     gaps: tuple[int, ...]  # gaps[i]: words allowed between element i-1 and i
+    required: frozenset[str] = frozenset()  # the plain words after the first: a text without one cannot match
 
     @property
     def weight(self) -> float:
@@ -88,13 +91,15 @@ def compile_pattern(source: str, label: Hashable) -> Pattern | None:
             gap = 0
     if not elements:
         return None
-    return Pattern(label, source, tuple(elements), tuple(gaps))
+    required = frozenset(e.text for e in elements[1:] if e.kind == "word")
+    return Pattern(label, source, tuple(elements), tuple(gaps), required)
 
 
 class PatternSet:
     """Many patterns, indexed by how their first element can be found."""
 
-    def __init__(self, entries: Iterable[tuple[str, Hashable]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, Hashable]], corrected_affixes: bool = False) -> None:
+        self.corrected_affixes = corrected_affixes  # stems and suffixes also match typo corrections
         self.patterns: list[Pattern] = []
         self._by_word: dict[str, list[Pattern]] = defaultdict(list)
         self._by_stem: dict[str, list[Pattern]] = defaultdict(list)
@@ -104,9 +109,9 @@ class PatternSet:
         seen: set[tuple[Hashable, tuple[Element, ...], tuple[int, ...]]] = set()
         for source, label in entries:
             pattern = compile_pattern(source, label)
-            if pattern is None or (label, pattern.elements, pattern.gaps) in seen:
+            if pattern is None or (pattern.label, pattern.elements, pattern.gaps) in seen:
                 continue
-            seen.add((label, pattern.elements, pattern.gaps))
+            seen.add((pattern.label, pattern.elements, pattern.gaps))
             self.patterns.append(pattern)
             first = pattern.elements[0]
             if first.kind == "word":
@@ -118,6 +123,10 @@ class PatternSet:
                 self._by_suffix[first.text].append(pattern)
                 self.suffix_lengths.add(len(first.text))
 
+    def stem_covers(self, word: str) -> bool:
+        """Does a pattern start with a stem that is this word, or this word but its last letter?"""
+        return any(word[:n] in self._by_stem for n in (len(word), len(word) - 1) if n in self.stem_lengths)
+
     def words(self) -> set[str]:
         """Every plain word any pattern uses (the vocabulary for typo correction)."""
         return {e.text for p in self.patterns for e in p.elements if e.kind == "word"}
@@ -126,34 +135,37 @@ class PatternSet:
         found: list[Pattern] = []
         for form in forms:
             found.extend(self._by_word.get(form, ()))
-        typed = forms[0]
-        for length in self.stem_lengths:
-            if length <= len(typed):
-                found.extend(self._by_stem.get(typed[:length], ()))
-        for length in self.suffix_lengths:
-            if length <= len(typed):
-                found.extend(self._by_suffix.get(typed[-length:], ()))
+        for typed in forms if self.corrected_affixes else forms[:1]:
+            for length in self.stem_lengths:
+                if length <= len(typed):
+                    found.extend(self._by_stem.get(typed[:length], ()))
+            for length in self.suffix_lengths:
+                if length <= len(typed):
+                    found.extend(self._by_suffix.get(typed[-length:], ()))
         return found
 
     def find(self, words: Sequence[Sequence[str]]) -> list[Hit]:
         """Every match in a text; `words[i]` holds token i as typed, then its corrections."""
         hits: list[Hit] = []
+        present = {form for forms in words for form in forms}
         for start, forms in enumerate(words):
             candidates = {id(p): p for p in self._starting_at(forms)}
             for pattern in candidates.values():
-                end = _match_rest(pattern, words, start)
+                if not pattern.required <= present:
+                    continue
+                end = _match_rest(pattern, words, start, self.corrected_affixes)
                 if end is not None:
                     hits.append(Hit(pattern.label, start, end, pattern.weight, pattern.source))
         return hits
 
 
-def _match_rest(pattern: Pattern, words: Sequence[Sequence[str]], start: int) -> int | None:
+def _match_rest(pattern: Pattern, words: Sequence[Sequence[str]], start: int, affixes: bool = False) -> int | None:
     """The end of a match of `pattern` whose first element is at `start`, or None."""
     position = start + 1
     for element, gap in zip(pattern.elements[1:], pattern.gaps[1:], strict=True):
         for offset in range(gap + 1):
             index = position + offset
-            if index < len(words) and element.matches(words[index]):
+            if index < len(words) and element.matches(words[index], affixes):
                 position = index + 1
                 break
         else:

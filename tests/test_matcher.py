@@ -112,7 +112,7 @@ def test_match_command_json_is_stable() -> None:
                        "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"domains", "crisis", "services", "contact"}
+    assert set(data) >= {"domains", "crisis", "services", "contact"}  # stable fields; new ones may be added
     assert {d["id"] for d in data["domains"]} >= {"finances", "parenting"}
     assert all(set(d) == {"id", "score"} for d in data["domains"] + data["services"])
     assert data["crisis"] == {"is_crisis": False, "kind": None}
@@ -125,5 +125,5 @@ def test_match_command_explains_why() -> None:
     assert "Crisis: JA — suicide" in result.stdout and "zelfmoordpreventie-113" in result.stdout
     assert "Contactpersoon:" in result.stdout and "Wijkteam Centrum" in result.stdout
     nothing = run_match("hallo", "--json")
-    assert json.loads(nothing.stdout) == {"domains": [], "crisis": {"is_crisis": False, "kind": None},
-                                          "services": [], "contact": None}
+    assert {k: v for k, v in json.loads(nothing.stdout).items() if k != "why"} == {
+        "domains": [], "crisis": {"is_crisis": False, "kind": None}, "services": [], "contact": None}
