@@ -1,0 +1,192 @@
+"""Evidence beyond the exact phrase: an entry's words in another order, form or spelling, and single
+telling words.
+
+The lexicon lists phrases ("drinkt te veel", "gas afgesloten"), but residents say "ik denk dat ik
+teveel drink" or "ze dreigen het gas af te sluiten". So every entry is also indexed by the base
+forms of its words (simplemma's lemmas, through knowledge.dictionary.Lemmas): an entry counts when
+all its words stand in one clause, in any order and any form ('drink', 'dronk', 'gedronken' ~
+'drinken'), compounds written together or apart ('teveel' = 'te veel') and separable verbs joined
+('af te sluiten', 'sluiten het gas af' ~ 'afsluiten', 'afgesloten'). Such a hit weighs BAG_SHARE of
+the entry. And a content word of the lexicon counts on its own ('loose') by its information: rare
+in everyday language (wordfreq) and used by few domains, times LOOSE_SHARE; everyday words
+('thuis', 'man', 'hele', 'dag') never do.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from knowledge.dictionary import Lemmas, zipf
+from knowledge.patterns import Hit, Pattern, PatternSet
+from knowledge.ranking import SPREAD, _rarity
+
+BAG_SHARE = 0.8  # an entry whose words stand apart, in another order or form, in one clause
+LOOSE_SHARE = 0.5  # a single telling word of an entry, alone
+MAX_LOOSE_ZIPF = 5.3  # a word more frequent than this is filler, never evidence on its own
+MIN_LOOSE_RARITY = 0.25  # a loose word must tell at least this much (rarity over spread)
+MAX_SPAN_EXTRA = 4  # an entry's words may stand this many words further apart than its length
+PARTICLE_REACH = 6  # a separable verb's particle may stand this many words after the verb ...
+PARTICLE_BEFORE = 2  # ... or this many before it ('af te sluiten')
+MIN_SPLIT = 2  # each half of a compound written together has at least this many letters
+PARTICLES = frozenset({
+    "af", "aan", "op", "uit", "in", "mee", "weg", "terug", "door", "over", "toe", "om", "bij", "na", "vast",
+    "los", "langs", "neer", "onder", "voor", "achter", "kapot", "dood", "open", "dicht", "binnen", "buiten",
+    "samen", "tegen", "thuis", "schoon", "klaar",
+})
+
+
+class Evidence:
+    """The lexicon's domain entries indexed by base form, for order-free and single-word evidence."""
+
+    def __init__(self, patterns: PatternSet, languages: Mapping[tuple[str, str], frozenset[str]],
+                 information: Mapping[tuple[str, str], float], common_words: frozenset[str], lemmas: Lemmas) -> None:
+        self._patterns = [p for p in patterns.patterns if all(e.kind != "suffix" for e in p.elements)]
+        self._languages = languages
+        self._information = information
+        self._common = common_words
+        self._lemmas = lemmas
+        self._texts = frozenset(e.text for p in patterns.patterns for e in p.elements if e.kind == "word")
+        self._canon: dict[str, str] = {}
+        self._by_key: dict[str, list[tuple[Pattern, tuple[str, ...]]]] | None = None
+        self._loose: dict[str, dict[str, int]] = {}
+        self._loose_languages: dict[tuple[str, str], frozenset[str]] = {}
+
+    def canon(self, word: str) -> str:
+        """One name for all forms of a lexicon word: the first of the lexicon words of its lemma."""
+        known = self._canon.get(word)
+        if known is not None:
+            return known
+        found = word if word in self._common or not word.isalpha() else min((word, *self._lemmas.related(word)))
+        if len(self._canon) > 200_000:
+            self._canon.clear()
+        self._canon[word] = found
+        return found
+
+    def content(self, word: str) -> bool:
+        """A word that can tell something on its own: no everyday filler."""
+        return word.isalpha() and len(word) >= 3 and word not in self._common and zipf(word) <= MAX_LOOSE_ZIPF
+
+    def _build(self) -> None:
+        by_key: dict[str, list[tuple[Pattern, tuple[str, ...]]]] = defaultdict(list)
+        loose: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        loose_languages: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for pattern in self._patterns:
+            words = [e.text for e in pattern.elements if e.kind == "word"]
+            content = [w for w in words if self.content(w)]
+            if not content:
+                continue  # filler only ('mijn man', 'het is krap'): only as written
+            keys = tuple(self.canon(e.text) if e.kind == "word" else "" for e in pattern.elements)
+            rarest = min(content, key=zipf)
+            by_key[self.canon(rarest)].append((pattern, keys))
+            label = str(pattern.label)
+            for word in dict.fromkeys(content):
+                key = self.canon(word)
+                loose[key][label] += 1
+                loose_languages[(key, label)] |= self._languages.get((pattern.source, label), frozenset())
+        self._loose = {k: dict(v) for k, v in loose.items()}
+        self._loose_languages = {k: frozenset(v) for k, v in loose_languages.items()}
+        self._by_key = dict(by_key)
+
+    def keys(self, words: Sequence[Sequence[str]], clause_of: Sequence[int]) -> list[set[str]]:
+        """Per token: every name it goes by (forms, base forms, compounds, a separable verb joined)."""
+        canon = self.canon
+        keys = [{canon(form) for form in forms} | set(forms) for forms in words]
+        count = len(words)
+        for index, forms in enumerate(words):
+            typed = forms[0]
+            if len(typed) >= 2 * MIN_SPLIT + 1 and typed.isalpha() and typed not in self._common:
+                for cut in range(MIN_SPLIT, len(typed) - MIN_SPLIT + 1):  # 'teveel' = 'te veel'
+                    head, tail = typed[:cut], typed[cut:]
+                    if head in self._texts and tail in self._texts:
+                        keys[index] |= {head, tail, canon(tail)}
+            if index + 1 < count and clause_of[index] == clause_of[index + 1]:
+                joined = typed + words[index + 1][0]  # 'te veel' = 'teveel'
+                if joined.isalpha() and (joined in self._texts or canon(joined) != joined):
+                    keys[index].add(canon(joined))
+                    keys[index + 1].add(canon(joined))
+            if typed in PARTICLES:  # 'sluiten het gas af', 'af te sluiten' ~ 'afsluiten', 'afgesloten'
+                for other in range(max(0, index - PARTICLE_REACH), min(count, index + PARTICLE_BEFORE + 1)):
+                    if other == index or clause_of[other] != clause_of[index]:
+                        continue
+                    joined = typed + words[other][0]
+                    if joined.isalpha() and (joined in self._texts or canon(joined) != joined):
+                        keys[other].add(canon(joined))
+        return keys
+
+    def find(self, words: Sequence[Sequence[str]], clause_of: Sequence[int], main: str | None,
+             everyday: Callable[[str], bool]) -> list[Hit]:
+        """Entries whose words stand in one clause in any order or form, and loose telling words.
+
+        Another language's entry or word does not count on the text's everyday words (as in the
+        matcher's exact hits)."""
+        if self._by_key is None:
+            self._build()
+        assert self._by_key is not None
+        keys = self.keys(words, clause_of)
+        hits: list[Hit] = []
+        by_clause: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for index, names in enumerate(keys):
+            for name in names:
+                by_clause[clause_of[index]][name].append(index)
+        for clause, where in by_clause.items():
+            seen: set[int] = set()
+            for name in list(where):
+                for pattern, pattern_keys in self._by_key.get(name, ()):
+                    if id(pattern) in seen:
+                        continue
+                    seen.add(id(pattern))
+                    hit = self._bag(pattern, pattern_keys, where, words, clause, clause_of)
+                    if hit is not None and self._speaks(hit, words, main, everyday):
+                        hits.append(hit)
+        for index, names in enumerate(keys):
+            typed = words[index][0]
+            if not self.content(typed) and not any(self.content(form) for form in words[index][1:]):
+                continue
+            best: dict[str, tuple[float, str]] = {}
+            for name in names:
+                per_domain = self._loose.get(name)
+                if not per_domain:
+                    continue
+                total = sum(per_domain.values())
+                spread = 1.0 + SPREAD * math.log(len(per_domain))
+                rarity = _rarity(zipf(typed), 0.0) / spread
+                for label, entries in per_domain.items():
+                    weight = rarity * (entries / total) ** 0.5
+                    if weight >= MIN_LOOSE_RARITY and weight > best.get(label, (0.0, ""))[0]:
+                        languages = self._loose_languages.get((name, label), frozenset())
+                        if main and languages and main not in languages and everyday(typed):
+                            continue
+                        best[label] = (weight, name)
+            for label, (weight, name) in best.items():
+                hits.append(Hit(label, index, index + 1, LOOSE_SHARE * weight, name, (index,), loose=True))
+        return hits
+
+    def _bag(self, pattern: Pattern, pattern_keys: tuple[str, ...], where: Mapping[str, list[int]],
+             words: Sequence[Sequence[str]], clause: int, clause_of: Sequence[int]) -> Hit | None:
+        positions: list[int] = []
+        for element, key in zip(pattern.elements, pattern_keys, strict=True):
+            if element.kind == "word":
+                found = where.get(key) or where.get(element.text)
+                if not found:
+                    return None
+                positions.append(found[0])
+            else:
+                found_stem = next((i for i, forms in enumerate(words) if clause_of[i] == clause
+                                   and any(form.startswith(element.text) for form in forms)), None)
+                if found_stem is None:
+                    return None
+                positions.append(found_stem)
+        if max(positions) - min(positions) > len(pattern.elements) + MAX_SPAN_EXTRA:
+            return None
+        key = (pattern.source, str(pattern.label))
+        weight = BAG_SHARE * self._information.get(key, 1.0)
+        return Hit(pattern.label, min(positions), max(positions) + 1, weight, pattern.source,
+                   tuple(sorted(set(positions))))
+
+    def _speaks(self, hit: Hit, words: Sequence[Sequence[str]], main: str | None,
+                everyday: Callable[[str], bool]) -> bool:
+        languages = self._languages.get((hit.source, str(hit.label)))
+        return not (main and languages and main not in languages
+                    and all(everyday(words[i][0]) for i in hit.tokens()))
