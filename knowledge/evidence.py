@@ -24,12 +24,13 @@ from knowledge.ranking import SPREAD, _rarity
 
 BAG_SHARE = 0.8  # an entry whose words stand apart, in another order or form, in one clause
 LOOSE_SHARE = 0.5  # a single telling word of an entry, alone
-MAX_LOOSE_ZIPF = 5.3  # a word more frequent than this is filler, never evidence on its own
+MAX_LOOSE_ZIPF = 4.8  # a word more frequent than this is filler, never evidence on its own
 MIN_LOOSE_RARITY = 0.25  # a loose word must tell at least this much (rarity over spread)
 MAX_SPAN_EXTRA = 4  # an entry's words may stand this many words further apart than its length
 PARTICLE_REACH = 6  # a separable verb's particle may stand this many words after the verb ...
 PARTICLE_BEFORE = 2  # ... or this many before it ('af te sluiten')
 MIN_SPLIT = 2  # each half of a compound written together has at least this many letters
+LOOSE_ENTRIES = 3  # a word tells fully on its own when this many of a domain's entries use it (fewer: less)
 PARTICLES = frozenset({
     "af", "aan", "op", "uit", "in", "mee", "weg", "terug", "door", "over", "toe", "om", "bij", "na", "vast",
     "los", "langs", "neer", "onder", "voor", "achter", "kapot", "dood", "open", "dicht", "binnen", "buiten",
@@ -51,6 +52,8 @@ class Evidence:
         self._canon: dict[str, str] = {}
         self._by_key: dict[str, list[tuple[Pattern, tuple[str, ...]]]] | None = None
         self._loose: dict[str, dict[str, int]] = {}
+        self._loose_stems: dict[str, dict[str, int]] = {}
+        self._stem_lengths: tuple[int, ...] = ()
         self._loose_languages: dict[tuple[str, str], frozenset[str]] = {}
 
     def canon(self, word: str) -> str:
@@ -71,28 +74,39 @@ class Evidence:
     def _build(self) -> None:
         by_key: dict[str, list[tuple[Pattern, tuple[str, ...]]]] = defaultdict(list)
         loose: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        stems: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         loose_languages: dict[tuple[str, str], set[str]] = defaultdict(set)
         for pattern in self._patterns:
             words = [e.text for e in pattern.elements if e.kind == "word"]
             content = [w for w in words if self.content(w)]
             if not content:
+                for element in pattern.elements:
+                    if element.kind == "stem":
+                        stems[element.text][str(pattern.label)] += 1
                 continue  # filler only ('mijn man', 'het is krap'): only as written
             keys = tuple(self.canon(e.text) if e.kind == "word" else "" for e in pattern.elements)
+            label = str(pattern.label)
+            for element in pattern.elements:  # a stem tells as much as the words it starts
+                if element.kind == "stem":
+                    stems[element.text][label] += 1
             rarest = min(content, key=zipf)
             by_key[self.canon(rarest)].append((pattern, keys))
-            label = str(pattern.label)
             for word in dict.fromkeys(content):
                 key = self.canon(word)
                 loose[key][label] += 1
                 loose_languages[(key, label)] |= self._languages.get((pattern.source, label), frozenset())
         self._loose = {k: dict(v) for k, v in loose.items()}
+        self._loose_stems = {k: dict(v) for k, v in stems.items()}
+        self._stem_lengths = tuple(sorted({len(k) for k in stems}))
         self._loose_languages = {k: frozenset(v) for k, v in loose_languages.items()}
         self._by_key = dict(by_key)
 
-    def keys(self, words: Sequence[Sequence[str]], clause_of: Sequence[int]) -> list[set[str]]:
-        """Per token: every name it goes by (forms, base forms, compounds, a separable verb joined)."""
+    def keys(self, words: Sequence[Sequence[str]], clause_of: Sequence[int]) -> tuple[list[set[str]], list[set[str]]]:
+        """Per token: every name it goes by (forms, base forms, compounds, a separable verb joined), and
+        the names it tells by on its own (not the halves of a compound: 'buurthuis' is no 'buurt')."""
         canon = self.canon
         keys = [{canon(form) for form in forms} | set(forms) for forms in words]
+        own = [set(names) for names in keys]
         count = len(words)
         for index, forms in enumerate(words):
             typed = forms[0]
@@ -113,7 +127,8 @@ class Evidence:
                     joined = typed + words[other][0]
                     if joined.isalpha() and (joined in self._texts or canon(joined) != joined):
                         keys[other].add(canon(joined))
-        return keys
+                        own[other].add(canon(joined))
+        return keys, own
 
     def find(self, words: Sequence[Sequence[str]], clause_of: Sequence[int], main: str | None,
              everyday: Callable[[str], bool]) -> list[Hit]:
@@ -124,7 +139,7 @@ class Evidence:
         if self._by_key is None:
             self._build()
         assert self._by_key is not None
-        keys = self.keys(words, clause_of)
+        keys, own = self.keys(words, clause_of)
         hits: list[Hit] = []
         by_clause: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for index, names in enumerate(keys):
@@ -140,20 +155,20 @@ class Evidence:
                     hit = self._bag(pattern, pattern_keys, where, words, clause, clause_of)
                     if hit is not None and self._speaks(hit, words, main, everyday):
                         hits.append(hit)
-        for index, names in enumerate(keys):
+        for index, names in enumerate(own):
             typed = words[index][0]
             if not self.content(typed) and not any(self.content(form) for form in words[index][1:]):
                 continue
             best: dict[str, tuple[float, str]] = {}
             for name in names:
-                per_domain = self._loose.get(name)
+                per_domain = self._told(name)
                 if not per_domain:
                     continue
                 total = sum(per_domain.values())
                 spread = 1.0 + SPREAD * math.log(len(per_domain))
                 rarity = _rarity(zipf(typed), 0.0) / spread
                 for label, entries in per_domain.items():
-                    weight = rarity * (entries / total) ** 0.5
+                    weight = rarity * (entries / total) ** 0.5 * min(1.0, entries / LOOSE_ENTRIES)
                     if weight >= MIN_LOOSE_RARITY and weight > best.get(label, (0.0, ""))[0]:
                         languages = self._loose_languages.get((name, label), frozenset())
                         if main and languages and main not in languages and everyday(typed):
@@ -162,6 +177,19 @@ class Evidence:
             for label, (weight, name) in best.items():
                 hits.append(Hit(label, index, index + 1, LOOSE_SHARE * weight, name, (index,), loose=True))
         return hits
+
+    def _told(self, name: str) -> dict[str, int]:
+        """Per domain: how many entries use this word, or a stem it starts with."""
+        told = self._loose.get(name)
+        stems = [self._loose_stems[name[:n]] for n in self._stem_lengths
+                 if n <= len(name) and name[:n] in self._loose_stems]
+        if not stems:
+            return told or {}
+        merged = dict(told or {})
+        for per_domain in stems:
+            for label, entries in per_domain.items():
+                merged[label] = merged.get(label, 0) + entries
+        return merged
 
     def _bag(self, pattern: Pattern, pattern_keys: tuple[str, ...], where: Mapping[str, list[int]],
              words: Sequence[Sequence[str]], clause: int, clause_of: Sequence[int]) -> Hit | None:
