@@ -18,7 +18,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from knowledge.dictionary import Lemmas, zipf
+from knowledge.dictionary import LANGUAGES, Lemmas, common_in, zipf
 from knowledge.patterns import Hit, Pattern, PatternSet
 from knowledge.ranking import SPREAD, _rarity
 
@@ -30,6 +30,7 @@ MAX_SPAN_EXTRA = 4  # an entry's words may stand this many words further apart t
 PARTICLE_REACH = 6  # a separable verb's particle may stand this many words after the verb ...
 PARTICLE_BEFORE = 2  # ... or this many before it ('af te sluiten')
 MIN_SPLIT = 2  # each half of a compound written together has at least this many letters
+HOMOGRAPH_ZIPF = 4.0  # a word this frequent in another language than the text's is no loose evidence ('arm')
 LOOSE_ENTRIES = 3  # a word tells fully on its own when this many of a domain's entries use it (fewer: less)
 PARTICLES = frozenset({
     "af", "aan", "op", "uit", "in", "mee", "weg", "terug", "door", "over", "toe", "om", "bij", "na", "vast",
@@ -155,10 +156,13 @@ class Evidence:
                     hit = self._bag(pattern, pattern_keys, where, words, clause, clause_of)
                     if hit is not None and self._speaks(hit, words, main, everyday):
                         hits.append(hit)
+        others = [common_in(language) for language in LANGUAGES if main and language != main]
         for index, names in enumerate(own):
             typed = words[index][0]
             if not self.content(typed) and not any(self.content(form) for form in words[index][1:]):
                 continue
+            if any(frequency.get(typed, 0.0) >= HOMOGRAPH_ZIPF for frequency in others):
+                continue  # 'arm' in an English sentence, 'door' in a Dutch one: an everyday word of the other
             best: dict[str, tuple[float, str]] = {}
             for name in names:
                 per_domain = self._told(name)
