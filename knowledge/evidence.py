@@ -55,6 +55,8 @@ class Evidence:
         self._loose: dict[str, dict[str, int]] = {}
         self._loose_stems: dict[str, dict[str, int]] = {}
         self._stem_lengths: tuple[int, ...] = ()
+        self._told_cache: dict[str, dict[str, int]] = {}
+        self._halves: dict[str, tuple[str, ...]] = {}
         self._loose_languages: dict[tuple[str, str], frozenset[str]] = {}
 
     def canon(self, word: str) -> str:
@@ -111,11 +113,7 @@ class Evidence:
         count = len(words)
         for index, forms in enumerate(words):
             typed = forms[0]
-            if len(typed) >= 2 * MIN_SPLIT + 1 and typed.isalpha() and typed not in self._common:
-                for cut in range(MIN_SPLIT, len(typed) - MIN_SPLIT + 1):  # 'teveel' = 'te veel'
-                    head, tail = typed[:cut], typed[cut:]
-                    if head in self._texts and tail in self._texts:
-                        keys[index] |= {head, tail, canon(tail)}
+            keys[index].update(self._split(typed))
             if index + 1 < count and clause_of[index] == clause_of[index + 1]:
                 joined = typed + words[index + 1][0]  # 'te veel' = 'teveel'
                 if joined.isalpha() and (joined in self._texts or canon(joined) != joined):
@@ -148,7 +146,7 @@ class Evidence:
                 by_clause[clause_of[index]][name].append(index)
         for clause, where in by_clause.items():
             seen: set[int] = set()
-            for name in list(where):
+            for name in sorted(where):  # sorted: the same answer in every process
                 for pattern, pattern_keys in self._by_key.get(name, ()):
                     if id(pattern) in seen:
                         continue
@@ -164,7 +162,7 @@ class Evidence:
             if any(frequency.get(typed, 0.0) >= HOMOGRAPH_ZIPF for frequency in others):
                 continue  # 'arm' in an English sentence, 'door' in a Dutch one: an everyday word of the other
             best: dict[str, tuple[float, str]] = {}
-            for name in names:
+            for name in sorted(names):
                 per_domain = self._told(name)
                 if not per_domain:
                     continue
@@ -182,8 +180,32 @@ class Evidence:
                 hits.append(Hit(label, index, index + 1, LOOSE_SHARE * weight, name, (index,), loose=True))
         return hits
 
+    def _split(self, typed: str) -> tuple[str, ...]:
+        """The lexicon words a compound written together consists of ('teveel' = 'te', 'veel'), cached."""
+        known = self._halves.get(typed)
+        if known is not None:
+            return known
+        found: list[str] = []
+        if len(typed) >= 2 * MIN_SPLIT + 1 and typed.isalpha() and typed not in self._common:
+            for cut in range(MIN_SPLIT, len(typed) - MIN_SPLIT + 1):
+                head, tail = typed[:cut], typed[cut:]
+                if head in self._texts and tail in self._texts:
+                    found.extend((head, tail, self.canon(tail)))
+        if len(self._halves) > 100_000:
+            self._halves.clear()
+        self._halves[typed] = tuple(found)
+        return self._halves[typed]
+
     def _told(self, name: str) -> dict[str, int]:
-        """Per domain: how many entries use this word, or a stem it starts with."""
+        """Per domain: how many entries use this word, or a stem it starts with (cached)."""
+        known = self._told_cache.get(name)
+        if known is None:
+            if len(self._told_cache) > 100_000:
+                self._told_cache.clear()
+            known = self._told_cache[name] = self._count(name)
+        return known
+
+    def _count(self, name: str) -> dict[str, int]:
         told = self._loose.get(name)
         stems = [self._loose_stems[name[:n]] for n in self._stem_lengths
                  if n <= len(name) and name[:n] in self._loose_stems]

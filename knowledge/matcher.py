@@ -11,12 +11,14 @@ knowledge/services.py (the service index and services_for).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from knowledge.dictionary import Lemmas, common_in, warm, zipf
+from knowledge.domains import DOMAIN_IDS
 from knowledge.evidence import Evidence
 from knowledge.lexicon import Lexicon
 from knowledge.model import KnowledgeBase
@@ -33,6 +35,7 @@ CRISIS_BOOST = 2.0  # evidence a crisis adds to its own domains
 KNOWN_SHARE = 0.35  # below this share of words we know, a text is in a language we don't read
 LANGUAGE_MARGIN = 1.0  # a word votes for the language where it is this much more frequent (Zipf)
 EVERYDAY_ZIPF = 4.0  # a word this frequent in the text's language is an everyday word of it
+_CLAUSE_MARK = re.compile(r"[.,;:!?\n]")  # a text without one inside is one clause
 MIN_LOOSE_ONLY = 0.3  # a domain told only by loose words needs this much of them
 
 
@@ -140,7 +143,7 @@ class Matcher:
     def match(self, text: str, area_id: str | None = None, limit: int = 5) -> Match:
         """Read one text: domains, crisis, services for the area (None: the whole town)."""
         words = self._words(text)
-        clause_of = clauses(text)
+        clause_of = clauses(text) if _CLAUSE_MARK.search(text.rstrip(".!? \n")) else [1] * len(words)
         if len(clause_of) != len(words):
             clause_of = [1] * len(words)
         domain_hits = self._domain_hits(words, clause_of)
@@ -151,7 +154,7 @@ class Matcher:
             if all(h.loose for h in hits) and scores[domain][0] < MIN_LOOSE_ONLY:
                 del scores[domain], counted[domain]
         for kind in crisis.kinds:  # acute danger is what the text is most about
-            for domain in CRISIS_DOMAINS[kind]:
+            for domain in sorted(CRISIS_DOMAINS[kind], key=DOMAIN_IDS.index):  # the same order in every process
                 raw, first = scores.get(domain, (0.0, len(words)))
                 scores[domain] = (raw + CRISIS_BOOST, first)
         # the most telling evidence first; equal evidence: what the resident said first (never alphabetical)

@@ -90,7 +90,7 @@ def _domain_scores(hits: list[Hit], counted: dict[str, list[Hit]] | None = None,
     claimed: dict[str, set[int]] = defaultdict(set)
     clauses: dict[str, set[int]] = defaultdict(set)
     scores: dict[str, tuple[float, int]] = {}
-    for hit in sorted(hits, key=lambda h: (-h.weight, -(h.end - h.start), h.start)):
+    for hit in sorted(hits, key=lambda h: (-h.weight, -(h.end - h.start), h.start, h.source, h.loose)):
         domain = str(hit.label)
         positions = set(hit.tokens())
         if positions & claimed[domain]:
