@@ -234,6 +234,9 @@ class Evidence:
                 positions.append(found_stem)
         if max(positions) - min(positions) > len(pattern.elements) + MAX_SPAN_EXTRA:
             return None
+        typed = words[positions[0]][0]
+        if len(positions) == 1 and typed in self._texts and typed != pattern.elements[0].text:
+            return None  # a lexicon word in its own right has its own entries: 'vrienden' is no 'vriendje'
         key = (pattern.source, str(pattern.label))
         weight = BAG_SHARE * self._information.get(key, 1.0)
         return Hit(pattern.label, min(positions), max(positions) + 1, weight, pattern.source,
