@@ -74,6 +74,11 @@ class Evidence:
         """A word that can tell something on its own: no everyday filler."""
         return word.isalpha() and len(word) >= 3 and word not in self._common and zipf(word) <= MAX_LOOSE_ZIPF
 
+    def build(self) -> None:
+        """The indexes by base form (once; in the matcher's background thread, or at the first text)."""
+        if self._by_key is None:
+            self._build()
+
     def _build(self) -> None:
         by_key: dict[str, list[tuple[Pattern, tuple[str, ...]]]] = defaultdict(list)
         loose: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -135,8 +140,7 @@ class Evidence:
 
         Another language's entry or word does not count on the text's everyday words (as in the
         matcher's exact hits)."""
-        if self._by_key is None:
-            self._build()
+        self.build()
         assert self._by_key is not None
         keys, own = self.keys(words, clause_of)
         hits: list[Hit] = []

@@ -116,7 +116,11 @@ class Matcher:
                                  self.lemmas)
         # the dictionaries are read in the background: the start is not held up, the first resident seldom waits
         if background:
-            threading.Thread(target=warm, args=(self.lemmas,), name="wijkwijzer-dictionaries", daemon=True).start()
+            threading.Thread(target=self._warm, name="wijkwijzer-dictionaries", daemon=True).start()
+
+    def _warm(self) -> None:
+        warm(self.lemmas)
+        self.evidence.build()
 
     # -- the text --------------------------------------------------------------------------
     def _words(self, text: str) -> list[tuple[str, ...]]:
