@@ -50,6 +50,11 @@ class Evidence:
         self._common = common_words
         self._lemmas = lemmas
         self._texts = frozenset(e.text for p in patterns.patterns for e in p.elements if e.kind == "word")
+        self._pairs = frozenset(  # words an entry writes apart: a compound of them may be split ('teveel')
+            (a.text, b.text) for p in patterns.patterns
+            for a, b, gap in zip(p.elements, p.elements[1:], p.gaps[1:], strict=False)
+            if a.kind == b.kind == "word" and gap == 0
+        )
         self._canon: dict[str, str] = {}
         self._by_key: dict[str, list[tuple[Pattern, tuple[str, ...]]]] | None = None
         self._loose: dict[str, dict[str, int]] = {}
@@ -185,7 +190,8 @@ class Evidence:
         return hits
 
     def _split(self, typed: str) -> tuple[str, ...]:
-        """The lexicon words a compound written together consists of ('teveel' = 'te', 'veel'), cached."""
+        """The two words an entry writes apart that a compound written together consists of ('teveel' =
+        'te veel'; 'parents' is no 'pa rents'), cached."""
         known = self._halves.get(typed)
         if known is not None:
             return known
@@ -193,7 +199,7 @@ class Evidence:
         if len(typed) >= 2 * MIN_SPLIT + 1 and typed.isalpha() and typed not in self._common:
             for cut in range(MIN_SPLIT, len(typed) - MIN_SPLIT + 1):
                 head, tail = typed[:cut], typed[cut:]
-                if head in self._texts and tail in self._texts:
+                if (head, tail) in self._pairs:
                     found.extend((head, tail, self.canon(tail)))
         if len(self._halves) > 100_000:
             self._halves.clear()
