@@ -250,3 +250,21 @@ def test_everyday_sentences_get_a_domain_and_a_service_for_it(matcher: Matcher, 
     result = matcher.match(text)
     assert result.domain_ids[:1] == (domain,)
     assert domain in result.services[0].service.domains
+
+
+def test_the_first_service_serves_the_first_domain(matcher: Matcher) -> None:
+    from pathlib import Path
+
+    import yaml
+
+    cases = yaml.safe_load((Path(__file__).parent / "eval" / "sentences.yaml").read_text(encoding="utf-8"))
+    for case in cases:
+        result = matcher.match(case["text"])
+        if result.domains and result.services and not result.crisis.is_crisis:
+            assert result.domain_ids[0] in result.services[0].service.domains, case["text"]
+
+
+def test_a_compound_splits_only_into_words_an_entry_writes_apart(small: Matcher) -> None:
+    keys, _ = small.evidence.keys([("teveel",), ("parents",)], [1, 1])
+    assert {"te", "veel"} <= keys[0]
+    assert not {"pa", "rents"} & keys[1]
