@@ -62,6 +62,8 @@ class Evidence:
         self._stem_lengths: tuple[int, ...] = ()
         self._told_cache: dict[str, dict[str, int]] = {}
         self._halves: dict[str, tuple[str, ...]] = {}
+        self._token_names: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+        self._joins: dict[str, str | None] = {}
         self._loose_languages: dict[tuple[str, str], frozenset[str]] = {}
 
     def canon(self, word: str) -> str:
@@ -117,26 +119,26 @@ class Evidence:
     def keys(self, words: Sequence[Sequence[str]], clause_of: Sequence[int]) -> tuple[list[set[str]], list[set[str]]]:
         """Per token: every name it goes by (forms, base forms, compounds, a separable verb joined), and
         the names it tells by on its own (not the halves of a compound: 'buurthuis' is no 'buurt')."""
-        canon = self.canon
-        keys = [{canon(form) for form in forms} | set(forms) for forms in words]
-        own = [set(names) for names in keys]
+        keys, own = [], []
+        for forms in words:
+            names, told = self._names(tuple(forms))
+            keys.append(set(names))
+            own.append(set(told))
         count = len(words)
         for index, forms in enumerate(words):
             typed = forms[0]
-            keys[index].update(self._split(typed))
             if index + 1 < count and clause_of[index] == clause_of[index + 1]:
-                joined = typed + words[index + 1][0]  # 'te veel' = 'teveel'
-                if joined.isalpha() and (joined in self._texts or canon(joined) != joined):
-                    keys[index].add(canon(joined))
-                    keys[index + 1].add(canon(joined))
+                joined = self._joined(typed + words[index + 1][0])  # 'te veel' = 'teveel'
+                if joined:
+                    keys[index].add(joined)
+                    keys[index + 1].add(joined)
             if typed in PARTICLES:  # 'sluiten het gas af', 'af te sluiten' ~ 'afsluiten', 'afgesloten'
                 for other in range(max(0, index - PARTICLE_REACH), min(count, index + PARTICLE_BEFORE + 1)):
-                    if other == index or clause_of[other] != clause_of[index]:
-                        continue
-                    joined = typed + words[other][0]
-                    if joined.isalpha() and (joined in self._texts or canon(joined) != joined):
-                        keys[other].add(canon(joined))
-                        own[other].add(canon(joined))
+                    if other != index and clause_of[other] == clause_of[index]:
+                        joined = self._joined(typed + words[other][0])
+                        if joined:
+                            keys[other].add(joined)
+                            own[other].add(joined)
         return keys, own
 
     def find(self, words: Sequence[Sequence[str]], clause_of: Sequence[int], main: str | None,
@@ -188,6 +190,28 @@ class Evidence:
             for label, (weight, name) in best.items():
                 hits.append(Hit(label, index, index + 1, LOOSE_SHARE * weight, name, (index,), loose=True))
         return hits
+
+    def _names(self, forms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+        """A token's names (its forms, their base forms, a compound's halves) and those it tells by alone."""
+        known = self._token_names.get(forms)
+        if known is None:
+            told = frozenset({self.canon(form) for form in forms} | set(forms))
+            known = (told | frozenset(self._split(forms[0])), told)
+            if len(self._token_names) > 100_000:
+                self._token_names.clear()
+            self._token_names[forms] = known
+        return known
+
+    def _joined(self, joined: str) -> str | None:
+        """The lexicon's name for two words written together, when it knows them as one ('teveel', 'afsluiten')."""
+        known = self._joins.get(joined, False)
+        if known is False:
+            known = self.canon(joined) if joined.isalpha() and (
+                joined in self._texts or self.canon(joined) != joined) else None
+            if len(self._joins) > 100_000:
+                self._joins.clear()
+            self._joins[joined] = known
+        return known  # type: ignore[return-value]
 
     def _split(self, typed: str) -> tuple[str, ...]:
         """The two words an entry writes apart that a compound written together consists of ('teveel' =
