@@ -67,6 +67,8 @@ class ServiceIndex:
         self.keyword_patterns = PatternSet((keyword, keyword) for keyword in self._keyword_services)
         self._service_ids = np.array([s.id for s in self.services])
         self._domain_columns = [np.ascontiguousarray(self._domain_matrix[:, i]) for i in range(len(DOMAIN_IDS))]
+        self._domain_rows = [np.flatnonzero(column > 0) for column in self._domain_columns]
+        self._allowed = {area: mask & ~self._crisis_line for area, mask in self._area_masks.items()}  # no crisis line
 
     def services_for(
         self,
@@ -92,7 +94,7 @@ class ServiceIndex:
                 own_words[self._keyword_services[keyword]] += 1.0
             own_words = KEYWORD_WEIGHT * np.minimum(own_words, MAX_KEYWORD_HITS) * (score > 0)
             score += own_words
-        allowed = self._area_masks.get(area_id, self._area_masks[None]) & ~self._crisis_line
+        allowed = self._allowed.get(area_id, self._allowed[None])
         first = np.zeros(len(self.services), dtype=bool)
         if crisis_kinds:  # the crisis lines that fit this danger come first, whatever their score
             wanted = np.zeros(len(DOMAIN_IDS), dtype=np.float32)
@@ -109,15 +111,19 @@ class ServiceIndex:
         # prominent first; then the rest by score
         chosen = [int(i) for i in np.flatnonzero(first)]
         chosen.sort(key=lambda i: (-rank[i], self._service_ids[i]))
+        fit = np.where(rank > 0, own_words + TIE_SHARE * rank, -np.inf)
+        fit[chosen] = -np.inf
         for _, _, domain in ranked:
             if len(chosen) >= count:
                 break
-            column = self._domain_columns[DOMAIN_IDS.index(domain)]
-            candidates = np.where((column > 0) & (rank > 0), own_words + TIE_SHARE * rank, -np.inf)
-            candidates[chosen] = -np.inf
-            best = int(np.argmax(candidates))
-            if candidates[best] > 0:
-                chosen.append(best)
+            rows = self._domain_rows[DOMAIN_IDS.index(domain)]  # only the domain's own services are read
+            if not rows.size:
+                continue
+            values = fit[rows]
+            best = int(np.argmax(values))
+            if values[best] > 0:
+                chosen.append(int(rows[best]))
+                fit[rows[best]] = -np.inf
         if len(chosen) < count:
             rest = rank.copy()
             rest[chosen] = -1.0
