@@ -30,6 +30,7 @@ MAX_SPAN_EXTRA = 4  # an entry's words may stand this many words further apart t
 PARTICLE_REACH = 6  # a separable verb's particle may stand this many words after the verb ...
 PARTICLE_BEFORE = 2  # ... or this many before it ('af te sluiten')
 MIN_SPLIT = 2  # each half of a compound written together has at least this many letters
+MAX_SPLIT = 30  # a longer "word" is no compound of the lexicon's words (and not worth reading letter by letter)
 HOMOGRAPH_ZIPF = 4.0  # a word this frequent in another language than the text's is no loose evidence ('arm')
 LOOSE_ENTRIES = 3  # a word tells fully on its own when this many of a domain's entries use it (fewer: less)
 PARTICLES = frozenset({
@@ -152,6 +153,9 @@ class Evidence:
         keys, own = self.keys(words, clause_of)
         hits: list[Hit] = []
         by_clause: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        members: dict[int, list[int]] = defaultdict(list)  # clause -> its tokens
+        for index, clause in enumerate(clause_of[:len(words)]):
+            members[clause].append(index)
         for index, names in enumerate(keys):
             for name in names:
                 by_clause[clause_of[index]][name].append(index)
@@ -162,7 +166,7 @@ class Evidence:
                     if id(pattern) in seen:
                         continue
                     seen.add(id(pattern))
-                    hit = self._bag(pattern, pattern_keys, where, words, clause, clause_of)
+                    hit = self._bag(pattern, pattern_keys, where, words, members[clause])
                     if hit is not None and self._speaks(hit, words, main, everyday):
                         hits.append(hit)
         others = [common_in(language) for language in LANGUAGES if main and language != main]
@@ -220,7 +224,7 @@ class Evidence:
         if known is not None:
             return known
         found: list[str] = []
-        if len(typed) >= 2 * MIN_SPLIT + 1 and typed.isalpha() and typed not in self._common:
+        if 2 * MIN_SPLIT + 1 <= len(typed) <= MAX_SPLIT and typed.isalpha() and typed not in self._common:
             for cut in range(MIN_SPLIT, len(typed) - MIN_SPLIT + 1):
                 head, tail = typed[:cut], typed[cut:]
                 if (head, tail) in self._pairs:
@@ -252,7 +256,7 @@ class Evidence:
         return merged
 
     def _bag(self, pattern: Pattern, pattern_keys: tuple[str, ...], where: Mapping[str, list[int]],
-             words: Sequence[Sequence[str]], clause: int, clause_of: Sequence[int]) -> Hit | None:
+             words: Sequence[Sequence[str]], members: Sequence[int]) -> Hit | None:
         positions: list[int] = []
         for element, key in zip(pattern.elements, pattern_keys, strict=True):
             if element.kind == "word":
@@ -261,8 +265,8 @@ class Evidence:
                     return None
                 positions.append(found[0])
             else:
-                found_stem = next((i for i, forms in enumerate(words) if clause_of[i] == clause
-                                   and any(form.startswith(element.text) for form in forms)), None)
+                found_stem = next((i for i in members if any(form.startswith(element.text) for form in words[i])),
+                                  None)
                 if found_stem is None:
                     return None
                 positions.append(found_stem)
