@@ -152,9 +152,10 @@ class Lemmas:
             for language in LANGUAGES if _forms_to_lemma is not None else ():
                 lemma_of = _forms_to_lemma(language)
                 groups: dict[str, set[str]] = {}
-                for word in self._vocabulary:
-                    groups.setdefault(lemma_of.get(word) or word, set()).add(word)
+                for word in self._vocabulary:  # a separable verb's lemma: 'af_sluiten' is 'afsluiten'
+                    groups.setdefault((lemma_of.get(word) or word).replace("_", ""), set()).add(word)
                 for form, lemma in lemma_of.items():
+                    lemma = lemma.replace("_", "")
                     if lemma in groups and form.isalpha():
                         index.setdefault(form, set()).update(groups[lemma])
                 for lemma, words in groups.items():  # the lemma itself, and words that are their own lemma

@@ -58,13 +58,22 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Hit:
-    """Where a pattern was found: token positions start..end (exclusive)."""
+    """Where a pattern was found: token positions start..end (exclusive).
+
+    `positions`: the tokens it read when they are not all of start..end (an entry whose words stand
+    apart in one clause, knowledge/evidence.py); `loose`: a single telling word, not an entry."""
 
     label: Hashable
     start: int
     end: int
     weight: float
     source: str
+    positions: tuple[int, ...] = ()
+    loose: bool = False
+
+    def tokens(self) -> tuple[int, ...]:
+        """The token positions this hit read."""
+        return self.positions or tuple(range(self.start, self.end))
 
 
 def compile_pattern(source: str, label: Hashable) -> Pattern | None:

@@ -174,7 +174,97 @@ def test_explain_shows_words_weights_clauses_and_the_crisis_engines_account(
         def is_crisis(self) -> bool:
             return False
 
-        def explain(self) -> str:
-            return "geen crisiswoorden gevonden"
+        def explain(self) -> list[str]:  # the crisis engine's account: one line per finding
+            return ["geen crisiswoorden gevonden"]
 
     assert "geen crisiswoorden gevonden" in as_text(sample_kb, replace(match, crisis=ExplainedCrisis()), contact, None)
+
+
+# -- entries in another order or form, compounds, separable verbs, single telling words ------------
+
+def _lexicon(entries: dict[str, list[str]]) -> Lexicon:
+    domains = tuple((entry, domain) for domain, listed in entries.items() for entry in listed)
+    common = frozenset({"ik", "je", "de", "het", "een", "en", "mijn", "hij", "ze", "is", "zijn", "te", "veel",
+                        "thuis", "man", "dag", "hele", "kinderen", "met", "elke", "heb", "ben"})
+    return Lexicon(domains, {"nl": common}, tuple("nl" for _ in domains))
+
+
+@pytest.fixture(scope="module")
+def small(sample_kb: KnowledgeBase) -> Matcher:
+    return Matcher(sample_kb, _lexicon({
+        "substance_use": ["drinkt te veel", "stoppen met blowen", "blowen elke dag", "blowen met vrienden"],
+        "finances": ["gas afgesloten"],
+        "relationships": ["mijn man thuis", "de hele dag ruzie"],
+        "parenting": ["de kinderen thuis"],
+    }), background=False)
+
+
+@pytest.mark.parametrize("text", ["ik drink te veel", "ik dronk veel te veel", "ik heb te veel gedronken",
+                                  "hij heeft gisteren weer te veel gedronken"])
+def test_first_person_and_past_forms_reach_the_entry(small: Matcher, text: str) -> None:
+    assert small.match(text).domain_ids[:1] == ("substance_use",)
+
+
+@pytest.mark.parametrize("text", ["ik denk dat ik teveel drink", "te veel drinken doet hij", "hij drinkt teveel"])
+def test_compounds_written_together_or_apart_and_another_order(small: Matcher, text: str) -> None:
+    assert small.match(text).domain_ids[:1] == ("substance_use",)
+
+
+@pytest.mark.parametrize("text", ["ze dreigen het gas af te sluiten", "ze sluiten morgen het gas af",
+                                  "ze gaan het gas afsluiten", "het gas is afgesloten"])
+def test_separable_verbs_meet_their_joined_forms(small: Matcher, text: str) -> None:
+    assert small.match(text).domain_ids[:1] == ("finances",)
+
+
+def test_entries_in_another_order_weigh_less_than_as_written(small: Matcher) -> None:
+    written = small.match("hij drinkt te veel").domains[0].score
+    apart = small.match("te veel drink ik").domains[0].score
+    assert 0 < apart < written
+
+
+def test_a_telling_word_counts_alone_filler_does_not(small: Matcher) -> None:
+    alone = small.match("mijn zoon blowt")
+    assert alone.domain_ids[:1] == ("substance_use",)
+    entry, _, weight = alone.counted["substance_use"][0]
+    assert weight < small.information[("stoppen met blowen", "substance_use")]  # a loose word weighs less
+    for text in ("mijn man is de hele dag thuis", "de kinderen zijn er", "ik ben met de kinderen"):
+        assert all(not hit.loose for hit in small._domain_hits(small._words(text)))
+
+
+def test_loose_words_from_other_clauses_add_less() -> None:
+    together = _domain_scores([Hit("d", 0, 1, 0.4, "a", loose=True), Hit("d", 1, 2, 0.4, "b", loose=True)],
+                              clause_of=[1, 1])
+    apart = _domain_scores([Hit("d", 0, 1, 0.4, "a", loose=True), Hit("d", 1, 2, 0.4, "b", loose=True)],
+                           clause_of=[1, 2])
+    assert apart["d"][0] < together["d"][0]
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("ik denk dat ik de laatste tijd echt teveel drink", "substance_use"),
+    ("Ik rook twee pakjes per dag", "substance_use"),
+    ("Ik ben 58 en word nergens meer aangenomen", "work_education"),
+    ("My mother can't wash or dress herself anymore", "daily_living"),
+    ("ze dreigen het gas af te sluiten", "finances"),
+])
+def test_everyday_sentences_get_a_domain_and_a_service_for_it(matcher: Matcher, text: str, domain: str) -> None:
+    result = matcher.match(text)
+    assert result.domain_ids[:1] == (domain,)
+    assert domain in result.services[0].service.domains
+
+
+def test_the_first_service_serves_the_first_domain(matcher: Matcher) -> None:
+    from pathlib import Path
+
+    import yaml
+
+    cases = yaml.safe_load((Path(__file__).parent / "eval" / "sentences.yaml").read_text(encoding="utf-8"))
+    for case in cases:
+        result = matcher.match(case["text"])
+        if result.domains and result.services and not result.crisis.is_crisis:
+            assert result.domain_ids[0] in result.services[0].service.domains, case["text"]
+
+
+def test_a_compound_splits_only_into_words_an_entry_writes_apart(small: Matcher) -> None:
+    keys, _ = small.evidence.keys([("teveel",), ("parents",)], [1, 1])
+    assert {"te", "veel"} <= keys[0]
+    assert not {"pa", "rents"} & keys[1]
