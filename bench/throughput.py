@@ -1,0 +1,359 @@
+"""Throughput: a bare PTB echo bot and Wijkwijzer, side by side, on the same stream of residents.
+
+Run:  .venv/bin/python bench/throughput.py [--residents 40] [--messages 6] [--single 20] [--profile FILE]
+
+Both bots run in this process against the project's fake Bot API (testing/fakebot), which has no
+rate limits: first (a) a bare python-telegram-bot Application with one MessageHandler that echoes
+the text and one CallbackQueryHandler that answers, then (b) Wijkwijzer's real Application
+(handlers.app.build_application + serve, bot.assemble on a temporary database file, the sample
+knowledge base). Each gets N residents at once, each sending the same first M updates of one
+conversation (typed messages and button taps: /start, the story, its confirmation, ...); a
+resident sends the next one when the bot has answered the previous one in full. Then K residents
+one after another (a single resident at a time) for the latency of a quiet bot.
+
+What is counted. The fake Bot API and the simulated residents run on their own thread with their own
+event loop; the bot runs on the main thread (with aiosqlite's threads). CPU per update is the
+process's CPU time (time.process_time) over the run minus the CPU time of the fake's thread
+(its pthread CPU clock), divided by the updates handled: the bot's own work (PTB, HTTP client,
+handlers, SQLite), without the fake's. The process total is printed too. Wijkwijzer's own overall
+pace (30 messages a second, handlers/ratelimit.py) is lifted unless --paced: the fake has no limits,
+and the pace would measure the setting, not the work. The flood gate (20 messages in 20 s per
+person) stays; the script is shorter than that.
+
+Latency is from the moment the fake queues the update to the first reply the fake receives for
+that chat (a message, or the answer to a button tap); "answered in full" is until the last message
+of the bot's answer to that update arrived (Wijkwijzer's messages come through its outbox).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import cProfile
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from telegram import Update  # noqa: E402
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters  # noqa: E402
+
+from bot import assemble  # noqa: E402
+from config import Config  # noqa: E402
+from handlers import app as wijkwijzer_app  # noqa: E402
+from handlers.common import KEY  # noqa: E402
+from handlers.ratelimit import ChannelRateLimiter  # noqa: E402
+from knowledge.loader import SAMPLE, load_knowledge  # noqa: E402
+from testing.fakebot import FakeTelegram  # noqa: E402
+
+# One resident's conversation, as in tests/test_resident_e2e.py: ("say", text) or ("tap", button label).
+SCRIPT: list[tuple[str, str]] = [
+    ("say", "/start"),
+    ("tap", "eigen woorden"),
+    ("say", "de deurwaarder staat steeds voor de deur en mijn zoon spijbelt"),
+    ("tap", "Klopt"),
+    ("tap", "Nee, ga verder"),
+    ("say", "mijn moeder helpt met de kinderen"),
+    ("say", "iemand die met me meedenkt over de rekeningen"),  # the picture (matplotlib) and the postcode question
+    ("say", "5341"),  # the services and the offer
+    ("tap", "Ja, geef mijn verhaal door"),  # a handoff: the card goes to the wijkteam member
+    ("tap", "bericht hier in Telegram"),
+]
+TOKEN = "123:ABC"
+
+
+# -- the fake, on its own thread ---------------------------------------------------------------------
+class TimedFake(FakeTelegram):
+    """The fake Bot API, noting when the first reply to each chat's newest update arrives."""
+
+    def __init__(self) -> None:
+        super().__init__(token=TOKEN, bot_username="bench_bot")
+        self.pushed_at: dict[int, float] = {}  # chat -> when its update was queued, until the first reply
+        self.first_reply: dict[int, float] = {}
+
+    def mark(self, chat_id: int) -> None:
+        self.pushed_at[chat_id] = time.perf_counter()
+        self.first_reply.pop(chat_id, None)
+
+    def _replied(self, chat_id: int) -> None:
+        if chat_id in self.pushed_at and chat_id not in self.first_reply:
+            self.first_reply[chat_id] = time.perf_counter()
+
+    def _publish(self, message):  # every sendMessage / sendPhoto / sendDocument
+        self._replied(message.chat_id)
+        return super()._publish(message)
+
+    async def _answer_callback_query(self, params):
+        record = self._callbacks.get(str(params.get("callback_query_id")))
+        result = await super()._answer_callback_query(params)
+        if record is not None:
+            self._replied(record.chat_id)
+        return result
+
+
+class FakeThread:
+    """A thread with its own event loop that runs the fake and the simulated residents."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self._run, name="bench-fake", daemon=True)
+        self.thread.start()
+        self.fake: TimedFake = self.call(self._start()).result()
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_forever()
+
+    async def _start(self) -> TimedFake:
+        fake = TimedFake()
+        await fake.start()
+        return fake
+
+    def call(self, coroutine: Awaitable[Any]):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+
+    async def run(self, coroutine: Awaitable[Any]) -> Any:
+        """Run a coroutine on the fake's loop and wait for it from the bot's loop."""
+        return await asyncio.wrap_future(self.call(coroutine))
+
+    def cpu(self) -> float:
+        """CPU seconds this thread has used."""
+        return time.clock_gettime(time.pthread_getcpuclockid(self.thread.ident))
+
+    def close(self) -> None:
+        self.call(self.fake.stop()).result()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
+
+
+# -- the residents (on the fake's loop) ----------------------------------------------------------------
+@dataclass
+class Expect:
+    """What the bot answers to one update: how many messages, and whether it answers a tap."""
+
+    messages: int
+    answered: bool
+
+
+@dataclass
+class Samples:
+    first: list[tuple[str, float]] = field(default_factory=list)  # (say|tap, seconds to the first reply)
+    full: list[float] = field(default_factory=list)  # seconds until the whole answer arrived
+    updates: int = 0
+
+
+async def send(fake: TimedFake, user, kind: str, text: str, echo: bool) -> str | None:
+    fake.mark(user.id)
+    if kind == "say":
+        await user.says(text)
+        return None
+    if echo:
+        return await user.taps_data(f"tap:{text}"[:64])
+    return await user.taps(text)
+
+
+async def resident(fake: TimedFake, user_id: int, steps: list[tuple[str, str]], expects: list[Expect],
+                   echo: bool, samples: Samples) -> None:
+    """One resident: each update, then wait until the bot's answer is complete."""
+    user = fake.user(user_id, f"Inwoner {user_id}", language_code="nl")
+    messages = fake._bot_messages.setdefault(user.id, [])
+    for (kind, text), expect in zip(steps, expects, strict=True):
+        before = len(messages)
+        query = await send(fake, user, kind, text, echo)
+        record = fake._callbacks.get(query) if query else None
+        started = fake.pushed_at[user.id]
+
+        def complete(before=before, expect=expect, record=record) -> bool:
+            return len(messages) >= before + expect.messages and (not expect.answered or record.answer is not None)
+
+        await fake.wait_for(complete, 30.0, f"the answer to {kind} {text!r} for resident {user_id}")
+        samples.full.append(time.perf_counter() - started)
+        samples.first.append((kind, fake.first_reply.get(user.id, time.perf_counter()) - started))
+        samples.updates += 1
+
+
+async def calibrate(fake: TimedFake, user_id: int, steps: list[tuple[str, str]], echo: bool) -> list[Expect]:
+    """One resident, waiting for quiet after each update: how many messages each update gets (also a warm-up)."""
+    user = fake.user(user_id, "Proef", language_code="nl")
+    expects = []
+    for kind, text in steps:
+        before = len(fake._bot_messages.get(user.id, []))
+        query = await send(fake, user, kind, text, echo)
+        await fake.idle(quiet=0.4, max_wait=30)
+        record = fake._callbacks.get(query) if query else None
+        expects.append(Expect(len(fake._bot_messages.get(user.id, [])) - before,
+                              record is not None and record.answer is not None))
+    if fake.violations:
+        raise SystemExit(f"the fake saw rule breaches: {fake.violations}")
+    return expects
+
+
+# -- the two bots (on the main thread) -------------------------------------------------------------------
+async def echo_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text(update.effective_message.text)
+
+
+async def echo_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.callback_query.answer()
+
+
+@contextlib.asynccontextmanager
+async def echo_bot(base_url: str, folder: Path):
+    app = Application.builder().token(TOKEN).base_url(base_url).build()
+    app.add_handler(MessageHandler(filters.TEXT, echo_text))
+    app.add_handler(CallbackQueryHandler(echo_tap))
+    async with app:
+        await app.updater.start_polling(poll_interval=0, timeout=10)
+        await app.start()
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+@contextlib.asynccontextmanager
+async def wijkwijzer_bot(base_url: str, folder: Path, paced: bool = False):
+    config = Config(token=TOKEN, base_url=base_url, knowledge_dir=SAMPLE, db_path=folder / "wijkwijzer.sqlite3")
+    kb = load_knowledge(SAMPLE)
+    limiter = ChannelRateLimiter if paced else partial(ChannelRateLimiter, overall_per_second=1e9)
+    with mock.patch.object(wijkwijzer_app, "ChannelRateLimiter", limiter):
+        app = wijkwijzer_app.build_application(config, lambda: assemble(config, kb))
+    stop = asyncio.Event()
+    serving = asyncio.create_task(wijkwijzer_app.serve(app, stop))  # the same start, intake and stop as bot.py
+    while KEY not in app.bot_data or not app.running:
+        if serving.done():
+            serving.result()
+        await asyncio.sleep(0.01)
+    for thread in threading.enumerate():  # the matcher reads its dictionaries in the background: not measured
+        if thread.name == "wijkwijzer-dictionaries":
+            thread.join()
+    try:
+        yield app
+    finally:
+        stop.set()
+        await serving
+
+
+# -- one measurement ------------------------------------------------------------------------------------
+@dataclass
+class Result:
+    name: str
+    updates: int
+    wall: float
+    cpu_process: float
+    cpu_fake: float
+    load: Samples
+    single: Samples
+
+    @property
+    def cpu_bot(self) -> float:
+        return self.cpu_process - self.cpu_fake
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
+
+
+async def measure(name: str, bot: Callable, residents: int, steps: list[tuple[str, str]], single: int,
+                  profile: cProfile.Profile | None = None, **options) -> Result:
+    echo = name == "echo"
+    side = FakeThread()
+    try:
+        with tempfile.TemporaryDirectory(prefix="wijkwijzer-bench-") as folder:
+            async with bot(side.fake.base_url, Path(folder), **options):
+                expects = await side.run(calibrate(side.fake, 1, steps, echo))  # also the warm-up
+                await side.run(side.fake.idle(quiet=0.3, max_wait=30))
+                load = Samples()
+                if profile is not None:
+                    profile.enable()
+                cpu0, fake0, wall0 = time.process_time(), side.cpu(), time.perf_counter()
+
+                async def crowd() -> None:
+                    await asyncio.gather(*(resident(side.fake, 100 + i, steps, expects, echo, load)
+                                           for i in range(residents)))
+
+                await side.run(crowd())
+                wall = time.perf_counter() - wall0
+                await side.run(side.fake.idle(quiet=0.2, max_wait=30))  # trailing work (keyboard edits) counts
+                cpu, fake_cpu = time.process_time() - cpu0, side.cpu() - fake0
+                if profile is not None:
+                    profile.disable()
+                one = Samples()
+                for i in range(single):
+                    await side.run(resident(side.fake, 10_000 + i, steps, expects, echo, one))
+                if side.fake.violations:
+                    raise SystemExit(f"the fake saw rule breaches: {side.fake.violations[:3]}")
+    finally:
+        side.close()
+    return Result(name, load.updates, wall, cpu, fake_cpu, load, one)
+
+
+def report(results: list[Result], residents: int, messages: int) -> None:
+    ms = 1000.0
+    print(f"{residents} residents at once, {messages} updates each (a resident waits for each full answer); "
+          f"latency of a single resident over {len(results[0].single.full) // messages} residents in turn")
+    header = (f"{'bot':<11} {'updates':>7} {'upd/s':>7} {'CPU ms/upd':>10} {'(+fake)':>8} "
+              f"{'median':>7} {'p95':>7} {'full med':>8} {'full p95':>8} {'single med':>10} {'single full':>11}")
+    print(header)
+    for r in results:
+        first = [s for _, s in r.load.first]
+        single = [s for _, s in r.single.first]
+        print(f"{r.name:<11} {r.updates:>7} {r.updates / r.wall:>7.1f} {r.cpu_bot / r.updates * ms:>10.2f} "
+              f"{r.cpu_process / r.updates * ms:>8.2f} {statistics.median(first) * ms:>7.1f} "
+              f"{percentile(first, 0.95) * ms:>7.1f} {statistics.median(r.load.full) * ms:>8.1f} "
+              f"{percentile(r.load.full, 0.95) * ms:>8.1f} {statistics.median(single) * ms:>10.1f} "
+              f"{statistics.median(r.single.full) * ms:>11.1f}")
+    echo, ours = results
+    print(f"Wijkwijzer / echo: CPU per update {ours.cpu_bot / ours.updates / (echo.cpu_bot / echo.updates):.2f}x "
+          f"(with the fake's CPU: {ours.cpu_process / ours.updates / (echo.cpu_process / echo.updates):.2f}x), "
+          f"updates per second {ours.updates / ours.wall / (echo.updates / echo.wall):.2f}x")
+    for r in results:
+        by_kind = {kind: [s for k, s in r.single.first if k == kind] for kind in ("say", "tap")}
+        parts = [f"{kind} {statistics.median(v) * ms:.1f} ms" for kind, v in by_kind.items() if v]
+        print(f"single resident, first reply, {r.name}: " + ", ".join(parts))
+    print("CPU ms/upd: process CPU minus the fake's thread, per update; (+fake): the process total. "
+          "median/p95: to the first reply; full: until the whole answer arrived (ms).")
+
+
+async def main(args: argparse.Namespace) -> None:
+    steps = SCRIPT[: args.messages]
+    profile = cProfile.Profile() if args.profile else None
+    results = [
+        await measure("echo", echo_bot, args.residents, steps, args.single),
+        await measure("wijkwijzer", wijkwijzer_bot, args.residents, steps, args.single, profile, paced=args.paced),
+    ]
+    report(results, args.residents, args.messages)
+    if profile is not None:
+        profile.dump_stats(args.profile)
+        print(f"profile of Wijkwijzer's crowd run (main thread): {args.profile}")
+
+
+def parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--residents", type=int, default=40, help="residents at once (default 40)")
+    parser.add_argument("--messages", type=int, default=6, choices=range(1, len(SCRIPT) + 1), metavar="M",
+                        help=f"updates per resident: the first M of the conversation, 1-{len(SCRIPT)} (default 6: "
+                             "up to the answer about what goes well; 7 adds the picture, 9 the handoff)")
+    parser.add_argument("--single", type=int, default=20, help="residents one after another, for latency (20)")
+    parser.add_argument("--paced", action="store_true", help="keep Wijkwijzer's overall pace of 30 messages/s")
+    parser.add_argument("--profile", metavar="FILE", help="cProfile Wijkwijzer's crowd run into FILE")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse()))
