@@ -1,21 +1,25 @@
 """Throughput: a bare PTB echo bot and Wijkwijzer, side by side, on the same stream of residents.
 
-Run:  .venv/bin/python bench/throughput.py [--residents 40] [--messages 6] [--single 20] [--profile FILE]
+Run:  .venv/bin/python bench/throughput.py [--residents 40] [--messages 6] [--rounds 3] [--single 10]
+                                           [--paced] [--profile FILE]
 
-Both bots run in this process against the project's fake Bot API (testing/fakebot), which has no
-rate limits: first (a) a bare python-telegram-bot Application with one MessageHandler that echoes
-the text and one CallbackQueryHandler that answers, then (b) Wijkwijzer's real Application
-(handlers.app.build_application + serve, bot.assemble on a temporary database file, the sample
-knowledge base). Each gets N residents at once, each sending the same first M updates of one
-conversation (typed messages and button taps: /start, the story, its confirmation, ...); a
-resident sends the next one when the bot has answered the previous one in full. Then K residents
-one after another (a single resident at a time) for the latency of a quiet bot.
+Both bots run in this process, each against its own instance of the project's fake Bot API
+(testing/fakebot), which has no rate limits: (a) a bare python-telegram-bot Application with one
+MessageHandler that echoes the text and one CallbackQueryHandler that answers, and (b) Wijkwijzer's
+real Application (handlers.app.build_application + serve, bot.assemble on a temporary database file,
+the sample knowledge base). Each gets N residents at once, each sending the same first M updates of
+one conversation (typed messages and button taps: /start, the story, its confirmation, ...); a
+resident sends the next one when the bot has answered the previous one in full. These crowd runs
+alternate between the bots, R rounds each (the figures are the rounds' medians: other work on the
+machine moves single runs by ±30%). Then K residents one after another (a single resident at a
+time) for the latency of a quiet bot.
 
-What is counted. The fake Bot API and the simulated residents run on their own thread with their own
-event loop; the bot runs on the main thread (with aiosqlite's threads). CPU per update is the
-process's CPU time (time.process_time) over the run minus the CPU time of the fake's thread
-(its pthread CPU clock), divided by the updates handled: the bot's own work (PTB, HTTP client,
-handlers, SQLite), without the fake's. The process total is printed too. Wijkwijzer's own overall
+What is counted. Each fake Bot API and its simulated residents run on their own thread with their
+own event loop; the bots run on the main thread (with aiosqlite's threads). CPU per update is the
+process's CPU time (time.process_time) over a crowd run minus the CPU time of the fakes' threads
+(their pthread CPU clocks), divided by the updates handled: the bot's own work (PTB, HTTP client,
+handlers, SQLite), without the fake's. The other bot idles meanwhile (a pending long poll;
+Wijkwijzer's delivery tick every 5 s is a few queries). The process total is printed too. Wijkwijzer's own overall
 pace (30 messages a second, handlers/ratelimit.py) is lifted unless --paced: the fake has no limits,
 and the pace would measure the setting, not the work. The flood gate (20 messages in 20 s per
 person) stays; the script is shorter than that.
@@ -31,12 +35,14 @@ import argparse
 import asyncio
 import contextlib
 import cProfile
+import logging
 import os
 import statistics
 import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -192,7 +198,7 @@ async def calibrate(fake: TimedFake, user_id: int, steps: list[tuple[str, str]],
     for kind, text in steps:
         before = len(fake._bot_messages.get(user.id, []))
         query = await send(fake, user, kind, text, echo)
-        await fake.idle(quiet=0.4, max_wait=30)
+        await fake.idle(quiet=0.3, max_wait=30)
         record = fake._callbacks.get(query) if query else None
         expects.append(Expect(len(fake._bot_messages.get(user.id, [])) - before,
                               record is not None and record.answer is not None))
@@ -248,20 +254,37 @@ async def wijkwijzer_bot(base_url: str, folder: Path, paced: bool = False):
         await serving
 
 
-# -- one measurement ------------------------------------------------------------------------------------
+# -- the measurement ------------------------------------------------------------------------------------
 @dataclass
-class Result:
-    name: str
+class Round:
+    """One crowd run of one bot."""
+
     updates: int
     wall: float
     cpu_process: float
-    cpu_fake: float
-    load: Samples
-    single: Samples
+    cpu_fake: float  # the fakes' threads (the simulated residents included)
+    samples: Samples
+    requests: Counter  # Bot API calls the fake received, by method
 
     @property
     def cpu_bot(self) -> float:
         return self.cpu_process - self.cpu_fake
+
+
+@dataclass
+class Bot:
+    name: str
+    side: FakeThread
+    expects: list[Expect] = field(default_factory=list)
+    rounds: list[Round] = field(default_factory=list)
+    single: Samples = field(default_factory=Samples)
+
+    @property
+    def echo(self) -> bool:
+        return self.name == "echo"
+
+    def median(self, value: Callable[[Round], float]) -> float:
+        return statistics.median(value(r) for r in self.rounds)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -269,78 +292,104 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-async def measure(name: str, bot: Callable, residents: int, steps: list[tuple[str, str]], single: int,
-                  profile: cProfile.Profile | None = None, **options) -> Result:
-    echo = name == "echo"
-    side = FakeThread()
+async def crowd(bot: Bot, sides: list[FakeThread], first_id: int, residents: int, steps: list[tuple[str, str]],
+                profile: cProfile.Profile | None) -> Round:
+    """N residents at once; CPU from process_time minus every fake thread's CPU clock."""
+    fake = bot.side.fake
+    await bot.side.run(fake.idle(quiet=0.2, max_wait=30))
+    samples = Samples()
+    if profile is not None:
+        profile.enable()
+    first_request = len(fake.requests)
+    cpu0, fakes0, wall0 = time.process_time(), sum(side.cpu() for side in sides), time.perf_counter()
+
+    async def everyone() -> None:
+        await asyncio.gather(*(resident(fake, first_id + i, steps, bot.expects, bot.echo, samples)
+                               for i in range(residents)))
+
+    await bot.side.run(everyone())
+    wall = time.perf_counter() - wall0
+    await bot.side.run(fake.idle(quiet=0.2, max_wait=30))  # trailing work (a tap's keyboard edit) counts
+    cpu, fakes = time.process_time() - cpu0, sum(side.cpu() for side in sides) - fakes0
+    if profile is not None:
+        profile.disable()
+    requests = Counter(method for method, _ in fake.requests[first_request:])
+    return Round(samples.updates, wall, cpu, fakes, samples, requests)
+
+
+async def measure(args: argparse.Namespace, profile: cProfile.Profile | None) -> list[Bot]:
+    """Both bots at once, each on its own fake; crowd rounds alternate between them, then single residents."""
+    steps = SCRIPT[: args.messages]
+    bots = [Bot("echo", FakeThread()), Bot("wijkwijzer", FakeThread())]
+    sides = [bot.side for bot in bots]
     try:
         with tempfile.TemporaryDirectory(prefix="wijkwijzer-bench-") as folder:
-            async with bot(side.fake.base_url, Path(folder), **options):
-                expects = await side.run(calibrate(side.fake, 1, steps, echo))  # also the warm-up
-                await side.run(side.fake.idle(quiet=0.3, max_wait=30))
-                load = Samples()
-                if profile is not None:
-                    profile.enable()
-                cpu0, fake0, wall0 = time.process_time(), side.cpu(), time.perf_counter()
-
-                async def crowd() -> None:
-                    await asyncio.gather(*(resident(side.fake, 100 + i, steps, expects, echo, load)
-                                           for i in range(residents)))
-
-                await side.run(crowd())
-                wall = time.perf_counter() - wall0
-                await side.run(side.fake.idle(quiet=0.2, max_wait=30))  # trailing work (keyboard edits) counts
-                cpu, fake_cpu = time.process_time() - cpu0, side.cpu() - fake0
-                if profile is not None:
-                    profile.disable()
-                one = Samples()
-                for i in range(single):
-                    await side.run(resident(side.fake, 10_000 + i, steps, expects, echo, one))
-                if side.fake.violations:
-                    raise SystemExit(f"the fake saw rule breaches: {side.fake.violations[:3]}")
+            async with (echo_bot(bots[0].side.fake.base_url, Path(folder)),
+                        wijkwijzer_bot(bots[1].side.fake.base_url, Path(folder), paced=args.paced)):
+                for bot in bots:  # also the warm-up
+                    bot.expects = await bot.side.run(calibrate(bot.side.fake, 1, steps, bot.echo))
+                for number in range(args.rounds):
+                    for bot in bots:
+                        bot.rounds.append(await crowd(bot, sides, 1000 * (number + 1), args.residents, steps,
+                                                      None if bot.echo else profile))
+                for bot in bots:
+                    for i in range(args.single):
+                        await bot.side.run(resident(bot.side.fake, 100_000 + i, steps, bot.expects, bot.echo,
+                                                    bot.single))
+                    if bot.side.fake.violations:
+                        raise SystemExit(f"the fake saw rule breaches: {bot.side.fake.violations[:3]}")
     finally:
-        side.close()
-    return Result(name, load.updates, wall, cpu, fake_cpu, load, one)
+        for side in sides:
+            side.close()
+    return bots
 
 
-def report(results: list[Result], residents: int, messages: int) -> None:
+def report(bots: list[Bot], args: argparse.Namespace) -> None:
     ms = 1000.0
-    print(f"{residents} residents at once, {messages} updates each (a resident waits for each full answer); "
-          f"latency of a single resident over {len(results[0].single.full) // messages} residents in turn")
-    header = (f"{'bot':<11} {'updates':>7} {'upd/s':>7} {'CPU ms/upd':>10} {'(+fake)':>8} "
-              f"{'median':>7} {'p95':>7} {'full med':>8} {'full p95':>8} {'single med':>10} {'single full':>11}")
-    print(header)
-    for r in results:
-        first = [s for _, s in r.load.first]
-        single = [s for _, s in r.single.first]
-        print(f"{r.name:<11} {r.updates:>7} {r.updates / r.wall:>7.1f} {r.cpu_bot / r.updates * ms:>10.2f} "
-              f"{r.cpu_process / r.updates * ms:>8.2f} {statistics.median(first) * ms:>7.1f} "
-              f"{percentile(first, 0.95) * ms:>7.1f} {statistics.median(r.load.full) * ms:>8.1f} "
-              f"{percentile(r.load.full, 0.95) * ms:>8.1f} {statistics.median(single) * ms:>10.1f} "
-              f"{statistics.median(r.single.full) * ms:>11.1f}")
-    echo, ours = results
-    print(f"Wijkwijzer / echo: CPU per update {ours.cpu_bot / ours.updates / (echo.cpu_bot / echo.updates):.2f}x "
-          f"(with the fake's CPU: {ours.cpu_process / ours.updates / (echo.cpu_process / echo.updates):.2f}x), "
-          f"updates per second {ours.updates / ours.wall / (echo.updates / echo.wall):.2f}x")
-    for r in results:
-        by_kind = {kind: [s for k, s in r.single.first if k == kind] for kind in ("say", "tap")}
+    print(f"{args.residents} residents at once, {args.messages} updates each, {args.rounds} rounds per bot "
+          f"(medians of the rounds); single resident: {args.single} residents one after another")
+    print(f"{'bot':<11} {'upd/s':>7} {'CPU ms/upd':>10} {'(+fakes)':>8} {'rounds CPU ms/upd':>22} "
+          f"{'median':>7} {'p95':>7} {'full med':>8} {'full p95':>8} {'single med':>10} {'single full':>11}")
+    for bot in bots:
+        first = [s for r in bot.rounds for _, s in r.samples.first]
+        full = [s for r in bot.rounds for s in r.samples.full]
+        single = [s for _, s in bot.single.first]
+        spread = " ".join(f"{r.cpu_bot / r.updates * ms:.2f}" for r in bot.rounds)
+        print(f"{bot.name:<11} {bot.median(lambda r: r.updates / r.wall):>7.1f} "
+              f"{bot.median(lambda r: r.cpu_bot / r.updates) * ms:>10.2f} "
+              f"{bot.median(lambda r: r.cpu_process / r.updates) * ms:>8.2f} {spread:>22} "
+              f"{statistics.median(first) * ms:>7.1f} {percentile(first, 0.95) * ms:>7.1f} "
+              f"{statistics.median(full) * ms:>8.1f} {percentile(full, 0.95) * ms:>8.1f} "
+              f"{statistics.median(single) * ms:>10.1f} {statistics.median(bot.single.full) * ms:>11.1f}")
+    echo, ours = bots
+
+    def ratio(value: Callable[[Round], float]) -> float:
+        return ours.median(value) / echo.median(value)
+
+    print(f"Wijkwijzer / echo: CPU per update {ratio(lambda r: r.cpu_bot / r.updates):.2f}x "
+          f"(process total with the fakes: {ratio(lambda r: r.cpu_process / r.updates):.2f}x), "
+          f"updates per second {ratio(lambda r: r.updates / r.wall):.2f}x")
+    for bot in bots:
+        by_kind = {kind: [s for k, s in bot.single.first if k == kind] for kind in ("say", "tap")}
         parts = [f"{kind} {statistics.median(v) * ms:.1f} ms" for kind, v in by_kind.items() if v]
-        print(f"single resident, first reply, {r.name}: " + ", ".join(parts))
-    print("CPU ms/upd: process CPU minus the fake's thread, per update; (+fake): the process total. "
+        print(f"single resident, first reply, {bot.name}: " + ", ".join(parts))
+    for bot in bots:
+        requests = sum((r.requests for r in bot.rounds), Counter())
+        updates = sum(r.updates for r in bot.rounds)
+        calls = ", ".join(f"{method} {count / updates:.2f}" for method, count in requests.most_common())
+        print(f"Bot API calls per update, {bot.name}: {calls}")
+    print("CPU ms/upd: process CPU minus the fakes' threads, per update; (+fakes): the process total. "
           "median/p95: to the first reply; full: until the whole answer arrived (ms).")
 
 
 async def main(args: argparse.Namespace) -> None:
-    steps = SCRIPT[: args.messages]
-    profile = cProfile.Profile() if args.profile else None
-    results = [
-        await measure("echo", echo_bot, args.residents, steps, args.single),
-        await measure("wijkwijzer", wijkwijzer_bot, args.residents, steps, args.single, profile, paced=args.paced),
-    ]
-    report(results, args.residents, args.messages)
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)  # "job missed" while the knowledge base loads
+    profile = cProfile.Profile(time.thread_time) if args.profile else None  # CPU time of the main thread
+    report(await measure(args, profile), args)
     if profile is not None:
         profile.dump_stats(args.profile)
-        print(f"profile of Wijkwijzer's crowd run (main thread): {args.profile}")
+        print(f"profile of Wijkwijzer's crowd runs (CPU time of the main thread; SQLite runs in aiosqlite's "
+              f"threads): {args.profile}")
 
 
 def parse() -> argparse.Namespace:
@@ -349,9 +398,10 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--messages", type=int, default=6, choices=range(1, len(SCRIPT) + 1), metavar="M",
                         help=f"updates per resident: the first M of the conversation, 1-{len(SCRIPT)} (default 6: "
                              "up to the answer about what goes well; 7 adds the picture, 9 the handoff)")
-    parser.add_argument("--single", type=int, default=20, help="residents one after another, for latency (20)")
+    parser.add_argument("--rounds", type=int, default=3, help="crowd runs per bot, alternating (default 3)")
+    parser.add_argument("--single", type=int, default=10, help="residents one after another, for latency (10)")
     parser.add_argument("--paced", action="store_true", help="keep Wijkwijzer's overall pace of 30 messages/s")
-    parser.add_argument("--profile", metavar="FILE", help="cProfile Wijkwijzer's crowd run into FILE")
+    parser.add_argument("--profile", metavar="FILE", help="cProfile Wijkwijzer's crowd runs into FILE")
     return parser.parse_args()
 
 
