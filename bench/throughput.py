@@ -263,6 +263,7 @@ class Round:
     wall: float
     cpu_process: float
     cpu_fake: float  # the fakes' threads (the simulated residents included)
+    cpu_main: float  # the main thread: the bot's Python (PTB, HTTP, handlers); the rest of cpu_bot is SQLite's threads
     samples: Samples
     requests: Counter  # Bot API calls the fake received, by method
 
@@ -302,6 +303,7 @@ async def crowd(bot: Bot, sides: list[FakeThread], first_id: int, residents: int
         profile.enable()
     first_request = len(fake.requests)
     cpu0, fakes0, wall0 = time.process_time(), sum(side.cpu() for side in sides), time.perf_counter()
+    main0 = time.thread_time()
 
     async def everyone() -> None:
         await asyncio.gather(*(resident(fake, first_id + i, steps, bot.expects, bot.echo, samples)
@@ -311,10 +313,11 @@ async def crowd(bot: Bot, sides: list[FakeThread], first_id: int, residents: int
     wall = time.perf_counter() - wall0
     await bot.side.run(fake.idle(quiet=0.2, max_wait=30))  # trailing work (a tap's keyboard edit) counts
     cpu, fakes = time.process_time() - cpu0, sum(side.cpu() for side in sides) - fakes0
+    main = time.thread_time() - main0
     if profile is not None:
         profile.disable()
     requests = Counter(method for method, _ in fake.requests[first_request:])
-    return Round(samples.updates, wall, cpu, fakes, samples, requests)
+    return Round(samples.updates, wall, cpu, fakes, main, samples, requests)
 
 
 async def measure(args: argparse.Namespace, profile: cProfile.Profile | None) -> list[Bot]:
@@ -373,6 +376,10 @@ def report(bots: list[Bot], args: argparse.Namespace) -> None:
         by_kind = {kind: [s for k, s in bot.single.first if k == kind] for kind in ("say", "tap")}
         parts = [f"{kind} {statistics.median(v) * ms:.1f} ms" for kind, v in by_kind.items() if v]
         print(f"single resident, first reply, {bot.name}: " + ", ".join(parts))
+    for bot in bots:
+        main = bot.median(lambda r: r.cpu_main / r.updates) * ms
+        print(f"CPU ms/upd, {bot.name}: main thread {main:.2f}, "
+              f"other threads (SQLite) {bot.median(lambda r: r.cpu_bot / r.updates) * ms - main:.2f}")
     for bot in bots:
         requests = sum((r.requests for r in bot.rounds), Counter())
         updates = sum(r.updates for r in bot.rounds)
