@@ -33,13 +33,11 @@ class Conversation:
     async def _decide(self, person: Person, work: Callable[[], Awaitable[Answer | list[Reply]]],
                       update_id: int | None) -> Answer:
         async with self.store.transaction() as tx:
-            if update_id is not None and await self.store.inbox.is_done(update_id):
+            if update_id is not None and not await self.store.inbox.claim(tx, update_id):  # done in this commit
                 return Answer([])  # handled before a crash or a redelivery: once is enough
             result = await work()
             answer = result if isinstance(result, Answer) else Answer(result)
             await post(self.store, tx, person, answer.replies)
-            if update_id is not None:
-                await self.store.inbox.done(tx, update_id)
         return answer
 
     async def command(self, person: Person, language_hint: str | None, name: str, args: str = "",

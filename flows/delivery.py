@@ -92,6 +92,8 @@ class DeliveryWorker:
                 while items := await self.store.outbox.due(limit=PAGE, after_id=after):
                     for item in items:
                         this_pass += await self._deliver_one(item)
+                    if len(items) < PAGE:
+                        break  # the last page (anything stored since: the next pass, or the call that stored it)
                     after = items[-1].id
                 settled += this_pass
                 if not this_pass and not self._again:

@@ -48,6 +48,7 @@ class Intake:
         self._tails: dict[str, asyncio.Task] = {}  # per person: the last update being handled
         self._running: set[int] = set()
         self._offset: int | None = None
+        self._fetched: dict[int, Update] = {}  # stored by this process and not handed over yet: not parsed twice
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set; first handle what was stored before a crash."""
@@ -84,9 +85,12 @@ class Intake:
                                                          allowed_updates=Update.ALL_TYPES)
         if not updates:
             return 0
+        fetched = {}
         async with self.store.transaction() as tx:
             for update in updates:
-                await self.store.inbox.add(tx, update.update_id, json.dumps(update.to_dict(), ensure_ascii=False))
+                if await self.store.inbox.add(tx, update.update_id, json.dumps(update.to_dict(), ensure_ascii=False)):
+                    fetched[update.update_id] = update
+        self._fetched.update(fetched)  # only once the commit went through
         self._offset = updates[-1].update_id + 1
         return len(updates)
 
@@ -95,7 +99,9 @@ class Intake:
         for update_id, payload in await self.store.inbox.pending():
             if update_id in self._running:
                 continue
-            update = Update.de_json(json.loads(payload), self.application.bot)
+            update = self._fetched.pop(update_id, None)
+            if update is None:
+                update = Update.de_json(json.loads(payload), self.application.bot)
             if update is None:
                 await self._done(update_id)
                 continue
@@ -119,6 +125,8 @@ class Intake:
 
     async def _done(self, update_id: int) -> None:
         """Handled (the conversation marks its own updates done in their commit; this is for the rest)."""
+        if self.store.inbox.done_in_commit(update_id) and update_id % PRUNE_EVERY:
+            return  # nothing left to write
         async with self.store.transaction() as tx:
             await self.store.inbox.done(tx, update_id)
             if update_id % PRUNE_EVERY == 0:

@@ -51,8 +51,8 @@ class Tx:
         return await self._connection.execute(sql, params)
 
     async def one(self, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
-        async with self._connection.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = await self._connection.execute_fetchall(sql, params)  # one trip to SQLite's thread, not three
+        return rows[0] if rows else None
 
 
 _CURRENT: ContextVar[Tx | None] = ContextVar("wijkwijzer_transaction", default=None)
@@ -144,12 +144,12 @@ class Database:
         return self._connection if self._joined() is not None else self._reader
 
     async def one(self, sql: str, params: tuple = ()) -> aiosqlite.Row | None:
-        async with self._for_reading().execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        """The first row (every caller asks for one row at most): one trip to SQLite's thread, not three."""
+        rows = await self._for_reading().execute_fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def all(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
-        async with self._for_reading().execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self._for_reading().execute_fetchall(sql, params))
 
     async def schema_version(self) -> int:
         """How many migrations this file has had."""

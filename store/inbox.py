@@ -6,12 +6,15 @@ from datetime import datetime
 
 from store.database import Database, Tx, iso
 
+REMEMBER_DONE = 10_000
+
 
 class Inbox:
     """The inbox table: at-least-once intake, each update handled once."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._committed_done: dict[int, None] = {}  # marked done in a commit that went through (newest last)
 
     async def add(self, tx: Tx, update_id: int, payload: str) -> bool:
         """Store an update; False when it was stored before (a redelivery)."""
@@ -30,10 +33,34 @@ class Inbox:
         row = await self.db.one("SELECT done_at FROM inbox WHERE update_id = ?", (update_id,))
         return row is not None and row[0] is not None
 
+    async def claim(self, tx: Tx, update_id: int) -> bool:
+        """Mark an update done in this transaction (one trip, not a read and a write); False when it was handled
+        before. An update that was never stored here (another channel) is claimed too."""
+        if await self._mark(tx, update_id):
+            return True
+        return await tx.one("SELECT 1 FROM inbox WHERE update_id = ?", (update_id,)) is None
+
     async def done(self, tx: Tx, update_id: int) -> None:
         """Handled: never again; its content is not kept."""
-        await tx.execute("UPDATE inbox SET done_at = ?, payload = '' WHERE update_id = ? AND done_at IS NULL",
-                         (tx.now, update_id))
+        await self._mark(tx, update_id)
+
+    async def _mark(self, tx: Tx, update_id: int) -> bool:
+        cursor = await tx.execute("UPDATE inbox SET done_at = ?, payload = '' WHERE update_id = ? AND done_at IS NULL",
+                                  (tx.now, update_id))
+        if cursor.rowcount != 1:
+            return False
+
+        async def committed() -> None:
+            self._committed_done[update_id] = None
+            while len(self._committed_done) > REMEMBER_DONE:
+                self._committed_done.pop(next(iter(self._committed_done)))
+
+        tx.after_commit.append(committed)
+        return True
+
+    def done_in_commit(self, update_id: int) -> bool:
+        """Whether a commit of this process already marked the update done (asked once: then forgotten)."""
+        return self._committed_done.pop(update_id, 0) is None
 
     async def prune(self, tx: Tx, before: datetime) -> None:
         """Forget handled updates older than a channel would ever send again."""
