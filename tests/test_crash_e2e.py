@@ -7,9 +7,11 @@ created the message, before the bot could note it as delivered); everything else
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
-from testing.fakebot import FakeTelegram, FakeUser
+from testing.fakebot import FakeTelegram, FakeUser, command_entities
 from tests.test_restart_e2e import BotProcess
 
 WELCOME, HOW = "Hoi! Ik ben Wijkwijzer", "Hoe wil je beginnen?"
@@ -32,13 +34,15 @@ async def test_killed_while_the_confirming_poll_is_held_every_update_of_the_batc
     try:
         residents = [fake.user(4001 + n, f"Bewoner{n}", language_code="nl") for n in range(10)]
         fake.fail_next("getUpdates", "timeout", hold=60)  # the call that would confirm the batch hangs
-        for resident in residents:  # one batch: the bot's running poll gets all ten at once
-            await resident.says("/start")
+        for resident in residents:  # without yielding in between: the bot's running poll gets all ten at once
+            fake.post_user_message(resident, resident.chat, {"text": "/start", "entities": command_entities("/start")})
         await fake.wait_for(lambda: any(f.method == "getUpdates" for f in fake.failed_requests), max_wait=15,
                             what="the confirming getUpdates")
         await bot.kill()  # the batch is stored, not confirmed; some updates handled, some not
         sent_before = {r.id: count(fake, r, WELCOME) for r in residents}
         assert len(fake.pending_updates()) == 10, "Telegram still has the whole batch"
+        with closing(sqlite3.connect(bot.db)) as db:
+            assert db.execute("SELECT count(*) FROM inbox").fetchone()[0] == 10, "stored before it is confirmed"
 
         await bot.start()  # Telegram brings the batch again; the inbox knows what was handled
         for resident in residents:

@@ -232,6 +232,7 @@ def fuzz_total():
     assert sum(FUZZED) >= EXAMPLES * BATCH, f"only {sum(FUZZED)} random updates went through"
 
 
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")  # a failing batch of 200 is shown in full
 @settings(max_examples=EXAMPLES, deadline=None, database=None, phases=(Phase.generate,),
           suppress_health_check=list(HealthCheck))
 @given(batch=st.lists(UPDATE, min_size=BATCH, max_size=BATCH))
