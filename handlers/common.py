@@ -49,8 +49,8 @@ async def answer_once(context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery, 
 async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Before anything else: groups get one polite sentence, floods are slowed down."""
     chat, user = update.effective_chat, update.effective_user
-    if user is None:
-        raise ApplicationHandlerStop
+    if user is None or update.business_message or update.edited_business_message:
+        raise ApplicationHandlerStop  # a customer writing to a business account is not talking to us
     if chat is None and update.callback_query is None:
         raise ApplicationHandlerStop
     resident = house(context).router.resident

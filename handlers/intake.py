@@ -28,6 +28,8 @@ POLL_TIMEOUT = 10  # seconds Telegram may hold a getUpdates call open
 MAX_BACKOFF = 60
 KEEP_HANDLED = timedelta(days=2)  # Telegram keeps an unconfirmed update at most 24 hours
 PRUNE_EVERY = 200
+GET_UPDATES = "getupdates"  # Bot API method names are case-insensitive; PTB warns on "getUpdates" (Bot has it)
+READ_MARGIN = 5  # seconds beyond the long poll before the read times out (PTB's default read timeout)
 
 
 def key_of(update: Update) -> str:
@@ -48,7 +50,6 @@ class Intake:
         self._tails: dict[str, asyncio.Task] = {}  # per person: the last update being handled
         self._running: set[int] = set()
         self._offset: int | None = None
-        self._fetched: dict[int, Update] = {}  # stored by this process and not handed over yet: not parsed twice
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set; first handle what was stored before a crash."""
@@ -81,17 +82,20 @@ class Intake:
 
     async def poll_once(self) -> int:
         """One getUpdates call; the batch is committed to the inbox before the next call confirms it."""
-        updates = await self.application.bot.get_updates(offset=self._offset, timeout=POLL_TIMEOUT,
-                                                         allowed_updates=Update.ALL_TYPES)
+        # Raw JSON, not Bot.get_updates: PTB parses the whole batch at once, so one update it cannot read
+        # (a newer Bot API, a required field it misses) would fail every poll and never be confirmed; it
+        # would also log the batch, message texts included. Each update is parsed on its own when handled.
+        updates = await self.application.bot.do_api_request(
+            GET_UPDATES, api_kwargs={"offset": self._offset, "timeout": POLL_TIMEOUT,
+                                     "allowed_updates": list(Update.ALL_TYPES)},
+            read_timeout=POLL_TIMEOUT + READ_MARGIN)
+        updates = [u for u in updates or [] if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
         if not updates:
             return 0
-        fetched = {}
         async with self.store.transaction() as tx:
             for update in updates:
-                if await self.store.inbox.add(tx, update.update_id, json.dumps(update.to_dict(), ensure_ascii=False)):
-                    fetched[update.update_id] = update
-        self._fetched.update(fetched)  # only once the commit went through
-        self._offset = updates[-1].update_id + 1
+                await self.store.inbox.add(tx, update["update_id"], json.dumps(update, ensure_ascii=False))
+        self._offset = updates[-1]["update_id"] + 1
         return len(updates)
 
     async def dispatch_pending(self) -> None:
@@ -99,9 +103,11 @@ class Intake:
         for update_id, payload in await self.store.inbox.pending():
             if update_id in self._running:
                 continue
-            update = self._fetched.pop(update_id, None)
-            if update is None:
+            try:
                 update = Update.de_json(json.loads(payload), self.application.bot)
+            except Exception as exc:  # noqa: BLE001 - an update this PTB cannot read is skipped, never fatal
+                log.warning("update %s could not be read (%s); skipped", update_id, type(exc).__name__)
+                update = None
             if update is None:
                 await self._done(update_id)
                 continue

@@ -16,7 +16,7 @@ from aiolimiter import AsyncLimiter
 from telegram.ext import BaseRateLimiter
 
 OVERALL_PER_SECOND = 30  # Telegram's limit for a bot's messages across all chats
-NOT_PACED = frozenset({"answerCallbackQuery", "getUpdates", "getMe", "setMyCommands", "deleteWebhook",
+NOT_PACED = frozenset({"answerCallbackQuery", "getUpdates", "getupdates", "getMe", "setMyCommands", "deleteWebhook",
                        "setWebhook", "getWebhookInfo", "close", "logOut"})
 
 

@@ -26,7 +26,19 @@ class Updates(State):
     """The update queue: pushing updates for the simulated people, and getUpdates with confirmation by offset."""
 
     def push_update(self, payload: JSON) -> int:
-        """Queue a raw update (``update_id`` is added); return its update_id."""
+        """Queue a raw update (``update_id`` is added); return its update_id.
+
+        A raw callback query is remembered like a tapped one: the bot may answer it, and
+        ``assert_clean`` reports it when the bot never does.
+        """
+        query = payload.get("callback_query")
+        if isinstance(query, dict) and str(query.get("id")) not in self._callbacks:
+            chat = (query.get("message") or {}).get("chat") or {}
+            message_id = (query.get("message") or {}).get("message_id")
+            user_id = (query.get("from") or {}).get("id", 0)
+            self._callbacks[str(query.get("id"))] = CallbackRecord(
+                str(query.get("id")), user_id, chat.get("id", user_id), str(query.get("data", "")), message_id
+            )
         update_id = self.last_update_id = next(self._update_ids)
         self._pending.append(PendingUpdate(update_id, {"update_id": update_id, **payload}))
         self._touch()
