@@ -48,7 +48,7 @@ class Accounts:
             member = self.kb.member(account.kb_id)
             if account.role == "staff" and (member is None or not member.active):
                 return None  # left the team or inactive: no staff access any more
-            known = member is not None or any(p.id == account.kb_id for p in self.kb.professionals)
+            known = member is not None or self.kb.professional(account.kb_id) is not None
             if account.role == "professional" and not known:
                 return None  # taken out of the knowledge base: no access any more
             return account
@@ -84,8 +84,7 @@ class Accounts:
             await self.store.audit.add(tx, actor, f"invite:{status}")
         if status != "ok" or invite is None:
             return [Reply(self.voice(f"staff.invite_{status}"))]
-        person_entry = self.kb.member(invite.kb_id) or next(
-            (p for p in self.kb.professionals if p.id == invite.kb_id), None)
+        person_entry = self.kb.member(invite.kb_id) or self.kb.professional(invite.kb_id)
         help_key = "pro.help" if invite.role == "professional" else "staff.help"
         return [Reply(self.voice("staff.welcome", name=person_entry.name if person_entry else invite.kb_id)),
                 Reply(self.voice(help_key))]

@@ -36,7 +36,7 @@ class ReportFlow:
             return self.kb.services[int(key)].name
         if kind == "p":
             member = self.kb.member(key)
-            professional = next((p for p in self.kb.professionals if p.id == key), None)
+            professional = self.kb.professional(key)
             person = member or professional
             return person.name if person else None
         return None

@@ -84,7 +84,7 @@ class Router:
         voice = self.voice(self.kb.default_language)
         if account.role == "professional":
             if command == "wiebenik":
-                person = next((p for p in self.kb.professionals if p.id == account.kb_id), None)
+                person = self.kb.professional(account.kb_id)
                 if person is None:
                     return [Reply(voice("staff.unknown_member"))]
                 return [Reply(voice("pro.whoami", name=person.name, role=person.role,

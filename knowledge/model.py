@@ -179,6 +179,10 @@ class KnowledgeBase:
         found = (m for m in self._members.values() if m.telegram_user_id == telegram_user_id)
         return next(found, None)
 
+    def professional(self, professional_id: str) -> Professional | None:
+        """A professional by id."""
+        return next((p for p in self.professionals if p.id == professional_id), None)
+
     def service(self, service_id: str) -> Service | None:
         """A service by id."""
         return self._services.get(service_id)

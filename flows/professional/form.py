@@ -120,7 +120,7 @@ class HandoffForm:
     async def _submit(self, account: Account, form: dict[str, Any]) -> list[Reply]:
         """Through the same delivery, card, lifecycle, reminders and audit as a resident's handoff."""
         kb_id = account.kb_id
-        sender = next((p for p in self.kb.professionals if p.id == kb_id), None) or self.kb.member(kb_id)
+        sender = self.kb.professional(kb_id) or self.kb.member(kb_id)
         organization = sender.organization if isinstance(sender, Professional) else \
             self.kb.team(sender.team_id).name if sender else ""
         concerns = concerns_from_text(tuple(form["domains"]), crisis_domains(form.get("crisis", [])))
