@@ -25,6 +25,7 @@ from knowledge.loader import SAMPLE, load_knowledge
 from knowledge.model import KnowledgeBase
 from store import Store
 from testing.fakebot import FakeTelegram
+from tests.floor import Town, town
 
 
 @pytest.fixture(scope="session")
@@ -159,3 +160,10 @@ async def bot(
         stop.set()
         await serving
         del IN_PROCESS[fake]
+
+
+@pytest.fixture
+async def noord(tmp_path: Path, sample_kb: KnowledgeBase) -> AsyncIterator[Town]:
+    """The sample town at the flows floor (tests/floor.py): no Telegram, a clock moved by hand."""
+    async with town(tmp_path, sample_kb) as built:
+        yield built

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
 from flows.lifecycle import OPEN
-from knowledge.model import KnowledgeBase
 from knowledge.routing import choose_contact, concerns_from_text
-from tests.floor import Someone, Town, labels, text, town, waiting_for
+from tests.floor import Someone, Town, labels, text, waiting_for
 
 STALE_TOAST = "Deze knop hoort bij een oudere vraag. We gaan verder waar je was."
-
-
-@pytest.fixture
-async def noord(tmp_path: Path, sample_kb: KnowledgeBase):
-    async with town(tmp_path, sample_kb) as built:
-        yield built
 
 
 async def test_zoek_puts_the_routing_rules_contact_first(noord: Town) -> None:

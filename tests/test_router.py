@@ -19,12 +19,6 @@ PRO_HELP = "Wijkwijzer voor professionals"
 STALE_TOAST = "Deze knop hoort bij een oudere vraag. We gaan verder waar je was."
 
 
-@pytest.fixture
-async def noord(tmp_path: Path, sample_kb: KnowledgeBase):
-    async with town(tmp_path, sample_kb) as built:
-        yield built
-
-
 def contact_details(kb: KnowledgeBase) -> set[str]:
     """Every phone number and e-mail address of a staff member or professional (the police's is public)."""
     people = [m for t in kb.teams for m in t.members] + list(kb.professionals)

@@ -6,19 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from knowledge.model import KnowledgeBase
 from store import Person
 from tests.floor import MONDAY_9, Town, consent, labels, text, town, waiting_for
 
 FRIDAY_15 = datetime(2026, 11, 20, 14, 0, tzinfo=UTC)  # 15:00 in Amsterdam
-
-
-@pytest.fixture
-async def noord(tmp_path: Path, sample_kb: KnowledgeBase):
-    async with town(tmp_path, sample_kb) as built:
-        yield built
 
 
 async def test_a_reminder_at_half_time_and_the_coordinator_at_the_deadline_each_once(noord: Town) -> None:

@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from flows.lifecycle import OPEN
 from knowledge.model import KnowledgeBase
 from tests.floor import MONDAY_9, Someone, Town, consent, labels, text, town, waiting_for
@@ -15,12 +13,6 @@ from tests.floor import MONDAY_9, Someone, Town, consent, labels, text, town, wa
 WAITING_BUTTONS = ["✅ Ik pak dit op", "👥 Geef door aan collega", "↩️ Niet voor mij"]
 REFUSED = "Deze overdracht is niet voor jou."
 STALE = "Deze knop is niet meer geldig; de overdracht is al verder."
-
-
-@pytest.fixture
-async def noord(tmp_path: Path, sample_kb: KnowledgeBase):
-    async with town(tmp_path, sample_kb) as built:
-        yield built
 
 
 def card_for(member: Someone, handoff_id: int = 1) -> str:
