@@ -18,10 +18,9 @@ from store import Person, Store, Tx
 
 
 async def post(store: Store, tx: Tx, person: Person, replies: list[Reply]) -> None:
-    """Store replies for a person in the outbox, in order, in this transaction."""
-    for reply in replies:
-        await store.outbox.add(tx, "reply", ToPerson(person).encode(), {"reply": reply.to_json()},
-                               attachment=reply.attachment)
+    """Store replies for a person in the outbox, in order, in this transaction (one statement)."""
+    await store.outbox.add_many(tx, "reply", ToPerson(person).encode(),
+                                [({"reply": reply.to_json()}, reply.attachment) for reply in replies])
 
 
 class Conversation:

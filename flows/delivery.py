@@ -139,23 +139,25 @@ class DeliveryWorker:
         outcome = await sender.send(delivery.to, delivery.replies) if delivery.replies else Delivered()
         keep = item.kind not in ("relay", "reply")  # words are not kept after delivery
         if isinstance(outcome, Delivered):
+            first = outcome.message_ids[0] if outcome.message_ids else None
+            anonymous = ANONYMOUS if item.kind == "reply" else None
+            to = decode(item.recipient)
+            if not (item.kind in ("card", "picture") and item.handoff_id and isinstance(to, ToMember)):
+                await self.store.outbox.delivered(None, item.id, delivery.to.key, first, keep_payload=keep,
+                                                  anonymous=anonymous)  # one statement, its own commit
+                return 1
             async with self.store.transaction() as tx:
-                await self.store.outbox.delivered(tx, item.id, delivery.to.key,
-                                                  outcome.message_ids[0] if outcome.message_ids else None,
-                                                  keep_payload=keep,
-                                                  anonymous=ANONYMOUS if item.kind == "reply" else None)
-                to = decode(item.recipient)
-                if item.kind in ("card", "picture") and item.handoff_id and isinstance(to, ToMember):
-                    await self.store.audit.add(tx, f"staff:{to.member_id}", f"delivered:{item.kind}", item.handoff_id)
+                await self.store.outbox.delivered(tx, item.id, delivery.to.key, first, keep_payload=keep,
+                                                  anonymous=anonymous)
+                await self.store.audit.add(tx, f"staff:{to.member_id}", f"delivered:{item.kind}", item.handoff_id)
             return 1
         if isinstance(outcome, Unreachable) or item.attempts + 1 >= MAX_ATTEMPTS:
             reason = outcome.reason if isinstance(outcome, Unreachable) else outcome.error
             await self._unreachable(item, reason)
             log.warning("outbox %s (%s): the recipient cannot be reached (%s)", item.id, item.kind, reason)
             return 1
-        async with self.store.transaction() as tx:
-            await self.store.outbox.retry(tx, item.id, next_attempt(self.store.now(), item.attempts, outcome.seconds),
-                                          outcome.error)
+        await self.store.outbox.retry(None, item.id, next_attempt(self.store.now(), item.attempts, outcome.seconds),
+                                      outcome.error)
         log.info("outbox %s (%s): %s, will retry", item.id, item.kind, outcome.error)
         return 0
 

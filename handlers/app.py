@@ -27,6 +27,7 @@ from handlers import common, updates
 from handlers.intake import Intake
 from handlers.ratelimit import ChannelRateLimiter
 from handlers.send import TelegramSender
+from handlers.transport import AiohttpRequest
 
 if TYPE_CHECKING:
     from bot import Wijkwijzer
@@ -79,6 +80,8 @@ def build_application(config: Config, assemble: Callable[[], Awaitable[Wijkwijze
         .token(config.token or "")
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(ChannelRateLimiter())
+        .request(AiohttpRequest())  # a third of the CPU per Bot API call of PTB's httpx (handlers/transport.py)
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .updater(None)  # our own intake (handlers/intake.py) stores every update before it is confirmed
         .post_init(post_init)
         .post_shutdown(post_shutdown)

@@ -30,6 +30,8 @@ KEEP_HANDLED = timedelta(days=2)  # Telegram keeps an unconfirmed update at most
 PRUNE_EVERY = 200
 GET_UPDATES = "getupdates"  # Bot API method names are case-insensitive; PTB warns on "getUpdates" (Bot has it)
 READ_MARGIN = 5  # seconds beyond the long poll before the read times out (PTB's default read timeout)
+PENDING_PAGE = 500
+ALLOWED_UPDATES = list(Update.ALL_TYPES)
 
 
 def key_of(update: Update) -> str:
@@ -50,6 +52,7 @@ class Intake:
         self._tails: dict[str, asyncio.Task] = {}  # per person: the last update being handled
         self._running: set[int] = set()
         self._offset: int | None = None
+        self._backlog = False  # more unhandled updates were stored than one page of dispatch_pending
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until `stop` is set; first handle what was stored before a crash."""
@@ -76,47 +79,64 @@ class Intake:
                 log.warning("getUpdates failed (%s); trying again in %d s", type(exc).__name__, wait)
                 await _sleep_or_stop(stop, wait)
                 continue
-            if fetched:
+            if self._backlog:  # more was stored before than one page: read it back page by page
                 await self.dispatch_pending()
+            else:  # the new updates, as they came (they are stored; nothing else is pending)
+                for update_id, data in fetched:
+                    self._dispatch(update_id, data)
         await self.drain()
 
-    async def poll_once(self) -> int:
-        """One getUpdates call; the batch is committed to the inbox before the next call confirms it."""
+    async def poll_once(self) -> list[tuple[int, dict]]:
+        """One getUpdates call; the batch is committed to the inbox before the next call confirms it. The updates
+        that are new (not stored before), in order."""
         # Raw JSON, not Bot.get_updates: PTB parses the whole batch at once, so one update it cannot read
         # (a newer Bot API, a required field it misses) would fail every poll and never be confirmed; it
         # would also log the batch, message texts included. Each update is parsed on its own when handled.
         updates = await self.application.bot.do_api_request(
             GET_UPDATES, api_kwargs={"offset": self._offset, "timeout": POLL_TIMEOUT,
-                                     "allowed_updates": list(Update.ALL_TYPES)},
+                                     "allowed_updates": ALLOWED_UPDATES},
             read_timeout=POLL_TIMEOUT + READ_MARGIN)
         updates = [u for u in updates or [] if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
         if not updates:
-            return 0
-        async with self.store.transaction() as tx:
-            for update in updates:
-                await self.store.inbox.add(tx, update["update_id"], json.dumps(update, ensure_ascii=False))
+            return []
+        new = await self.store.inbox.add_batch([(u["update_id"], json.dumps(u, ensure_ascii=False))
+                                                for u in updates])  # one statement, committed on its own
         self._offset = updates[-1]["update_id"] + 1
-        return len(updates)
+        return [(u["update_id"], u) for u in updates if u["update_id"] in new]
 
     async def dispatch_pending(self) -> None:
-        """Start handling every stored update that is not handled or being handled yet."""
-        for update_id, payload in await self.store.inbox.pending():
-            if update_id in self._running:
-                continue
-            try:
-                update = Update.de_json(json.loads(payload), self.application.bot)
-            except Exception as exc:  # noqa: BLE001 - an update this PTB cannot read is skipped, never fatal
-                log.warning("update %s could not be read (%s); skipped", update_id, type(exc).__name__)
-                update = None
-            if update is None:
-                await self._done(update_id)
-                continue
+        """Start handling every stored update that is not handled or being handled yet (at start-up, and while
+        more was stored than one page holds)."""
+        pending = await self.store.inbox.pending(limit=PENDING_PAGE)
+        self._backlog = len(pending) >= PENDING_PAGE
+        for update_id, payload in pending:
+            if update_id not in self._running:
+                self._dispatch(update_id, payload)
+
+    def _dispatch(self, update_id: int, data: dict | str) -> None:
+        """Handle one stored update: after the one before it of the same person, beside everyone else's."""
+        if update_id in self._running:
+            return
+        try:
+            update = Update.de_json(json.loads(data) if isinstance(data, str) else data, self.application.bot)
+        except Exception as exc:  # noqa: BLE001 - an update this PTB cannot read is skipped, never fatal
+            log.warning("update %s could not be read (%s); skipped", update_id, type(exc).__name__)
+            update = None
+        self._running.add(update_id)
+        if update is None:
+            key, work = f"update:{update_id}", self._skip(update_id)
+        else:
             key = key_of(update)
-            self._running.add(update_id)
-            previous = self._tails.get(key)
-            task = asyncio.create_task(self._handle(previous, update), name=f"wijkwijzer-update-{update_id}")
-            self._tails[key] = task
-            task.add_done_callback(lambda t, k=key: self._tails.pop(k, None) if self._tails.get(k) is t else None)
+            work = self._handle(self._tails.get(key), update)
+        task = asyncio.create_task(work, name=f"wijkwijzer-update-{update_id}")
+        self._tails[key] = task
+        task.add_done_callback(lambda t, k=key: self._tails.pop(k, None) if self._tails.get(k) is t else None)
+
+    async def _skip(self, update_id: int) -> None:
+        try:
+            await self._done(update_id)
+        finally:
+            self._running.discard(update_id)
 
     async def _handle(self, previous: asyncio.Task | None, update: Update) -> None:
         if previous is not None:
@@ -131,11 +151,10 @@ class Intake:
 
     async def _done(self, update_id: int) -> None:
         """Handled (the conversation marks its own updates done in their commit; this is for the rest)."""
-        if self.store.inbox.done_in_commit(update_id) and update_id % PRUNE_EVERY:
-            return  # nothing left to write
-        async with self.store.transaction() as tx:
-            await self.store.inbox.done(tx, update_id)
-            if update_id % PRUNE_EVERY == 0:
+        if not self.store.inbox.done_in_commit(update_id):
+            await self.store.inbox.mark_done(update_id)  # one statement, committed on its own
+        if update_id % PRUNE_EVERY == 0:
+            async with self.store.transaction() as tx:
                 await self.store.inbox.prune(tx, self.store.now() - KEEP_HANDLED)
 
     async def drain(self) -> None:

@@ -9,7 +9,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from handlers.common import answer_once, house
-from handlers.send import person
+from handlers.send import person, remove_keyboard
 from store import Person
 
 
@@ -51,7 +51,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     kick(context)
     if answer.toast is None and query.message is not None and getattr(query.message, "reply_markup", None):
         with contextlib.suppress(BadRequest):  # too old to edit, or already bare: nothing is lost
-            await query.edit_message_reply_markup(reply_markup=None)  # pressed: the old buttons go
+            await remove_keyboard(context.bot, query.message.chat.id, query.message.message_id)  # pressed: they go
 
 
 async def on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,7 +1,8 @@
 """The SQLite connection: opening, pragmas, migrations and write transactions (aiosqlite, WAL).
 
 Moving to another database means a new module like this one and the SQL dialect of the
-repositories; the repositories only ever use `Tx.execute`, `Database.one` and `Database.all`.
+repositories; the repositories only ever use `Tx.execute`, `Tx.one`, `Database.write`, `Database.one` and
+`Database.all`.
 """
 
 from __future__ import annotations
@@ -139,6 +140,16 @@ class Database:
             await self._connection.execute("COMMIT")
         for action in tx.after_commit:  # outside the lock: an action may write or checkpoint
             await action()
+
+    async def write(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
+        """One statement that is a whole decision on its own, committed by itself in one trip to SQLite's thread
+        (not three: BEGIN, the statement, COMMIT); joins the task's open transaction if there is one. Rows of
+        its RETURNING clause, if any."""
+        joined = self._joined()
+        if joined is not None:
+            return list(await joined._connection.execute_fetchall(sql, params))
+        async with self._lock:  # the writer connection is in autocommit mode outside transaction(): SQLite
+            return list(await self._connection.execute_fetchall(sql, params))  # commits the statement itself
 
     def _for_reading(self) -> aiosqlite.Connection:
         return self._connection if self._joined() is not None else self._reader

@@ -22,6 +22,18 @@ class Inbox:
                                   (update_id, payload, tx.now))
         return cursor.rowcount == 1
 
+    async def add_batch(self, updates: list[tuple[int, str]]) -> set[int]:
+        """Store a batch of (update_id, payload) in one statement, committed on its own; the ids that are new
+        (a redelivered update was stored before and is left as it is)."""
+        if not updates:
+            return set()
+        now = self.db.now()
+        values = ", ".join("(?, ?, ?)" for _ in updates)
+        params = tuple(value for update_id, payload in updates for value in (update_id, payload, now))
+        rows = await self.db.write(f"INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES {values} "
+                                   "RETURNING update_id", params)
+        return {row[0] for row in rows}
+
     async def pending(self, limit: int = 500) -> list[tuple[int, str]]:
         """Stored updates not handled yet, oldest first."""
         rows = await self.db.all("SELECT update_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id "
@@ -43,6 +55,11 @@ class Inbox:
     async def done(self, tx: Tx, update_id: int) -> None:
         """Handled: never again; its content is not kept."""
         await self._mark(tx, update_id)
+
+    async def mark_done(self, update_id: int) -> None:
+        """Handled outside any decision (skipped, ignored, or its handler failed): one statement, its own commit."""
+        await self.db.write("UPDATE inbox SET done_at = ?, payload = '' WHERE update_id = ? AND done_at IS NULL",
+                            (self.db.now(), update_id))
 
     async def _mark(self, tx: Tx, update_id: int) -> bool:
         cursor = await tx.execute("UPDATE inbox SET done_at = ?, payload = '' WHERE update_id = ? AND done_at IS NULL",

@@ -28,6 +28,18 @@ class Outbox:
         )
         return int(cursor.lastrowid)
 
+    async def add_many(self, tx: Tx, kind: str, recipient: str,
+                       items: list[tuple[dict[str, Any], bytes | None]]) -> None:
+        """Store several messages for one recipient, in order, in one statement: (payload, attachment) each."""
+        if not items:
+            return
+        values = ", ".join("(NULL, ?, ?, ?, ?, ?, ?)" for _ in items)
+        params = tuple(value for payload, attachment in items
+                       for value in (kind, recipient, json.dumps(payload, ensure_ascii=False), tx.now, tx.now,
+                                     attachment))
+        await tx.execute("INSERT INTO outbox (handoff_id, kind, recipient, payload, created_at, next_attempt_at, "
+                         f"attachment) VALUES {values}", params)
+
     async def due(self, limit: int = 20, after_id: int = 0) -> list[OutboxItem]:
         """Undelivered items whose time has come, oldest first (from after `after_id`, page by page)."""
         rows = await self.db.all(
@@ -56,17 +68,18 @@ class Outbox:
             rows = await self.db.all("SELECT * FROM outbox WHERE handoff_id = ? ORDER BY id", (handoff_id,))
         return [_item(r) for r in rows]
 
-    async def delivered(self, tx: Tx, item_id: int, chat: str, message_id: int | None, *,
+    async def delivered(self, tx: Tx | None, item_id: int, chat: str, message_id: int | None, *,
                         keep_payload: bool = True, anonymous: str | None = None) -> None:
-        """The channel confirmed: never send this item again.
+        """The channel confirmed: never send this item again (without `tx`: one statement, committed on its own).
 
         Without `keep_payload` its words go; with `anonymous` it no longer says to whom it went either.
         """
-        await tx.execute(
+        await _write(self.db, tx,
             "UPDATE outbox SET delivered_at = ?, chat = ?, message_id = ?, attempts = attempts + 1, "
             "payload = CASE WHEN ? THEN payload ELSE '{}' END, attachment = NULL, "
             "recipient = COALESCE(?, recipient) WHERE id = ?",
-            (tx.now, None if anonymous else chat, message_id, int(keep_payload), anonymous, item_id),
+            (self.db.now() if tx is None else tx.now, None if anonymous else chat, message_id, int(keep_payload),
+             anonymous, item_id),
         )
 
     async def settle(self, tx: Tx, item_id: int, error: str, *, keep_payload: bool = True) -> None:
@@ -89,9 +102,10 @@ class Outbox:
         )
         return row is not None
 
-    async def retry(self, tx: Tx, item_id: int, next_attempt_at: datetime, error: str) -> None:
-        """Not delivered this time: try again later (error is a class name, never message text)."""
-        await tx.execute(
+    async def retry(self, tx: Tx | None, item_id: int, next_attempt_at: datetime, error: str) -> None:
+        """Not delivered this time: try again later (error is a class name, never message text; without `tx`: one
+        statement, committed on its own)."""
+        await _write(self.db, tx,
             "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
             (iso(next_attempt_at), error[:200], item_id),
         )
@@ -105,6 +119,13 @@ class Outbox:
     async def clear_payloads(self, tx: Tx, handoff_id: int) -> None:
         """Drop the words kept for a handoff's deliveries."""
         await tx.execute("UPDATE outbox SET payload = '{}' WHERE handoff_id = ?", (handoff_id,))
+
+
+async def _write(db: Database, tx: Tx | None, sql: str, params: tuple) -> None:
+    if tx is None:
+        await db.write(sql, params)
+    else:
+        await tx.execute(sql, params)
 
 
 def _item(row: aiosqlite.Row) -> OutboxItem:
