@@ -5,17 +5,21 @@ update costs Wijkwijzer about three Bot API calls (the poll, the button's answer
 httpx/httpcore/anyio each call cost 1.4-2 ms of CPU; through aiohttp the same call costs 0.4-0.8 ms
 (bench/throughput.py, README "Throughput"). PTB still builds every request and reads every answer: the
 status codes, Telegram's errors (RetryAfter, BadRequest, Forbidden, ...) and the JSON are its own. Here only
-the bytes go back and forth, and a time-out or a broken connection becomes PTB's TimedOut or NetworkError,
-as with httpx, so the outbox retries them the same way.
+the bytes go back and forth: the parameters as one JSON body (the Bot API takes JSON; a form would JSON-encode
+every value and then URL-encode it), pictures and files as multipart. A time-out or a broken connection
+becomes PTB's TimedOut or NetworkError, as with httpx, so the outbox retries them the same way.
 """
 
 from __future__ import annotations
+
+import json
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 USER_AGENT = BaseRequest.USER_AGENT
+JSON_BODY = {"Content-Type": "application/json"}
 
 
 def _seconds(value: object, default: float | None) -> float | None:
@@ -61,21 +65,23 @@ class AiohttpRequest(BaseRequest):
         if self._session is None:
             raise RuntimeError("This AiohttpRequest is not initialized!")
         files = request_data.multipart_data if request_data else None
-        data: aiohttp.FormData | dict[str, str] | None = request_data.json_parameters if request_data else None
-        if files:
-            form = aiohttp.FormData()
-            for name, value in (data or {}).items():
-                form.add_field(name, value)
+        data: aiohttp.FormData | bytes | None = None
+        headers = None
+        if files:  # a picture or a file: multipart, as PTB's own client sends it
+            data = aiohttp.FormData()
+            for name, value in request_data.json_parameters.items():
+                data.add_field(name, value)
             for name, (filename, content, mime) in files.items():
-                form.add_field(name, content, filename=filename, content_type=mime)
-            data = form
+                data.add_field(name, content, filename=filename, content_type=mime)
+        elif request_data is not None and request_data.parameters:  # one JSON body (Telegram takes JSON)
+            data, headers = json.dumps(request_data.parameters, ensure_ascii=False).encode(), JSON_BODY
         connect, read = _seconds(connect_timeout, self._connect), _seconds(read_timeout, self._read)
         pool = _seconds(pool_timeout, None)
         # aiohttp has no write timeout of its own; reading the answer waits at most `read` between chunks
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=connect, sock_read=read,
                                         connect=None if connect is None else connect + (pool or 0))
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as response:
+            async with self._session.request(method, url, data=data, headers=headers, timeout=timeout) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:
             raise TimedOut from exc
