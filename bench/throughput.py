@@ -1,11 +1,14 @@
 """Throughput: a bare PTB echo bot and Wijkwijzer, side by side, on the same stream of residents.
 
 Run:  .venv/bin/python bench/throughput.py [--residents 40] [--messages 6] [--rounds 3] [--single 10] [--paced]
+                                           [--echo-transport httpx|aiohttp] [--profile FILE]
 
 Both bots run in this process, each against its own instance of the project's fake Bot API (testing/fakebot,
-no rate limits): (a) a bare python-telegram-bot Application with one MessageHandler that echoes the text and one
-CallbackQueryHandler that answers, (b) Wijkwijzer's real Application (handlers.app.build_application + serve,
-bot.assemble on a temporary database file, the sample knowledge base). Each gets N residents at once, each sending
+no rate limits): (a) a bare python-telegram-bot Application (PTB's default httpx client) with one MessageHandler
+that echoes the text and one CallbackQueryHandler that answers, (b) Wijkwijzer's real Application
+(handlers.app.build_application + serve, with its aiohttp client, bot.assemble on a temporary database file, the
+sample knowledge base). --echo-transport aiohttp gives the echo bot Wijkwijzer's HTTP client, to compare the rest
+like with like. Each gets N residents at once, each sending
 the same first M updates of one conversation (typed messages and taps: /start, the story, its confirmation, ...);
 a resident sends the next one when the bot has answered the previous one in full. The crowd runs alternate between
 the bots, R rounds each, and the figures are the rounds' medians (other work on the machine moves one run by
@@ -57,6 +60,7 @@ from config import Config  # noqa: E402
 from handlers import app as wijkwijzer_app  # noqa: E402
 from handlers.common import KEY  # noqa: E402
 from handlers.ratelimit import ChannelRateLimiter  # noqa: E402
+from handlers.transport import AiohttpRequest  # noqa: E402
 from knowledge.loader import SAMPLE, load_knowledge  # noqa: E402
 from testing.fakebot import FakeTelegram  # noqa: E402
 
@@ -201,14 +205,17 @@ async def calibrate(fake: TimedFake, user_id: int, steps: list[tuple[str, str]],
 
 # -- the two bots (on the main thread) -------------------------------------------------------------------
 @contextlib.asynccontextmanager
-async def echo_bot(base_url: str, folder: Path):
+async def echo_bot(base_url: str, folder: Path, transport: str = "httpx"):
     async def echo_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(update.effective_message.text)
 
     async def echo_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.callback_query.answer()
 
-    app = Application.builder().token(TOKEN).base_url(base_url).build()
+    builder = Application.builder().token(TOKEN).base_url(base_url)
+    if transport == "aiohttp":  # not the default: the same HTTP client as Wijkwijzer, for comparison only
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest(connection_pool_size=1))
+    app = builder.build()
     app.add_handler(MessageHandler(filters.TEXT, echo_text))
     app.add_handler(CallbackQueryHandler(echo_tap))
     async with app:
@@ -313,7 +320,7 @@ async def measure(args: argparse.Namespace, profile: cProfile.Profile | None) ->
     sides = [bot.side for bot in bots]
     try:
         with tempfile.TemporaryDirectory(prefix="wijkwijzer-bench-") as folder:
-            async with (echo_bot(bots[0].side.fake.base_url, Path(folder)),
+            async with (echo_bot(bots[0].side.fake.base_url, Path(folder), args.echo_transport),
                         wijkwijzer_bot(bots[1].side.fake.base_url, Path(folder), paced=args.paced)):
                 for bot in bots:  # also the warm-up
                     bot.expects = await bot.side.run(calibrate(bot.side.fake, 1, steps, bot.echo))
@@ -336,7 +343,8 @@ async def measure(args: argparse.Namespace, profile: cProfile.Profile | None) ->
 def report(bots: list[Bot], args: argparse.Namespace) -> None:
     ms = 1000.0
     print(f"{args.residents} residents at once, {args.messages} updates each, {args.rounds} rounds per bot "
-          f"(medians of the rounds); single resident: {args.single} residents one after another")
+          f"(medians of the rounds); single resident: {args.single} residents one after another; "
+          f"echo bot's HTTP client: {args.echo_transport}")
     print(f"{'bot':<11} {'upd/s':>7} {'CPU ms/upd':>10} {'(+fakes)':>8} {'rounds CPU ms/upd':>22} "
           f"{'median':>7} {'p95':>7} {'full med':>8} {'full p95':>8} {'single med':>10} {'single full':>11}")
     for bot in bots:
@@ -395,6 +403,9 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=3, help="crowd runs per bot, alternating (default 3)")
     parser.add_argument("--single", type=int, default=10, help="residents one after another, for latency (10)")
     parser.add_argument("--paced", action="store_true", help="keep Wijkwijzer's overall pace of 30 messages/s")
+    parser.add_argument("--echo-transport", choices=("httpx", "aiohttp"), default="httpx",
+                        help="the echo bot's HTTP client: PTB's default httpx (the bare echo bot, default), or the "
+                             "aiohttp client Wijkwijzer uses (handlers/transport.py), to compare like with like")
     parser.add_argument("--profile", metavar="FILE", help="cProfile Wijkwijzer's crowd runs into FILE")
     return parser.parse_args()
 

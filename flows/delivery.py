@@ -89,12 +89,13 @@ class DeliveryWorker:
             while True:
                 self._again = False
                 this_pass, after = 0, 0
+                waiting: set[str] = set()  # recipients with an older item still on its way after this pass
                 while items := await self.store.outbox.due(limit=PAGE, after_id=after):
-                    for item in items:
-                        this_pass += await self._deliver_one(item)
+                    for item, held in items:
+                        this_pass += await self._deliver_one(item, held or item.recipient in waiting, waiting)
                     if len(items) < PAGE:
                         break  # the last page (anything stored since: the next pass, or the call that stored it)
-                    after = items[-1].id
+                    after = items[-1][0].id
                 settled += this_pass
                 if not this_pass and not self._again:
                     await self._wake_for_retries()
@@ -111,10 +112,14 @@ class DeliveryWorker:
         loop = asyncio.get_running_loop()
         self._wake = loop.call_later(delay, lambda: loop.create_task(self.deliver_due(), name="wijkwijzer-retry"))
 
-    async def _deliver_one(self, item: OutboxItem) -> int:
-        """One item; whatever goes wrong, it never blocks the items behind it."""
+    async def _deliver_one(self, item: OutboxItem, held: bool, waiting: set[str]) -> int:
+        """One item; whatever goes wrong, it never blocks the items behind it. An item that stays on its way
+        (held back, for later, for another channel) holds back the newer ones to the same recipient."""
         try:
-            return await self._try_one(item)
+            settled = await self._try_one(item, held)
+            if not settled:
+                waiting.add(item.recipient)
+            return settled
         except Exception as exc:  # a bug or a changed knowledge base: park this item, go on with the rest
             log.error("outbox %s (%s): could not deliver", item.id, item.kind, exc_info=exc)
             async with self.store.transaction() as tx:
@@ -125,8 +130,8 @@ class DeliveryWorker:
                                                   f"parked:{type(exc).__name__}")
             return 0
 
-    async def _try_one(self, item: OutboxItem) -> int:
-        if await self.store.outbox.waiting_before(item.recipient, item.id):
+    async def _try_one(self, item: OutboxItem, held: bool) -> int:
+        if held:
             return 0  # an older message to the same person goes first
         delivery = await self.renderer.render(item)
         if delivery.to is None:

@@ -40,13 +40,21 @@ class Outbox:
         await tx.execute("INSERT INTO outbox (handoff_id, kind, recipient, payload, created_at, next_attempt_at, "
                          f"attachment) VALUES {values}", params)
 
-    async def due(self, limit: int = 20, after_id: int = 0) -> list[OutboxItem]:
-        """Undelivered items whose time has come, oldest first (from after `after_id`, page by page)."""
+    async def due(self, limit: int = 20, after_id: int = 0) -> list[tuple[OutboxItem, bool]]:
+        """Undelivered items whose time has come, oldest first (from after `after_id`, page by page), each with
+        whether an older item for the same recipient holds it back (messages keep their order): one still on its
+        way that this page does not bring first, i.e. one waiting for its retry or one on an earlier page. A parked
+        item (one that failed on our side, last_error 'parked:…') does not hold the others up. Older items on
+        this page are the caller's to follow (flows.delivery). One query, not one per item."""
+        now = self.db.now()
         rows = await self.db.all(
-            "SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? AND id > ? ORDER BY id LIMIT ?",
-            (self.db.now(), after_id, limit),
+            "SELECT *, EXISTS (SELECT 1 FROM outbox AS older WHERE older.recipient = outbox.recipient "
+            "AND older.delivered_at IS NULL AND older.id < outbox.id AND older.last_error NOT LIKE 'parked:%' "
+            "AND (older.next_attempt_at > ? OR older.id <= ?)) AS held "
+            "FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? AND id > ? ORDER BY id LIMIT ?",
+            (now, after_id, now, after_id, limit),
         )
-        return [_item(r) for r in rows]
+        return [(_item(r), bool(r["held"])) for r in rows]
 
     async def undelivered_to(self, recipient: str) -> bool:
         """Whether something for this recipient is still on its way."""
@@ -89,18 +97,6 @@ class Outbox:
             "payload = CASE WHEN ? THEN payload ELSE '{}' END, attachment = NULL WHERE id = ?",
             (tx.now, error[:200], int(keep_payload), item_id),
         )
-
-    async def waiting_before(self, recipient: str, item_id: int) -> bool:
-        """Whether an older item for the same recipient is still on its way (messages keep their order).
-
-        A parked item (one that failed on our side, last_error 'parked:…') does not hold the others up.
-        """
-        row = await self.db.one(
-            "SELECT 1 FROM outbox WHERE recipient = ? AND delivered_at IS NULL AND id < ? "
-            "AND last_error NOT LIKE 'parked:%' LIMIT 1",
-            (recipient, item_id),
-        )
-        return row is not None
 
     async def retry(self, tx: Tx | None, item_id: int, next_attempt_at: datetime, error: str) -> None:
         """Not delivered this time: try again later (error is a class name, never message text; without `tx`: one

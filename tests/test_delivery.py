@@ -154,3 +154,30 @@ async def test_relayed_words_are_not_kept_after_delivery(house) -> None:
     await house.worker.deliver_due()
     relay = [i for i in await house.store.outbox.items() if i.kind == "relay"][0]
     assert relay.delivered_at is not None and relay.payload == {}
+
+
+async def test_messages_to_one_person_keep_their_order_while_the_first_waits_for_its_retry(house) -> None:
+    sender = ScriptedSender(RetryLater("RetryAfter", 30.0))
+    house.worker.senders.append(sender)
+    for key in ("staff.professional_accepted", "handoff.relayed"):
+        await notice(house, ToMember("fatima-el-amrani"), key=key)
+    await notice(house, ToMember("sanne-bakker"))
+    assert await house.worker.deliver_due() == 1, "the second waits behind the first in the same pass; Sanne not"
+    house.store.clock.now = NOW + timedelta(seconds=10)
+    await notice(house, ToMember("fatima-el-amrani"), key="staff.professional_accepted")
+    assert await house.worker.deliver_due() == 0, "the first is not due yet: both newer ones wait in a later pass"
+    house.store.clock.now = NOW + timedelta(seconds=30)
+    assert await house.worker.deliver_due() == 3
+    to_fatima = [i for i in await house.store.outbox.items() if i.chat == "test:fatima"]
+    assert [i.payload["key"] for i in to_fatima] == ["staff.professional_accepted", "handoff.relayed",
+                                                     "staff.professional_accepted"]
+    assert [p for p, _ in sender.sent] == [SANNE, FATIMA, FATIMA, FATIMA]
+
+
+async def test_a_parked_item_does_not_hold_up_newer_ones_in_a_later_pass(house) -> None:
+    sender = ScriptedSender()
+    house.worker.senders.append(sender)
+    await notice(house, ToMember("fatima-el-amrani"), key="no.such.text")
+    assert await house.worker.deliver_due() == 0
+    await notice(house, ToMember("fatima-el-amrani"))
+    assert await house.worker.deliver_due() == 1, "parked for a retry, but not in the way"
