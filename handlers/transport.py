@@ -13,6 +13,8 @@ becomes PTB's TimedOut or NetworkError, as with httpx, so the outbox retries the
 from __future__ import annotations
 
 import json
+import urllib.request
+from urllib.parse import urlsplit
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
@@ -20,11 +22,12 @@ from telegram.request import BaseRequest, RequestData
 
 USER_AGENT = BaseRequest.USER_AGENT
 JSON_BODY = {"Content-Type": "application/json"}
+NOT_GIVEN = type(BaseRequest.DEFAULT_NONE)  # PTB's DefaultValue: what it passes for a timeout nobody set
 
 
 def _seconds(value: object, default: float | None) -> float | None:
-    """A timeout PTB passed (a number or None: none) or its 'not given' marker (then our default)."""
-    return default if value is BaseRequest.DEFAULT_NONE else value  # type: ignore[return-value]
+    """A timeout PTB passed (a number, or None: none) or its 'not given' marker (then our default)."""
+    return default if isinstance(value, NOT_GIVEN) else value  # type: ignore[return-value]
 
 
 class AiohttpRequest(BaseRequest):
@@ -35,6 +38,7 @@ class AiohttpRequest(BaseRequest):
         self._pool_size = connection_pool_size
         self._read, self._connect = read_timeout, connect_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[tuple[str, str], str | None] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -50,6 +54,16 @@ class AiohttpRequest(BaseRequest):
         if self._session is not None:
             session, self._session = self._session, None
             await session.close()
+
+    def _proxy_for(self, url: str) -> str | None:
+        """HTTPS_PROXY / NO_PROXY from the environment, as httpx honours them; looked up once per host (aiohttp's
+        own trust_env would look twice per request, in a thread each time)."""
+        parts = urlsplit(url)
+        key = (parts.scheme, parts.netloc)
+        if key not in self._proxies:
+            bypass = parts.hostname is not None and urllib.request.proxy_bypass(parts.hostname)
+            self._proxies[key] = None if bypass else urllib.request.getproxies().get(parts.scheme)
+        return self._proxies[key]
 
     async def do_request(
         self,
@@ -81,7 +95,8 @@ class AiohttpRequest(BaseRequest):
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=connect, sock_read=read,
                                         connect=None if connect is None else connect + (pool or 0))
         try:
-            async with self._session.request(method, url, data=data, headers=headers, timeout=timeout) as response:
+            async with self._session.request(method, url, data=data, headers=headers, timeout=timeout,
+                                             proxy=self._proxy_for(url)) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:
             raise TimedOut from exc
