@@ -2,7 +2,7 @@
 
 python-telegram-bot lets the HTTP client be swapped (`BaseRequest`; its own `HTTPXRequest` is one). Every
 update costs Wijkwijzer about three Bot API calls (the poll, the button's answer, the replies) and through
-httpx/httpcore/anyio each call cost 1.4-2 ms of CPU; through aiohttp the same call costs 0.4-0.8 ms
+httpx/httpcore/anyio each call cost 1.4-2 ms of CPU; through aiohttp the same call costs 0.3-0.5 ms
 (bench/throughput.py, README "Throughput"). PTB still builds every request and reads every answer: the
 status codes, Telegram's errors (RetryAfter, BadRequest, Forbidden, ...) and the JSON are its own. Here only
 the bytes go back and forth: the parameters as one JSON body (the Bot API takes JSON; a form would JSON-encode
