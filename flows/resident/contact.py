@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from flows.card import DAYPARTS, MESSAGE, PHONE, SELF, Card, Concern, Preference
+from flows.card import DAYPARTS, MESSAGE, PHONE, SELF, Card, Concern, Danger, Preference
+from flows.crisis import crisis_numbers
 from flows.fields import parse_phone
+from flows.markup import Rich
 from flows.replies import Reply
+from flows.resident import answers
 from flows.resident.steps import Step, StepSpec, no_buttons
 from flows.resident.story import use_buttons
 from flows.resident.summary import contact_of, reaction_days
@@ -79,6 +82,11 @@ def hand_off(turn: Turn) -> list[Reply]:
     progress.step = Step.DONE
     preference = Preference.from_dict(progress.preference)
     how = voice.plain(f"done.how.{preference.kind}", daypart=voice.plain(f"daypart.{preference.daypart}").lower())
+    if card.urgent:  # danger: the honest time in clock hours, and the numbers again
+        text = voice("done.urgent", name=contact.member.name, first=contact.member.first_name,
+                     hours=contact.team.urgent_reaction_hours, how=how)
+        numbers = crisis_numbers(voice, (d.kind for d in card.dangers))
+        return [Reply(Rich.join("\n\n", [text, voice("done.urgent_numbers"), numbers]), clear_keyboard=True)]
     return [Reply(voice("done.text", name=contact.member.name, first=contact.member.first_name,
                         days=reaction_days(contact), how=how), clear_keyboard=True)]
 
@@ -99,10 +107,25 @@ def build_card(turn: Turn, contact: Contact) -> Card:
         postcode=turn.resident.postcode,
         area_id=area.id if area else None,
         crisis=tuple(progress.crisis),
+        dangers=dangers_of(turn),
         urgent=bool(progress.crisis),
         continuity=contact.reason == "continuity",
         source=progress.source,
     )
+
+
+def dangers_of(turn: Turn) -> tuple[Danger, ...]:
+    """Each danger with the resident's own words; an 'unsafe' check answer with the label they tapped."""
+    progress, found = turn.progress, []
+    for kind in progress.crisis:
+        words = progress.danger_words.get(kind, "")
+        if words:
+            found.append(Danger(kind, words))
+        elif kind == "domestic_violence" and progress.answers.get("safety_justice") == answers.UNSAFE_SCORE:
+            found.append(Danger(kind, turn.voice.plain("check.answer.safety_justice.heavy"), "answer"))
+        else:
+            found.append(Danger(kind))
+    return tuple(found)
 
 
 def ask_done(turn: Turn) -> list[Reply]:

@@ -66,7 +66,7 @@ def summary(turn: Turn) -> Reply:
     """The whole picture: what goes well, what weighs most, and the spider web when there is enough."""
     progress, voice = turn.progress, turn.voice
     concerns = sorted(progress.concerns().items(), key=lambda item: (item[1], DOMAIN_IDS.index(item[0])))
-    good = [d for d, s in progress.answers.items() if s is not None and s >= 4]
+    good = [d for d, s in progress.answers.items() if s is not None and s >= 4 and d not in dict(concerns)]
     lines = [voice("summary.title")]
     if good:
         lines.append(voice("summary.good", domains=voice.domains(good)))
