@@ -45,7 +45,9 @@ async def test_a_danger_typed_at_a_button_question_reaches_the_card_with_its_wor
     assert "Veilig Thuis: 0800-2000" in said, "the numbers at once"
     await resident.says("mijn zus")
     await resident.says("iemand die luistert")
-    await resident.says("5341")
+    offer = text(await resident.says("5341"))
+    assert "je kunt binnen 4 uur contact verwachten" in offer and "werkdag" not in offer, "honest before consent"
+    assert "Alleen de coördinator van het team kan ook meekijken" in offer and "Niemand anders" not in offer
     await resident.taps("Ja, geef mijn verhaal door")
     done = text(await resident.taps("Via een bericht"))
     assert "binnen 4 uur" in done and "werkdag(en)" not in done
@@ -61,6 +63,8 @@ async def test_a_danger_typed_at_a_button_question_reaches_the_card_with_its_wor
     assert "Gevaar: geweld of onveiligheid thuis. In de woorden van de inwoner: “mijn vriend slaat me elke avond”" \
         in shown
     assert "Graag oppakken vóór 21-11 02:00." in shown
+    mine = text(await resident.says("/mijngegevens"))
+    assert "Wat je schreef over gevaar (je persoon ziet dit): mijn vriend slaat me elke avond" in mine
 
 
 async def test_an_unsafe_answer_is_a_danger_with_the_answer_on_the_card(noord: Town) -> None:
@@ -145,3 +149,40 @@ def test_a_danger_split_over_two_messages_keeps_both_on_the_card() -> None:
     assert danger_words(Crisis("suicide", ("suicide",), findings=(one,)), ["hoi", "ik wil dood"]) == {
         "suicide": "ik wil dood"}
     assert danger_words(Crisis(), ["ik wil dood"]) == {}
+
+
+async def test_a_danger_written_after_consent_makes_the_open_handoff_urgent(noord: Town) -> None:
+    noord.clock.now = FRIDAY_22
+    fatima = await noord.staff("fatima-el-amrani")
+    resident = noord.resident("amira")
+    await consent(resident)
+    fatima.hears()
+    before = await noord.handoff(1)
+    assert not before.urgent and before.deadline_at > FRIDAY_22 + timedelta(days=2)
+    noord.clock.now = FRIDAY_22 + timedelta(minutes=30)
+    said = text(await resident.says("ik wil niet meer leven"))
+    assert "113" in said and "Ik heb Fatima laten weten dat het dringend is" in said and "binnen 4 uur" in said
+    handoff = await noord.handoff(1)
+    assert handoff.urgent and handoff.deadline_at == noord.clock.now + timedelta(hours=4)
+    [card] = [r for r in fatima.hears() if r.choices]
+    assert "NU URGENT" in str(card.text) and "Gevaar: zelfdoding. In de woorden van de inwoner: “ik wil niet meer " \
+        "leven”" in str(card.text)
+    assert await noord.statuses() == ["proposed", "sent"], "the lifecycle is untouched"
+    await fatima.taps("Ik pak dit op")
+    resident.hears()
+    assert text(await resident.says("ik wil niet meer leven")).count("dringend") == 1, "accepted: said again"
+    heard = text(fatima.hears())
+    assert "ik wil niet meer leven" in heard and "NU URGENT" not in heard, "relayed; the card is urgent already"
+
+
+async def test_a_danger_after_a_closed_handoff_promises_nothing(noord: Town) -> None:
+    fatima = await noord.staff("fatima-el-amrani")
+    resident = noord.resident("amira")
+    await consent(resident)
+    await fatima.taps("Ik pak dit op")
+    await fatima.taps("Afsluiten")
+    await fatima.taps("Contact gehad")
+    fatima.hears()
+    said = text(await resident.says("ik wil niet meer leven"))
+    assert "113" in said and "dringend" not in said
+    assert not (await noord.handoff(1)).urgent and fatima.hears() == []

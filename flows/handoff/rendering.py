@@ -196,5 +196,7 @@ class Renderer:
         messages: list[Outgoing] = list(self.start.card_messages(team.coordinator_id, note))
         if handoff.resident and Card.from_dict(handoff.card).preference.kind != "self":
             messages.append(Outgoing("notice", ToPerson(handoff.resident), {
-                "key": "handoff.team_phone", "params": {"team": team.name, "phone": team.phone or ""}}))
+                "key": "handoff.team_phone", "params": {
+                    "team": team.name, "phone": team.phone or "", "name": team.coordinator.name,
+                    "first": member.first_name if member else ""}}))
         return tuple(messages)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from flows import lifecycle
-from flows.card import Card
+from flows.card import Card, Danger
 from flows.handoff.schedule import add_hours, reaction_hours
 from flows.recipients import Recipient, ToMember, ToPerson
 from flows.texts import Texts
@@ -78,6 +78,32 @@ class HandoffStart:
             await self.store.handoffs.set_times(tx, handoff.id, self.deadlines(team, self.store.now(), handoff.urgent))
             await enqueue(self.store, tx, handoff.id, *self.card_messages(member.id, voice_note),
                           *self.tell_resident(handoff, member, why))
+
+    async def make_urgent(self, tx: Tx, handoff_id: int, dangers: tuple[Danger, ...]) -> Handoff | None:
+        """A danger written after consent: the open handoff becomes urgent, with which danger and the words on
+        its card; while it waits, its deadline becomes the team's urgent one from now (when that is sooner);
+        the person who has it gets the card again. None when nothing is open to change."""
+        handoff = await self.store.handoffs.get(handoff_id)
+        if handoff is None or handoff.status not in lifecycle.OPEN:
+            return None
+        card = Card.from_dict(handoff.card)
+        if card.empty:
+            return None
+        known = {d.kind for d in card.dangers}
+        new = tuple(d for d in dangers if d.kind not in known)
+        if not new and handoff.urgent:
+            return handoff
+        dangers = card.dangers + new
+        card = replace(card, dangers=dangers, crisis=tuple(dict.fromkeys(card.crisis + tuple(d.kind for d in new))),
+                       urgent=True)
+        await self.store.handoffs.make_urgent(tx, handoff.id, card.to_dict())
+        if handoff.status in lifecycle.WAITING:
+            times = self.deadlines(self.kb.team(handoff.team_id), self.store.now(), urgent=True)
+            if handoff.deadline_at is None or times["deadline_at"] < handoff.deadline_at:
+                await self.store.handoffs.set_times(tx, handoff.id, times)
+        note = self.voice.plain("staff.card.now_urgent")
+        await enqueue(self.store, tx, handoff.id, Outgoing("card", ToMember(handoff.member_id), {"note": note}))
+        return handoff
 
     def tell_resident(self, handoff: Handoff, member: Member, why: str) -> tuple[Outgoing, ...]:
         """The one-person promise: the resident hears, by name and role, that their story moved to `member`

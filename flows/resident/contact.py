@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flows import lifecycle
 from flows.card import DAYPARTS, MESSAGE, PHONE, SELF, Card, Concern, Danger, Preference
 from flows.crisis import crisis_numbers
 from flows.fields import parse_phone
@@ -133,10 +134,29 @@ def ask_done(turn: Turn) -> list[Reply]:
 
 
 async def text_done(turn: Turn, text: str, match) -> list[Reply]:
-    """After the conversation: a message for the resident's person, when they chose messages."""
+    """After the conversation: a message for the resident's person, when they chose messages. A danger written
+    now makes their open handoff urgent (the numbers came first, from the flow)."""
+    replies = await urgent_after_consent(turn) if match is not None and match.crisis.is_crisis else []
     if await turn.flow.relay.from_resident(turn.resident.person, text):
-        return [Reply(turn.voice("handoff.relayed"))]
-    return [Reply(turn.voice("done.again"))]
+        return replies + [Reply(turn.voice("handoff.relayed"))]
+    return replies or [Reply(turn.voice("done.again"))]
+
+
+async def urgent_after_consent(turn: Turn) -> list[Reply]:
+    """The open handoff becomes urgent in the same commit as the progress; the resident hears the honest time."""
+    progress = turn.progress
+    handoff = await turn.flow.store.handoffs.get(progress.handoff_id) if progress.handoff_id else None
+    if handoff is None or handoff.status not in lifecycle.OPEN or handoff.resident != turn.resident.person:
+        return []
+    dangers = dangers_of(turn)
+
+    async def mark(tx: Tx) -> None:
+        await turn.flow.handoffs.make_urgent(tx, handoff.id, dangers)
+
+    turn.effects.append(mark)
+    member = turn.flow.kb.member(handoff.member_id)
+    return [Reply(turn.voice("done.now_urgent", first=member.first_name if member else "",
+                             hours=turn.flow.kb.team(handoff.team_id).urgent_reaction_hours))]
 
 
 STEPS = {

@@ -153,9 +153,9 @@ def reaction_days(contact: Contact) -> int:
 def ask_offer(turn: Turn) -> list[Reply]:
     voice, contact = turn.voice, contact_of(turn)
     text = voice(
-        "offer.text",
+        "offer.urgent" if turn.progress.crisis else "offer.text",  # danger: the honest time in clock hours
         name=contact.member.name, role=contact.member.role.lower(), team=contact.team.name,
-        first=contact.member.first_name, days=reaction_days(contact),
+        first=contact.member.first_name, days=reaction_days(contact), hours=contact.team.urgent_reaction_hours,
         again=voice("offer.again", first=contact.member.first_name) if contact.reason == "continuity" else Rich(),
     )
     return [Reply(text, turn.choices(("yes", "offer.accept"), ("no", "offer.decline")), columns=1)]
