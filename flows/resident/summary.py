@@ -66,7 +66,7 @@ def summary(turn: Turn) -> Reply:
     """The whole picture: what goes well, what weighs most, and the spider web when there is enough."""
     progress, voice = turn.progress, turn.voice
     concerns = sorted(progress.concerns().items(), key=lambda item: (item[1], DOMAIN_IDS.index(item[0])))
-    good = [d for d, s in progress.answers.items() if s is not None and s >= 4]
+    good = [d for d, s in progress.answers.items() if s is not None and s >= 4 and d not in dict(concerns)]
     lines = [voice("summary.title")]
     if good:
         lines.append(voice("summary.good", domains=voice.domains(good)))
@@ -153,9 +153,9 @@ def reaction_days(contact: Contact) -> int:
 def ask_offer(turn: Turn) -> list[Reply]:
     voice, contact = turn.voice, contact_of(turn)
     text = voice(
-        "offer.text",
+        "offer.urgent" if turn.progress.crisis else "offer.text",  # danger: the honest time in clock hours
         name=contact.member.name, role=contact.member.role.lower(), team=contact.team.name,
-        first=contact.member.first_name, days=reaction_days(contact),
+        first=contact.member.first_name, days=reaction_days(contact), hours=contact.team.urgent_reaction_hours,
         again=voice("offer.again", first=contact.member.first_name) if contact.reason == "continuity" else Rich(),
     )
     return [Reply(text, turn.choices(("yes", "offer.accept"), ("no", "offer.decline")), columns=1)]
