@@ -46,7 +46,7 @@ async def erase(store: Store, person: Person, coordinator_of: Callable[[str], st
             if handoff.status in lifecycle.OPEN:  # nobody works on an erased story: close it, anonymously
                 final = "declined" if handoff.status == "proposed" else "closed"
                 await store.handoffs.move(tx, handoff.id, handoff.status, final, ANONYMOUS, "forgotten")
-            await store.audit.add(tx, ANONYMOUS, "erased", handoff.id)
+            await store.audit.add(tx, *((ANONYMOUS, "erased") if tell else ("system", "retention:erased")), handoff.id)
             seen = handoff.status not in ("proposed", "declined")  # otherwise no staff member ever had it
             told = {handoff.member_id} if seen else set()
             waiting = handoff.status in lifecycle.WAITING  # nobody took it up yet: the coordinator hears it too
