@@ -150,7 +150,8 @@ class PrivacyFlow:
             lines.append(voice("mydata.handoff", name=member.name if member else handoff["member_id"],
                                status=voice.plain(f"status.{handoff['status']}")))
             seen = await trail.for_resident(handoff["id"])
-            if seen:  # NEN 7513: who opened or changed it, and when
+            handoff["seen_by"] = seen  # NEN 7513: who opened or changed it, and when; in the file too
+            if seen:
                 lines += [voice("mydata.seen_title"), *seen]
         lines.append(voice("mydata.file"))
         content = json.dumps(exported, ensure_ascii=False, indent=2).encode()
