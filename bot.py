@@ -11,6 +11,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta durations (set before PTB loads)
 
@@ -167,9 +168,11 @@ def cmd_invite(args: argparse.Namespace, config: Config) -> int:
     async def make(house: Wijkwijzer) -> int:
         kb = house.kb
         members = {m.id for t in kb.teams for m in t.members}
-        known = members if args.role == "staff" else {p.id for p in kb.professionals}
+        # a professional may be listed in professionals.yaml or be a member of a team (knowledge.md)
+        known = members if args.role == "staff" else members | {p.id for p in kb.professionals}
         if args.person_id not in known:
-            print(f"'{args.person_id}' is not a {'member of a team' if args.role == 'staff' else 'professional'} "
+            print(f"'{args.person_id}' is not a {'member of a team' if args.role == 'staff' else 'professional'}"
+                  f"{'' if args.role == 'staff' else ' or a member of a team'} "
                   f"in {config.knowledge_dir}.", file=sys.stderr)
             return 1
         code = await create_invite(house.store, args.person_id, args.role)
@@ -203,30 +206,43 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     """Print who did what with a handoff, and when."""
 
     async def read(house: Wijkwijzer) -> int:
-        events = await house.store.handoffs.events(args.handoff_id)
-        trail = await house.store.audit.of_handoff(args.handoff_id)
-        if not events and not trail:
+        from flows.trail import Trail
+        from flows.voice import Voice
+
+        trail = Trail(house.kb, house.store, Voice(house.texts, house.kb.default_language))
+        steps = await trail.steps(args.handoff_id)
+        if not steps:
             print(f"No handoff {args.handoff_id} in {config.db_path}.", file=sys.stderr)
             return 1
-        rows = [(e.at, e.actor, f"status {e.from_status or '-'} -> {e.to_status}" + (f" ({e.note})" if e.note else ""))
-                for e in events]
-        rows += [(a.at, a.actor, a.action + (f" {a.detail}" if a.detail else "")) for a in trail]
-        for at, actor, what in sorted(rows, key=lambda row: row[0]):
-            print(f"{at.isoformat(timespec='seconds')}  {actor:<28} {what}")
+        zone = ZoneInfo(house.kb.municipality.timezone)
+        for step in steps:  # names and the municipality's time, never internal ids or UTC
+            print(f"{step.at.astimezone(zone).strftime('%Y-%m-%d %H:%M:%S')}  {step.who:<40} {step.what}")
         return 0
 
     return with_house(config, read)
 
 
 def cmd_reports(args: argparse.Namespace, config: Config) -> int:
-    """List the problems residents and professionals reported, oldest first."""
+    """List the problems residents and professionals reported, oldest first; or close one (--close ID)."""
 
     async def read(house: Wijkwijzer) -> int:
-        rows = await house.store.reports.open()
+        from flows.reports import close_report
+
+        if args.close is not None:
+            closed = await close_report(house.store, args.close, "cli")
+            if closed is None:
+                print(f"No report #{args.close} in {config.db_path}.", file=sys.stderr)
+                return 1
+            print(f"Report #{args.close} {'is now closed' if closed else 'was already closed'}.")
+            return 0
+        rows = await house.store.reports.listing(closed_too=args.all)
         if not rows:
-            print("No open reports.")
-        for row in rows:
-            print(f"#{row.id}  {row.at.isoformat()[:16]}  {row.target:<32} {row.kind:<13} (from a {row.reporter})")
+            print("No reports." if args.all else "No open reports.")
+        zone = ZoneInfo(house.kb.municipality.timezone)
+        for row, handled_at in rows:
+            closed_at = f"  closed {handled_at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}" if handled_at else ""
+            print(f"#{row.id}  {row.at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}  {row.target:<32} "
+                  f"{row.kind:<13} (from a {row.reporter}){closed_at}")
         return 0
 
     return with_house(config, read)
@@ -270,7 +286,10 @@ def parser() -> argparse.ArgumentParser:
     invite = commands.add_parser("invite", help="a one-time t.me link that registers a member or professional")
     invite.add_argument("person_id", metavar="ID", help="the member's (or professional's) id in the knowledge base")
     invite.add_argument("--role", choices=("staff", "professional"), default="staff")
-    commands.add_parser("reports", help="problems with services or contacts reported in the bot, oldest first")
+    reports = commands.add_parser("reports", help="problems with services or contacts reported in the bot, "
+                                                   "oldest first; --close ID marks one as handled")
+    reports.add_argument("--close", type=int, metavar="ID", help="mark report ID as handled (logged in the audit)")
+    reports.add_argument("--all", action="store_true", help="list closed reports too")
     audit = commands.add_parser("audit", help="who did what with a handoff, and when")
     audit.add_argument("handoff_id", type=int, metavar="HANDOFF_ID")
     return top
