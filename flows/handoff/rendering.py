@@ -14,7 +14,6 @@ from flows.recipients import ToMember, ToPerson, decode
 from flows.replies import Choice, Reply
 from flows.texts import Texts
 from flows.voice import Voice
-from knowledge.domains import DOMAIN_IDS
 from knowledge.model import KnowledgeBase
 from store import Handoff, OutboxItem, Person, Store
 
@@ -77,8 +76,7 @@ class Renderer:
         if kind == "picture":
             if sum(1 for v in card.answers.values() if v is not None) < 3:
                 return []
-            png = self.picture(card.answers, {d: voice.domain(d) for d in DOMAIN_IDS},
-                               voice.plain("staff.picture_title", id=handoff.id), voice.plain("summary.not_asked"))
+            png = self.picture(voice, card.answers, card.heard, voice.plain("picture.staff_title", id=handoff.id))
             return [Reply(voice("staff.picture_caption", id=handoff.id), picture=png)]
         if kind == "reminder":
             return [Reply(voice("staff.reminder", id=handoff.id, hours=payload.get("hours", "")),

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from flows import buttons, lifecycle
 from flows.crisis import crisis_replies
 from flows.markup import shorten
-from flows.picture import spider_web
+from flows.picture import picture as draw_picture
 from flows.progress import Progress
 from flows.recipients import ToPerson
 from flows.replies import Answer, Reply
@@ -40,7 +40,7 @@ class ResidentFlow:
     """The conversation with residents; one instance serves them all."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, store: Store, texts: Texts, handoffs, relay,
-                 picture: Callable[..., bytes] = spider_web) -> None:
+                 picture: Callable[..., bytes] = draw_picture) -> None:
         self.kb, self.matcher, self.store, self.texts = kb, matcher, store, texts
         self.handoffs, self.relay, self.picture = handoffs, relay, picture
 
