@@ -35,6 +35,7 @@ WELCOME = [Option(c, TEXTS.template(lang, key).replace("{total}", "11")) for lan
     ("Yes, I'm worried", "worry"), ("worried", "worry"), ("zorgn", "worry"),
     ("nee", "fine"), ("Nee.", "fine"), ("no", "fine"), ("gaat goed", "fine"), ("nee gaat goed", "fine"),
     ("No, it's fine", "fine"), ("fine", "fine"), ("goed", "fine"),
+    ("geen kinderen", "skip"), ("I don't have children", "skip"),
 ])
 def test_the_check_answers_typed(typed: str, choice: str) -> None:
     assert read(typed, CHECK, synonyms=SYNONYMS[Step.CHECK]).chosen == choice

@@ -24,7 +24,9 @@ SKIP: dict[str, str] = {
     Step.POSTCODE: "none", Step.DAYPART: "any",
 }
 SYNONYMS: dict[str, dict[str, str]] = {
-    Step.CHECK: {" ".join(typed.words(k)): v for k, v in answers.TYPED.items() if v != "skip"},
+    Step.CHECK: {**{" ".join(typed.words(k)): v for k, v in answers.TYPED.items() if v != "skip"},
+                 **dict.fromkeys(("geen kinderen", "ik heb geen kinderen", "no children", "i have no children",
+                                  "i do not have children"), "skip")},
     Step.STORY_CONFIRM: typed.yes_no("ok", "fix"),
     Step.STORY_MORE: typed.yes_no("yes", "no"),
     Step.OFFER: typed.yes_no("yes", "no"),
