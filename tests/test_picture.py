@@ -147,7 +147,9 @@ async def test_the_resident_and_the_staff_card_get_the_same_picture_of_the_story
     await say(amira, "5341")
     await tap(amira, "Ja, geef mijn verhaal door")
     await tap(amira, "Via een bericht")
-    await fatima.hears(timeout=10)  # the card
+    card = await fatima.hears(timeout=10)
+    first_line = TEXTS.template("nl", f"domain.{heard[0]}")
+    assert f"{first_line}: genoemd in het verhaal (geen score gevraagd)" in card.plain, "no score we made up"
     staff_photo = await fatima.hears(timeout=10)
     assert staff_photo.photo is not None and image_size(staff_photo.photo)[0] == 800
     [(resident_drawing, _), (staff_drawing, staff_title)] = drawn

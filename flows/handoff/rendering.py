@@ -124,7 +124,8 @@ class Renderer:
         lines.append(voice("staff.card.concerns"))
         for concern in card.concerns:
             words = voice("staff.card.words", words=shorten(concern.words, 300)) if concern.words else Rich()
-            lines.append(voice("staff.card.concern", domain=voice.domain(concern.domain), score=concern.score,
+            score = voice.plain("picture.heard_staff") if concern.domain in card.heard else concern.score
+            lines.append(voice("staff.card.concern", domain=voice.domain(concern.domain), score=score,
                                words=words))
         lines.insert(1, self._preference_line(voice, card))  # never cut off
         if handoff.deadline_at and handoff.status in lifecycle.WAITING:
