@@ -136,6 +136,8 @@ class PrivacyFlow:
             lines.append(voice("mydata.answer", domain=voice.domain(domain), answer=answer))
         for domain, words in progress.followups.items():
             lines.append(voice("mydata.followup", domain=voice.domain(domain), words=shorten(words, WORDS_SHOWN)))
+        for words in dict.fromkeys(progress.danger_words.values()):  # kept for the card: which danger, in your words
+            lines.append(voice("mydata.danger", words=shorten(words, WORDS_SHOWN)))
         for key in ("going_well", "would_help"):
             if getattr(progress, key):
                 lines.append(voice(f"mydata.{key}", words=shorten(getattr(progress, key), WORDS_SHOWN)))

@@ -51,7 +51,8 @@ class Team:
     members: tuple[Member, ...]
     phone: str | None = None
     email: str | None = None
-    reaction_hours: int = 48
+    reaction_hours: int = 48  # working hours
+    urgent_reaction_hours: int = 4  # clock hours, for a handoff with danger: danger does not wait for Monday
 
     @property
     def active_members(self) -> tuple[Member, ...]:

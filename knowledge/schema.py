@@ -6,7 +6,8 @@ from knowledge.domains import BOT_LANGUAGES
 
 MUNICIPALITY_FIELDS = ("name", "timezone", "languages", "default_team", "areas")
 AREA_FIELDS = ("id", "name", "postcodes", "team")
-TEAM_FIELDS = ("id", "name", "phone", "email", "coordinator", "reaction_hours", "members")
+TEAM_FIELDS = ("id", "name", "phone", "email", "coordinator", "reaction_hours", "urgent_reaction_hours",
+               "members")
 MEMBER_FIELDS = (
     "id", "name", "role", "domains", "languages", "phone", "email",
     "telegram_user_id", "max_open_handoffs", "active",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from flows import lifecycle
-from flows.handoff.schedule import working_hours_between
+from flows.handoff.schedule import hours_between, reaction_hours
 from flows.handoff.start import HandoffStart, Outgoing, enqueue
 from flows.lifecycle import TransitionError
 from flows.recipients import ToMember, ToPerson
@@ -44,14 +44,15 @@ class Scheduler:
             if handoff.member_id == team.coordinator_id and handoff.status == "escalated":
                 continue
             member = self.kb.member(handoff.member_id)
-            note = self.voice.plain("staff.card.escalated", name=member.name if member else "?",
-                                    hours=team.reaction_hours)
+            note = self.voice.plain("staff.card.escalated_urgent" if handoff.urgent else "staff.card.escalated",
+                                    name=member.name if member else "?", hours=reaction_hours(team, handoff.urgent))
             try:
                 async with self.store.transaction() as tx:
                     await lifecycle.move(self.store, tx, handoff, "escalated", "system", note="deadline",
                                          member_id=team.coordinator_id)
                     await self.store.handoffs.set_times(tx, handoff.id, {"deadline_at": None, "remind_at": None})
-                    await enqueue(self.store, tx, handoff.id, *self.start.card_messages(team.coordinator_id, note))
+                    await enqueue(self.store, tx, handoff.id, *self.start.card_messages(team.coordinator_id, note),
+                                  *self.start.tell_resident(handoff, team.coordinator, "escalated"))
             except TransitionError:
                 continue  # accepted in the meantime
             done += 1
@@ -64,8 +65,8 @@ class Scheduler:
             if team is None:
                 continue
             now = self.store.now()
-            left = working_hours_between(now, handoff.deadline_at, self.kb.municipality.timezone) \
-                if handoff.deadline_at else team.reaction_hours / 2
+            left = hours_between(now, handoff.deadline_at, self.kb.municipality.timezone, handoff.urgent) \
+                if handoff.deadline_at else reaction_hours(team, handoff.urgent) / 2
             async with self.store.transaction() as tx:
                 await self.store.handoffs.set_times(tx, handoff.id, {"reminded_at": now})
                 await enqueue(self.store, tx, handoff.id,

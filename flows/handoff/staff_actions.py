@@ -107,7 +107,7 @@ class StaffActions:
         member = self.kb.member(kb_id)
         assert member is not None
         now, card = self.store.now(), Card.from_dict(handoff.card)
-        messages: list[Outgoing] = []
+        messages: list[Outgoing] = list(self.start.tell_resident(handoff, member, "took"))  # the coordinator
         if handoff.resident:
             messages.append(Outgoing("notice", ToPerson(handoff.resident), {
                 "key": f"handoff.accepted_{card.preference.kind or 'message'}",
@@ -157,7 +157,7 @@ class StaffActions:
         actor = f"staff:{account.kb_id}"
         if state.get("reason_for") and handoff.status in lifecycle.WAITING:
             coordinator = self.kb.team(handoff.team_id).coordinator
-            await self.start.send_to(handoff, coordinator, actor, note=shorten(text, 300))
+            await self.start.send_to(handoff, coordinator, actor, note=shorten(text, 300), why="coordinator")
             await self.audit(actor, "declined", handoff.id)
             return [Reply(voice("staff.back_to_coordinator", id=handoff.id, name=coordinator.name))]
         if state.get("note_for") and handoff.status == "accepted":

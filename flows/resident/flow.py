@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from flows import buttons, lifecycle
-from flows.crisis import crisis_replies
+from flows.crisis import crisis_replies, danger_words
 from flows.markup import shorten
 from flows.picture import picture as draw_picture
 from flows.progress import Progress
@@ -155,6 +155,7 @@ class ResidentFlow:
             for kind in match.crisis.kinds:
                 if kind not in progress.crisis:
                     progress.crisis.append(kind)
+            progress.danger_words = {**danger_words(match.crisis, progress.recent), **progress.danger_words}
             replies += crisis_replies(turn.voice, match.crisis.kinds)
         elif match.crisis.hint and not progress.danger_asked:  # a risk word alone: ask once, gently
             progress.danger_asked = True

@@ -66,7 +66,7 @@ def summary(turn: Turn) -> Reply:
     progress, voice = turn.progress, turn.voice
     heard = story_domains(progress)
     heaviest = picture.heaviest(progress.answers, heard)
-    good = [d for d, s in progress.answers.items() if s is not None and s >= 4 and d not in heard]
+    good = [d for d, s in progress.answers.items() if s is not None and s >= 4 and d not in heard + tuple(heaviest)]
     lines = [voice("summary.title")]
     if good:
         lines.append(voice("summary.good", domains=voice.domains(good)))
@@ -156,9 +156,9 @@ def reaction_days(contact: Contact) -> int:
 def ask_offer(turn: Turn) -> list[Reply]:
     voice, contact = turn.voice, contact_of(turn)
     text = voice(
-        "offer.text",
+        "offer.urgent" if turn.progress.crisis else "offer.text",  # danger: the honest time in clock hours
         name=contact.member.name, role=contact.member.role.lower(), team=contact.team.name,
-        first=contact.member.first_name, days=reaction_days(contact),
+        first=contact.member.first_name, days=reaction_days(contact), hours=contact.team.urgent_reaction_hours,
         again=voice("offer.again", first=contact.member.first_name) if contact.reason == "continuity" else Rich(),
     )
     return [Reply(text, turn.choices(("yes", "offer.accept"), ("no", "offer.decline")), columns=1)]
