@@ -21,7 +21,7 @@ from flows.conversation import Conversation  # noqa: E402
 from flows.delivery import DeliveryWorker  # noqa: E402
 from flows.handoff import HandoffStart, Relay, Renderer, Scheduler, StaffActions, StaffCommands  # noqa: E402
 from flows.limits import FloodGate  # noqa: E402
-from flows.picture import spider_web  # noqa: E402
+from flows.picture import picture  # noqa: E402
 from flows.privacy import PrivacyFlow, erase_quiet  # noqa: E402
 from flows.professional import HandoffForm, Lookup  # noqa: E402
 from flows.reports import ReportFlow  # noqa: E402
@@ -106,10 +106,10 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
     store = await Store.open(config.db_path, clock)
     matcher = Matcher(kb)
     start = HandoffStart(kb, store, texts)
-    renderer = Renderer(kb, store, texts, start, spider_web)
+    renderer = Renderer(kb, store, texts, start, picture)
     actions = StaffActions(kb, store, texts, start, renderer, config.followup_days)
     relay = Relay(kb, store, texts)
-    resident = ResidentFlow(kb, matcher, store, texts, start, relay, spider_web)
+    resident = ResidentFlow(kb, matcher, store, texts, start, relay, picture)
     router = Router(
         kb=kb, texts=texts, accounts=Accounts(kb, store, texts), resident=resident, privacy=PrivacyFlow(resident),
         staff_actions=actions, staff_commands=StaffCommands(kb, store, texts, renderer, actions), relay=relay,

@@ -60,6 +60,7 @@ class Card:
 
     concerns: tuple[Concern, ...] = ()
     answers: dict[str, int | None] = field(default_factory=dict)
+    heard: tuple[str, ...] = ()  # domains heard in the story (their answers are not the resident's scores)
     story: str = ""
     going_well: str = ""
     would_help: str = ""
@@ -87,6 +88,7 @@ class Card:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["crisis"] = list(self.crisis)
+        data["heard"] = list(self.heard)
         data["concerns"] = [asdict(c) for c in self.concerns]
         data["dangers"] = [asdict(d) for d in self.dangers]
         return data
@@ -99,6 +101,7 @@ class Card:
         return cls(
             concerns=tuple(Concern(c["domain"], c["score"], c.get("words") or "") for c in data.get("concerns", ())),
             answers=dict(data.get("answers") or {}),
+            heard=tuple(data.get("heard") or ()),
             story=data.get("story") or "",
             going_well=data.get("going_well") or "",
             would_help=data.get("would_help") or "",

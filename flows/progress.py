@@ -34,6 +34,7 @@ class Progress:
     contact: dict[str, Any] | None = None  # member_id, team_id, reason
     preference: dict[str, Any] = field(default_factory=dict)  # kind, phone, daypart
     handoff_id: int | None = None
+    withdrawing: dict[str, str] | None = None  # step, choice: a withdrawing choice waiting for confirmation
     source: str | None = None  # the deep-link payload the resident came with
     stopped: bool = False
 

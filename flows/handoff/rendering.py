@@ -14,7 +14,6 @@ from flows.recipients import ToMember, ToPerson, decode
 from flows.replies import Choice, Reply
 from flows.texts import Texts
 from flows.voice import Voice
-from knowledge.domains import DOMAIN_IDS
 from knowledge.model import KnowledgeBase
 from store import Handoff, OutboxItem, Person, Store
 
@@ -77,8 +76,7 @@ class Renderer:
         if kind == "picture":
             if sum(1 for v in card.answers.values() if v is not None) < 3:
                 return []
-            png = self.picture(card.answers, {d: voice.domain(d) for d in DOMAIN_IDS},
-                               voice.plain("staff.picture_title", id=handoff.id), voice.plain("summary.not_asked"))
+            png = self.picture(voice, card.answers, card.heard, voice.plain("picture.staff_title", id=handoff.id))
             return [Reply(voice("staff.picture_caption", id=handoff.id), picture=png)]
         if kind == "reminder":
             key = "staff.reminder_urgent" if handoff.urgent else "staff.reminder"
@@ -129,7 +127,8 @@ class Renderer:
         lines.append(voice("staff.card.concerns"))
         for concern in card.concerns:
             words = voice("staff.card.words", words=shorten(concern.words, 300)) if concern.words else Rich()
-            lines.append(voice("staff.card.concern", domain=voice.domain(concern.domain), score=concern.score,
+            score = voice.plain("picture.heard_staff") if concern.domain in card.heard else concern.score
+            lines.append(voice("staff.card.concern", domain=voice.domain(concern.domain), score=score,
                                words=words))
         lines.insert(head, self._preference_line(voice, card))  # never cut off
         if handoff.deadline_at and handoff.status in lifecycle.WAITING:

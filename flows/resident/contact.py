@@ -11,7 +11,7 @@ from flows.replies import Reply
 from flows.resident import answers
 from flows.resident.steps import Step, StepSpec, no_buttons
 from flows.resident.story import use_buttons
-from flows.resident.summary import contact_of, reaction_days
+from flows.resident.summary import contact_of, reaction_days, story_domains
 from flows.resident.turn import Turn
 from knowledge.routing import Contact
 from store import Tx
@@ -100,6 +100,7 @@ def build_card(turn: Turn, contact: Contact) -> Card:
         concerns=tuple(Concern(d, s, progress.followups.get(d, ""))
                        for d, s in sorted(progress.concerns().items(), key=lambda item: item[1])),
         answers=dict(progress.answers),
+        heard=story_domains(progress),
         story=progress.story or "",
         going_well=progress.going_well or "",
         would_help=progress.would_help or "",

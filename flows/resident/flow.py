@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from flows import buttons, lifecycle
 from flows.crisis import crisis_replies, danger_words
 from flows.markup import shorten
-from flows.picture import spider_web
+from flows.picture import picture as draw_picture
 from flows.progress import Progress
 from flows.recipients import ToPerson
 from flows.replies import Answer, Reply
-from flows.resident import check, contact, story, summary
+from flows.resident import check, choosing, contact, story, summary, withdraw
 from flows.resident.steps import Step, StepSpec
 from flows.resident.story import STORY_LIMIT
 from flows.resident.turn import Turn
@@ -27,7 +27,7 @@ from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from store import Person, Resident, Store
 
-STEPS: dict[Step, StepSpec] = {**story.STEPS, **check.STEPS, **summary.STEPS, **contact.STEPS}
+STEPS: dict[Step, StepSpec] = {**story.STEPS, **check.STEPS, **summary.STEPS, **contact.STEPS, **withdraw.STEPS}
 assert set(STEPS) == set(Step), f"steps without a table entry: {set(Step) - set(STEPS)}"
 RECENT_MESSAGES = 3  # read together, so a sentence split over messages still counts
 RECENT_LENGTH = 300
@@ -40,7 +40,7 @@ class ResidentFlow:
     """The conversation with residents; one instance serves them all."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, store: Store, texts: Texts, handoffs, relay,
-                 picture: Callable[..., bytes] = spider_web) -> None:
+                 picture: Callable[..., bytes] = draw_picture) -> None:
         self.kb, self.matcher, self.store, self.texts = kb, matcher, store, texts
         self.handoffs, self.relay, self.picture = handoffs, relay, picture
 
@@ -163,6 +163,8 @@ class ResidentFlow:
         progress.stopped = False
         if await self._is_late(turn, sent_at):
             replies += self._late(turn, text)
+        elif (pressed := await choosing.typed_text(turn, text, match, STEPS)) is not None:  # a label typed
+            replies += pressed
         else:
             replies += await STEPS[Step(progress.step)].on_text(turn, text, match)
         await self.save(turn)
@@ -177,7 +179,7 @@ class ResidentFlow:
                 return Answer([], toast=turn.voice.plain("stale.already_sent", first=name.split()[0]))
             replies = await self.ask_again(turn) if turn.resident.progress else [Reply(turn.voice("stale.unknown"))]
             return Answer(replies, toast=turn.voice.plain("stale.toast"))
-        replies = await STEPS[Step(turn.progress.step)].on_choice(turn, button.part(1))
+        replies = await choosing.press(turn, button.part(1), STEPS)
         if replies is None:
             return Answer(await self.ask_again(turn), toast=turn.voice.plain("stale.toast"))
         turn.progress.stopped = False
