@@ -187,3 +187,21 @@ def test_the_default_home_is_the_project_folder() -> None:
     config = Config.from_env({})
     assert config.home == ROOT and config.db_path == ROOT / "data/wijkwijzer.sqlite3"
     assert config.knowledge_dir == SAMPLE and config.webhook_url is None
+
+
+# -- the image ------------------------------------------------------------------------------------
+def test_the_dockerfile_installs_dependencies_before_the_code_and_runs_as_a_user_with_a_health_check() -> None:
+    lines = [line.strip() for line in (ROOT / "Dockerfile").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    steps = [line.split()[0] for line in lines if line.split()[0].isupper()]
+    first_code = next(i for i, line in enumerate(lines) if line.startswith("COPY bot.py"))
+    installs = [i for i, line in enumerate(lines) if "pip install" in line]
+    assert installs and max(installs) < first_code, "the dependency layer comes before the code"
+    assert "COPY . ." not in lines and "COPY pyproject.toml ./" in lines
+    assert "WIJKWIJZER_REQUIRE_KNOWLEDGE=1" in "".join(lines) and "WIJKWIJZER_KNOWLEDGE=" not in "".join(lines)
+    assert steps.index("USER") < steps.index("CMD") and "USER wijkwijzer" in lines
+    (health,) = [line for line in lines if line.startswith("HEALTHCHECK")]
+    assert health.endswith('CMD ["python", "bot.py", "health"]')
+    assert lines[-1] == 'CMD ["python", "bot.py"]', "exec form"
+    ignored = set((ROOT / ".dockerignore").read_text().split())
+    assert {".git", ".venv", "data", "*.sqlite3*", "__pycache__", ".pytest_cache", ".hypothesis", "tests"} <= ignored
