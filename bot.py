@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta durations (set before PTB loads)
@@ -20,9 +20,11 @@ from flows.conversation import Conversation  # noqa: E402
 from flows.delivery import DeliveryWorker  # noqa: E402
 from flows.handoff import HandoffStart, Relay, Renderer, Scheduler, StaffActions, StaffCommands  # noqa: E402
 from flows.limits import FloodGate  # noqa: E402
+from flows.markup import Rich, fit  # noqa: E402
 from flows.picture import spider_web  # noqa: E402
 from flows.privacy import PrivacyFlow, erase_quiet  # noqa: E402
 from flows.professional import HandoffForm, Lookup  # noqa: E402
+from flows.replies import Reply  # noqa: E402
 from flows.reports import ReportFlow  # noqa: E402
 from flows.resident import ResidentFlow  # noqa: E402
 from flows.router import Router  # noqa: E402
@@ -31,7 +33,7 @@ from knowledge.loader import read_knowledge  # noqa: E402
 from knowledge.matcher import Matcher  # noqa: E402
 from knowledge.model import KnowledgeBase  # noqa: E402
 from knowledge.problems import report  # noqa: E402
-from store import Clock, Store, utc_now  # noqa: E402
+from store import Clock, Handoff, Store, utc_now  # noqa: E402
 
 log = logging.getLogger("wijkwijzer")
 
@@ -70,7 +72,7 @@ BAD_TOKEN_OR_URL = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN, o
                     "server: check both.")
 READS_THE_DATABASE = ("audit", "reports", "insight", "backup")  # never create an empty database for these
 DEMO_NOTICE = "demo.notice"
-DEMO_MARKED = (("start.welcome", False), ("staff.welcome", False), ("staff.card.title", True))  # (key, notice first)
+CARD_LIMIT = 4000  # what flows.markup.fit keeps a card within
 
 
 def knowledge_or_exit(folder: Path | None) -> KnowledgeBase:
@@ -88,13 +90,21 @@ def knowledge_or_exit(folder: Path | None) -> KnowledgeBase:
     return kb
 
 
-def mark_demo(texts: Texts) -> None:
-    """A demo knowledge base (`demo: true`) says so in every welcome and on every card: the notice joins those texts."""
+def mark_demo(texts: Texts, renderer: Renderer) -> None:
+    """A demo knowledge base (`demo: true`) says so at the end of every welcome and at the foot of every staff card
+    (the sentence is `demo.notice` in flows/texts; a card keeps room for it when it is cut to Telegram's limit)."""
     for sentences in texts.by_language.values():
-        notice = sentences.get(DEMO_NOTICE) or texts.by_language[texts.default][DEMO_NOTICE]
-        for key, first in DEMO_MARKED:
-            if key in sentences:
-                sentences[key] = f"{notice}\n{sentences[key]}" if first else f"{sentences[key]}\n\n{notice}"
+        if "start.welcome" in sentences:
+            notice = sentences.get(DEMO_NOTICE) or texts.by_language[texts.default][DEMO_NOTICE]
+            sentences["start.welcome"] = f"{sentences['start.welcome']}\n\n{notice}"
+    card = renderer.card
+
+    def card_with_notice(handoff: Handoff, note: str = "") -> Reply:
+        reply = card(handoff, note)
+        notice = renderer.staff_voice(DEMO_NOTICE)
+        return replace(reply, text=Rich.lines([fit(reply.text, CARD_LIMIT - len(notice) - 1), notice]))
+
+    renderer.card = card_with_notice
 
 
 # -- the composition root ------------------------------------------------------------------
@@ -127,12 +137,12 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
     """The one composition root: Telegram, the console, the command line and the tests all build the bot here."""
     kb = kb or knowledge_or_exit(config.knowledge_dir)
     texts = Texts.load(default=kb.default_language)
-    if kb.municipality.demo:
-        mark_demo(texts)
     store = await Store.open(config.db_path, clock)
     matcher = Matcher(kb)
     start = HandoffStart(kb, store, texts)
     renderer = Renderer(kb, store, texts, start, spider_web)
+    if kb.municipality.demo:
+        mark_demo(texts, renderer)
     actions = StaffActions(kb, store, texts, start, renderer, config.followup_days)
     relay = Relay(kb, store, texts)
     resident = ResidentFlow(kb, matcher, store, texts, start, relay, spider_web)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot import assemble
 from config import Config
+from flows.handoff import Renderer
 from knowledge.loader import SAMPLE, load_knowledge
 from testing.fakebot import FakeTelegram
 from tests.conftest import RunningBot
@@ -120,10 +121,30 @@ async def test_the_sample_says_it_is_a_demo_in_every_welcome_and_on_every_card(b
     john = bot.fake.user(1002, "John", language_code="en")
     assert DEMO_EN in texts(await say(john, "/start"))
     fatima = await register(bot, FATIMA, "fatima-el-amrani", "Fatima El Amrani")
-    assert DEMO_NL in texts(bot.fake.sent_to(fatima))  # the staff welcome too
     await consent(bot, amira)
     card = await fatima.hears(timeout=10)
-    assert card.plain.startswith("🧪 " + DEMO_NL + "\nOverdracht #1"), card.plain
+    assert card.plain.startswith("Overdracht #1") and card.plain.endswith("\n🧪 " + DEMO_NL), card.plain
+    assert "<i>" + DEMO_NL + "</i>" in card.text
+    await fatima.hears_all(quiet=0.3, timeout=10)  # the picture
+    (again,) = [m for m in await say(fatima, "/open 1") if m.plain.startswith("Overdracht #1")]
+    assert again.plain.endswith(DEMO_NL), "the card shown again too"
+
+
+async def test_a_long_card_is_cut_before_the_demo_notice(tmp_path: Path, sample_kb) -> None:
+    from flows.card import Card, Concern
+    from store import Handoff
+
+    house = await assemble(Config(None, None, SAMPLE, tmp_path / "db.sqlite3"), sample_kb)
+    try:
+        card = Card(concerns=tuple(Concern(d, 1, "woorden " * 60) for d in ("finances", "housing") * 6),
+                    story="verhaal " * 200, going_well="goed " * 200, would_help="hulp " * 200)
+        handoff = Handoff(id=7, resident=None, member_id="fatima-el-amrani", team_id="wijkteam-noord", status="sent",
+                          urgent=False, source="resident", card=card.to_dict(), created_at=house.store.now(),
+                          updated_at=house.store.now())
+        text = str(house.renderer.card(handoff).text)
+        assert len(text) <= 4000 and text.endswith("…\n🧪 " + DEMO_NL)
+    finally:
+        await house.close()
 
 
 async def test_a_real_knowledge_base_has_no_demo_notice(tmp_path: Path) -> None:
@@ -132,8 +153,8 @@ async def test_a_real_knowledge_base_has_no_demo_notice(tmp_path: Path) -> None:
     house = await assemble(Config(None, None, tmp_path / "kb", tmp_path / "db.sqlite3"), kb)
     try:
         for language in ("nl", "en"):
-            for key in ("start.welcome", "staff.welcome", "staff.card.title"):
-                assert "demo" not in house.texts.template(language, key)
+            assert "demo" not in house.texts.template(language, "start.welcome")
+        assert house.renderer.card.__func__ is Renderer.card, "the card is not wrapped"
     finally:
         await house.close()
 
