@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,18 +21,20 @@ from flows.conversation import Conversation  # noqa: E402
 from flows.delivery import DeliveryWorker  # noqa: E402
 from flows.handoff import HandoffStart, Relay, Renderer, Scheduler, StaffActions, StaffCommands  # noqa: E402
 from flows.limits import FloodGate  # noqa: E402
+from flows.markup import Rich, fit  # noqa: E402
 from flows.picture import picture  # noqa: E402
 from flows.privacy import PrivacyFlow, erase_quiet  # noqa: E402
 from flows.professional import HandoffForm, Lookup  # noqa: E402
+from flows.replies import Reply  # noqa: E402
 from flows.reports import ReportFlow  # noqa: E402
 from flows.resident import ResidentFlow  # noqa: E402
 from flows.router import Router  # noqa: E402
 from flows.texts import Texts  # noqa: E402
-from knowledge.loader import SAMPLE, read_knowledge  # noqa: E402
+from knowledge.loader import read_knowledge  # noqa: E402
 from knowledge.matcher import Matcher  # noqa: E402
 from knowledge.model import KnowledgeBase  # noqa: E402
 from knowledge.problems import report  # noqa: E402
-from store import Clock, Store, utc_now  # noqa: E402
+from store import Clock, Handoff, Store, utc_now  # noqa: E402
 
 log = logging.getLogger("wijkwijzer")
 
@@ -61,8 +63,24 @@ def setup_logging(level: str) -> None:
     quiet_third_party_loggers(level)
 
 
-def knowledge_or_exit(folder: Path) -> KnowledgeBase:
+NO_KNOWLEDGE = ("No knowledge base: set WIJKWIJZER_KNOWLEDGE to your municipality's knowledge-base folder "
+                "(or to 'sample' for the fictional Voorbeeldstad demo).")
+NO_DATABASE = ("There is no database at {path} (WIJKWIJZER_DB; a relative path is taken from WIJKWIJZER_HOME, now "
+               "{home}); this command only reads one, it does not create it.")
+BAD_TOKEN = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN: copy it again from @BotFather "
+             "(/mybots, API Token).")
+BAD_TOKEN_OR_URL = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN, or TELEGRAM_BASE_URL is not a Bot API "
+                    "server: check both.")
+READS_THE_DATABASE = ("audit", "reports", "insight", "backup")  # never create an empty database for these
+DEMO_NOTICE = "demo.notice"
+CARD_LIMIT = 4000  # what flows.markup.fit keeps a card within
+
+
+def knowledge_or_exit(folder: Path | None) -> KnowledgeBase:
     """Load the knowledge base; on errors print the full report and stop."""
+    if folder is None:
+        print(NO_KNOWLEDGE, file=sys.stderr)
+        raise SystemExit(2)
     kb, problems = read_knowledge(folder)
     if kb is None:
         print(report(problems, str(folder)), file=sys.stderr)
@@ -71,6 +89,23 @@ def knowledge_or_exit(folder: Path) -> KnowledgeBase:
     if problems:
         log.warning("the knowledge base has %d warning(s); `python bot.py check-knowledge` lists them", len(problems))
     return kb
+
+
+def mark_demo(texts: Texts, renderer: Renderer) -> None:
+    """A demo knowledge base (`demo: true`) says so at the end of every welcome and at the foot of every staff card
+    (the sentence is `demo.notice` in flows/texts; a card keeps room for it when it is cut to Telegram's limit)."""
+    for sentences in texts.by_language.values():
+        if "start.welcome" in sentences:
+            notice = sentences.get(DEMO_NOTICE) or texts.by_language[texts.default][DEMO_NOTICE]
+            sentences["start.welcome"] = f"{sentences['start.welcome']}\n\n{notice}"
+    card = renderer.card
+
+    def card_with_notice(handoff: Handoff, note: str = "") -> Reply:
+        reply = card(handoff, note)
+        notice = renderer.staff_voice(DEMO_NOTICE)
+        return replace(reply, text=Rich.lines([fit(reply.text, CARD_LIMIT - len(notice) - 1), notice]))
+
+    renderer.card = card_with_notice
 
 
 # -- the composition root ------------------------------------------------------------------
@@ -107,6 +142,8 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
     matcher = Matcher(kb)
     start = HandoffStart(kb, store, texts)
     renderer = Renderer(kb, store, texts, start, picture)
+    if kb.municipality.demo:
+        mark_demo(texts, renderer)
     actions = StaffActions(kb, store, texts, start, renderer, config.followup_days)
     relay = Relay(kb, store, texts)
     resident = ResidentFlow(kb, matcher, store, texts, start, relay, picture)
@@ -124,20 +161,36 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
 def cmd_check_knowledge(args: argparse.Namespace, config: Config) -> int:
     """Validate a knowledge base and print every problem; exit 1 on errors."""
     folder = Path(args.folder) if args.folder else config.knowledge_dir
+    if folder is None:
+        print(NO_KNOWLEDGE, file=sys.stderr)
+        return 2
     kb, problems = read_knowledge(folder)
     print(report(problems, str(folder)))
     return 1 if kb is None else 0
 
 
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
-    """Run the bot on Telegram with long polling."""
+    """Run the bot on Telegram: long polling, or a webhook with --webhook / WIJKWIJZER_WEBHOOK_URL."""
     if not config.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
+    if getattr(args, "webhook", False) and not config.webhook_url:
+        print("Configuration problem: --webhook needs WIJKWIJZER_WEBHOOK_URL (the public https:// address Telegram "
+              "posts to) and WIJKWIJZER_WEBHOOK_SECRET.", file=sys.stderr)
+        return 2
     kb = knowledge_or_exit(config.knowledge_dir)
-    from handlers.app import build_application, run_polling  # PTB is only imported where it is needed
+    from telegram.error import InvalidToken  # PTB is only imported where it is needed
 
-    run_polling(build_application(config, lambda: assemble(config, kb)))
+    from handlers.app import StartupError, build_application, run
+
+    try:
+        run(build_application(config, lambda: assemble(config, kb)), config)
+    except InvalidToken:
+        print(BAD_TOKEN_OR_URL if config.base_url else BAD_TOKEN, file=sys.stderr)
+        return 2
+    except StartupError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     return 0
 
 
@@ -261,21 +314,53 @@ def cmd_match(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_health(args: argparse.Namespace, config: Config) -> int:
+    """Exit 0 when the database answers and the running bot ticked recently (a Docker HEALTHCHECK)."""
+    from handlers.health import check
+
+    health = check(config.db_path, config.health_stale_seconds)
+    print(health.sentence(), file=sys.stdout if health.ok else sys.stderr)
+    return 0 if health.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace, config: Config) -> int:
+    """Copy the database with SQLite's online backup API (safe while the bot runs)."""
+    from store.backup import BackupError, backup
+
+    try:
+        copy = backup(config.db_path, Path(args.path))
+    except (BackupError, OSError) as exc:
+        print(f"No backup made: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backup of {config.db_path} written to {copy.path.resolve()} ({copy.size} bytes, schema version "
+          f"{copy.schema_version}, integrity ok).")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     top = argparse.ArgumentParser(
         prog="python bot.py",
         description="Wijkwijzer: one named person of the wijkteam instead of five desks. "
         "Without a command, runs the bot on Telegram (needs TELEGRAM_BOT_TOKEN).",
-        epilog="Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_BASE_URL, WIJKWIJZER_KNOWLEDGE "
-        f"(default {SAMPLE}), WIJKWIJZER_DB (default data/wijkwijzer.sqlite3), WIJKWIJZER_LOG_LEVEL.",
+        epilog="Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_BASE_URL, WIJKWIJZER_HOME (the base of relative paths, "
+        "default the project folder), WIJKWIJZER_KNOWLEDGE (default the fictional sample, 'sample' picks it on "
+        "purpose), WIJKWIJZER_DB (default data/wijkwijzer.sqlite3), WIJKWIJZER_LOG_LEVEL, WIJKWIJZER_WEBHOOK_URL, "
+        "_SECRET, _LISTEN, _PORT. The README lists them all.",
     )
+    top.add_argument("--webhook", action="store_true",
+                     help="take updates from Telegram on a webhook instead of long polling")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
+    run = commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
+    run.add_argument("--webhook", action="store_true", default=argparse.SUPPRESS,
+                     help="take updates from Telegram on a webhook instead of long polling")
     console = commands.add_parser("console", help="chat with the bot in this terminal (no token needed)")
     console.add_argument("--as", dest="as_user", default="resident", metavar="WHO",
                          help="resident (default), or staff:<member-id> for the wijkteam side; "
                               "run one of each against the same database to play both sides")
+    commands.add_parser("health", help="exit 0 when the database answers and the running bot ticked recently")
+    backup = commands.add_parser("backup", help="a consistent copy of the database, safe while the bot runs")
+    backup.add_argument("path", metavar="PATH", help="the file to write (or a folder: a dated file in it)")
     check = commands.add_parser("check-knowledge", help="check a knowledge base and list every problem")
     check.add_argument("folder", nargs="?", help="the knowledge-base folder (default: WIJKWIJZER_KNOWLEDGE)")
     match = commands.add_parser("match", help="what the matcher makes of a sentence, and who would get it")
@@ -304,6 +389,8 @@ COMMANDS = {
     "invite": cmd_invite,
     "audit": cmd_audit,
     "reports": cmd_reports,
+    "health": cmd_health,
+    "backup": cmd_backup,
 }
 
 
@@ -316,6 +403,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Configuration problem: {exc}", file=sys.stderr)
         return 2
     setup_logging(config.log_level)
+    if args.command in READS_THE_DATABASE and not config.db_path.is_file():
+        print(NO_DATABASE.format(path=config.db_path, home=config.home), file=sys.stderr)
+        return 1
     try:
         return COMMANDS[args.command](args, config)
     except KeyboardInterrupt:

@@ -129,7 +129,8 @@ class _Reading:
                 areas.append(area)
         if not (name and timezone and languages and default_team):
             return None, team_refs
-        return Municipality(name, timezone, languages, default_team, tuple(areas)), team_refs
+        demo = top.flag("demo", default=False)
+        return Municipality(name, timezone, languages, default_team, tuple(areas), demo), team_refs
 
     def area(self, raw: Any, file: str, seen: dict[str, str], team_refs: dict) -> Area | None:
         entry = Entry(raw, file, "wijk", AREA_FIELDS, self.problems)

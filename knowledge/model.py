@@ -120,6 +120,7 @@ class Municipality:
     languages: tuple[str, ...]
     default_team_id: str
     areas: tuple[Area, ...]
+    demo: bool = False  # `demo: true`: invented help and people; every welcome and card says so
 
 
 @dataclass(frozen=True)

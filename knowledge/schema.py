@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge.domains import BOT_LANGUAGES
 
-MUNICIPALITY_FIELDS = ("name", "timezone", "languages", "default_team", "areas")
+MUNICIPALITY_FIELDS = ("name", "timezone", "languages", "default_team", "areas", "demo")
 AREA_FIELDS = ("id", "name", "postcodes", "team")
 TEAM_FIELDS = ("id", "name", "phone", "email", "coordinator", "reaction_hours", "urgent_reaction_hours",
                "members")
