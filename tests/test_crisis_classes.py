@@ -156,3 +156,121 @@ def test_danger_of_each_class_is_heard(matcher: Matcher, kind: str, how: str, te
 def test_everyday_twins_stay_calm(matcher: Matcher, text: str) -> None:
     crisis = matcher.match(text).crisis
     assert not crisis.is_crisis, f"false alarm ({crisis.kinds}): {text}"
+
+
+# A second probe, written in one go before it was run (first run: 47 of 54 dangers heard, 5 of 40
+# everyday sentences alarmed); the classes it showed were then fixed (a goodbye text and a phone that is off,
+# driving into a tree, a child kept quiet with pills, lying on the floor for hours, fireworks, a cat kept in).
+PROBE: list[tuple[str, str]] = [
+    ("suicide", "ik kan niet meer, ik heb alle pillen van mijn moeder in mijn tas en ga naar het park"),
+    ("suicide", "niemand zal me missen als ik er morgen niet meer ben"),
+    ("suicide", "k heb een brief geschreven voor mn kinderen en ga vannacht weg voor altijd"),
+    ("suicide", "mijn vader zegt steeds dat hij het leven niet meer ziet zitten en hij heeft zijn geweer "
+                "schoongemaakt"),
+    ("suicide", "ik heb op internet gezocht hoeveel paracetamol dodelijk is"),
+    ("suicide", "mijn dochter van 15 snijdt zich elke avond en zegt dat ze dood wil"),
+    ("suicide", "ik sta op het dak van de flat en durf niet terug"),
+    ("suicide", "mijn buurman heeft afscheid genomen van iedereen en zijn hond weggegeven"),
+    ("suicide", "ik ga mezelf ophangen in de schuur"),
+    ("suicide", "mijn man heeft een touw op zolder gehangen en zegt dat het voor hem is"),
+    ("suicide", "I have been saving my pills for weeks and tonight is the night"),
+    ("suicide", "my mum texted me goodbye and her phone is off now"),
+    ("suicide", "nobody would care if I was gone, I've written my letters"),
+    ("suicide", "I keep thinking about driving my car into a tree"),
+    ("domestic_violence", "mijn man slaat me als hij gedronken heeft en vannacht was het heel erg"),
+    ("domestic_violence", "hij heeft mijn telefoon kapot gegooid en me bij de keel gegrepen"),
+    ("domestic_violence", "mijn vriend heeft me gisteren met een mes bedreigd, ik ben nu bij een vriendin maar "
+                          "moet terug"),
+    ("domestic_violence", "ze heeft me uit huis geschopt en mijn hoofd tegen de deur geslagen"),
+    ("domestic_violence", "mijn zus wordt door haar man opgesloten en mag niemand bellen"),
+    ("domestic_violence", "de buurman scheldt zijn vrouw uit en ik hoor haar huilen en iets kapot vallen"),
+    ("domestic_violence", "m'n lief pakt me bij m'n keel als hij zat is"),
+    ("domestic_violence", "mijn schoonzoon heeft mijn dochter een blauw oog geslagen"),
+    ("domestic_violence", "my husband pushed me down the stairs and says next time he'll kill me"),
+    ("domestic_violence", "my partner won't let me leave the house and took my keys and phone"),
+    ("domestic_violence", "my dad hits my mum every weekend and I'm scared"),
+    ("child_danger", "ik zie dat de moeder van mijn leerling haar kind hard slaat bij het hek"),
+    ("child_danger", "de kinderen van de bovenburen zijn al twee dagen alleen, ik hoor ze huilen"),
+    ("child_danger", "mijn ex geeft ons zoontje van 3 slaappillen zodat hij stil is"),
+    ("child_danger", "een jongetje van een jaar of vijf loopt in zijn pyjama langs de snelweg"),
+    ("child_danger", "mijn kleinzoon zegt dat zijn stiefvader hem met een riem slaat"),
+    ("child_danger", "het dochtertje van de buren heeft steeds blauwe plekken en ze is bang om naar huis te gaan"),
+    ("child_danger", "mijn peuter heeft een flesje ontstopper gedronken"),
+    ("child_danger", "de baby van mijn zus is zo mager en ze geeft hem bijna nooit eten"),
+    ("child_danger", "een man van 40 stuurt mijn dochter van 12 berichtjes en wil afspreken"),
+    ("child_danger", "mijn zoontje zit al een uur opgesloten in de hete auto op de parkeerplaats"),
+    ("child_danger", "the little boy next door is always locked out and crying in the cold at night"),
+    ("child_danger", "my nephew (4) told me his dad burns him with cigarettes"),
+    ("medical", "my baby is not breathing properly and her lips are turning blue"),
+    ("medical", "mijn moeder is ineens gevallen en praat heel raar, haar mond hangt scheef"),
+    ("medical", "mijn man heeft heel erge pijn op zijn borst die uitstraalt naar zijn arm"),
+    ("medical", "ik krijg geen lucht meer en mijn keel zit dicht na die noten"),
+    ("medical", "mijn opa is niet wakker te krijgen"),
+    ("medical", "de bloeding stopt niet, het bloed spuit uit zijn been"),
+    ("medical", "mijn zoontje heeft een stuip en hij reageert niet"),
+    ("medical", "m'n vrouw ligt op de grond en ademt heel raar"),
+    ("medical", "mijn vader is gevallen en kan niet meer opstaan, hij ligt er al uren"),
+    ("medical", "ik heb heel veel pijn in mijn buik en ik ben zwanger en ik bloed"),
+    ("medical", "my dad collapsed in the kitchen and isn't responding"),
+    ("medical", "my friend took a lot of pills at a party and won't wake up"),
+    ("medical", "she is having a fit and it's been going on for ten minutes"),
+    ("medical", "mn vader heeft suikerziekte en hij is heel raar aan het doen en zweet en is verward"),
+    ("medical", "kan nie meer ademe en mn lippe worde blauw"),
+    ("medical", "ik heb zo'n pijn op me borst en me arm doet ook pijn"),
+    ("medical", "Mijn buurvrouw van 90 ligt al sinds gisteren op de vloer"),
+]
+
+PROBE_EVERYDAY = [
+    "Mijn zoon ligt al uren op de bank te gamen, hoe krijg ik hem naar buiten?",
+    "Ik heb alle pillen van de apotheek in mijn tas, maar ik snap de bijsluiter niet",
+    "Ik ben bang dat ik mijn baan verlies als ik ziek word",
+    "Mijn dochter van 14 wil alleen thuis blijven als wij uit eten gaan, mag dat?",
+    "Het manneke van de buren speelt elke dag op straat, heel gezellig",
+    "Mijn moeder is gevallen met de fiets, ze heeft een schaafwond",
+    "De baby van mijn zus huilt veel, ze is moe",
+    "Mijn ex neemt de kinderen in de zomer mee naar Spanje op vakantie",
+    "Mijn buurman is dronken thuisgekomen en zong heel hard",
+    "Ik sta op de brug te wachten op mijn vriendin",
+    "We hoorden klappen van vuurwerk en gegil van blije kinderen met oud en nieuw",
+    "Mijn vader komt vrij na een taakstraf en zoekt werk",
+    "Mijn zoon gooit de bal tegen de muur van de buren, ze klagen steeds",
+    "Mijn hart gaat sneller als ik sport, is dat normaal?",
+    "Ik heb diabetes en mijn suiker is soms te hoog, kan ik een cursus volgen?",
+    "Mijn arm slaapt soms als ik op mijn zij lig",
+    "Mijn dochter trouwt volgend jaar met haar vriend, ze zijn allebei 25",
+    "Onze juf zei dat mijn zoon blauwe plekken heeft van het voetballen",
+    "Mijn vriendin stuurde sorry voor alles omdat ze de afspraak vergat",
+    "Ik geef mijn zoontje paracetamol als hij koorts heeft, hoeveel mag dat?",
+    "Mijn oom komt elke zondag bij ons eten",
+    "Ik rij elke dag langs de snelweg naar mijn werk",
+    "Ik heb afscheid genomen van mijn oude huis, we verhuizen",
+    "Die huisbaas maakt me gek, de verwarming is al weken kapot",
+    "Mijn man is diabeet en moet naar de oogarts",
+    "Mijn buurvrouw houdt haar kat binnen sinds er een vos is gezien",
+    "Ik ben mijn paspoort kwijt, hoe vraag ik een nieuwe aan?",
+    "Mijn kinderen slapen op de grond omdat we geen bedden hebben",
+    "Mijn ex staat elke zaterdag bij mijn huis om de kinderen op te halen",
+    "Het leven is duur, ik kom niet meer rond",
+    "I'm dying to see my grandchildren again",
+    "my boss is killing me with all this overtime",
+    "my toddler fell off the sofa but he is fine now",
+    "she texted me goodbye before her flight, can you help me with her mail?",
+    "I drove into a tree last winter because of the ice, the insurance won't pay",
+    "my son keeps punching his pillow when he is angry",
+    "i gave away my old clothes to charity",
+    "my daughter is 15 and wants to meet a boy from school",
+    "my husband drinks a lot at parties",
+    "my neighbour screams at her kids every morning",
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), PROBE)
+def test_second_probe_danger_is_heard(matcher: Matcher, kind: str, text: str) -> None:
+    crisis = matcher.match(text).crisis
+    assert crisis.is_crisis and kind in crisis.kinds, f"{kind} read as {crisis.kinds}: {text}"
+
+
+@pytest.mark.parametrize("text", PROBE_EVERYDAY)
+def test_second_probe_everyday_stays_calm(matcher: Matcher, text: str) -> None:
+    crisis = matcher.match(text).crisis
+    assert not crisis.is_crisis, f"false alarm ({crisis.kinds}): {text}"

@@ -67,8 +67,8 @@ def test_matcher_holds_its_ground_on_the_fresh_tuning_sets(matcher: Matcher, nam
     figures = evaluate(matcher, cases)
     top1, top3, services = TUNED_SETS[name]
     print(f"\n{name}: top-1 {figures['top1']:.3f}, top-3 recall {figures['top3_recall']:.3f}, "
-          f"services follow story {figures['services_follow_story']:.3f}, crisis recall {figures['crisis_recall']:.3f}, "
-          f"false crisis {figures['false_crisis_rate']:.3%}")
+          f"services follow story {figures['services_follow_story']:.3f}, "
+          f"crisis recall {figures['crisis_recall']:.3f}, false crisis {figures['false_crisis_rate']:.3%}")
     for line in figures["missed_crisis"] + figures["false_crisis"]:
         print(f"  {line}")
     assert figures["missed_crisis"] == [], "a missed crisis is the worst error"
