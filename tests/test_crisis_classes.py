@@ -274,3 +274,112 @@ def test_second_probe_danger_is_heard(matcher: Matcher, kind: str, text: str) ->
 def test_second_probe_everyday_stays_calm(matcher: Matcher, text: str) -> None:
     crisis = matcher.match(text).crisis
     assert not crisis.is_crisis, f"false alarm ({crisis.kinds}): {text}"
+
+
+# A third probe in the styles a resident types (chat spelling, Flemish, learner Dutch, English), written
+# before it was run: 46 of 47 dangers heard (not "I have a rope and I know where I will do it"), 3 of 40
+# everyday sentences alarmed ("die deadline vermoordt me", "slaat de spijker op zijn kop", "dood gewoon").
+PROBE3: list[tuple[str, str]] = [
+    ("suicide", "ik wil niet meer leve, alles is zwart"),
+    ("suicide", "mn broer zegt dat ie er een eind aan maakt vanavond"),
+    ("suicide", "ik heb de pillen al geteld, morgen neem ik ze allemaal"),
+    ("suicide", "wil gewoon slapen en nooit meer wakker worden"),
+    ("suicide", "ik zie geen uitweg meer, ik heb een mes gepakt"),
+    ("suicide", "Ik ben een last voor iedereen, het is beter als ik verdwijn"),
+    ("suicide", "mijn moeder heeft een afscheidsbrief op tafel gelegd en is weg"),
+    ("suicide", "ik mij dood maken, geen zin leven"),
+    ("suicide", "ze zit op de vensterbank van de 8e verdieping en wil springen"),
+    ("suicide", "I want to end it all tonight"),
+    ("suicide", "I have a rope and I know where I will do it"),
+    ("suicide", "my best friend said she is going to kill herself"),
+    ("domestic_violence", "hij slaat mij elke dag, ik ben bang"),
+    ("domestic_violence", "mijn man heeft me geslagen met een riem, ik bloed"),
+    ("domestic_violence", "mijn vriend duwde me van de trap af"),
+    ("domestic_violence", "hij zegt dat hij me vermoordt als ik naar de politie ga"),
+    ("domestic_violence", "mijn broer schopt mijn moeder en ze ligt op de grond"),
+    ("domestic_violence", "ge moet komen, mijne vent slaat mij in elkaar"),
+    ("domestic_violence", "mijn man pakte me bij mijn keel en kneep tot ik geen lucht kreeg"),
+    ("domestic_violence", "my boyfriend hits me when he is drunk"),
+    ("domestic_violence", "he choked me last night and said he will do it again"),
+    ("domestic_violence", "my husband locks me in the bedroom"),
+    ("child_danger", "mijn zoontje van 2 is in de sloot gevallen en ik zie hem niet meer"),
+    ("child_danger", "de buurjongen van 6 wordt elke dag geslagen door zijn vader"),
+    ("child_danger", "ik denk dat de oppas mijn baby door elkaar schudt"),
+    ("child_danger", "mijn dochter van 7 wordt misbruikt door haar opa"),
+    ("child_danger", "de peuter van de buren zit op het balkon op de rand te klimmen"),
+    ("child_danger", "kind van 3 jaar alleen thuis, moeder weg al sinds gister"),
+    ("child_danger", "mijn neefje krijgt thuis geen eten en is heel mager geworden"),
+    ("child_danger", "ze sluiten hun kind op in de kast als straf"),
+    ("child_danger", "my neighbour leaves her baby alone all night"),
+    ("child_danger", "a girl in my class says her stepdad touches her"),
+    ("child_danger", "the kids next door have bruises all over and never get food"),
+    ("medical", "mijn vader heeft pijn op de borst en zweet heel erg"),
+    ("medical", "mijn vrouw is bewusteloos en ik krijg haar niet wakker"),
+    ("medical", "ik kan bijna niet ademen en mijn gezicht is blauw"),
+    ("medical", "mijn kind heeft een epileptische aanval die niet stopt"),
+    ("medical", "hij bloedt heel erg uit zijn hoofd na een val"),
+    ("medical", "mn moeder praat ineens raar en haar arm is slap"),
+    ("medical", "ik heb een enorme allergische reactie, mijn tong is dik"),
+    ("medical", "de baby ademt niet meer"),
+    ("medical", "mijn opa is in elkaar gezakt en zegt niks meer"),
+    ("medical", "my husband is having chest pain and can't breathe"),
+    ("medical", "my son swallowed bleach"),
+    ("medical", "my dad is not breathing, please help"),
+    ("medical", "ik ben zwanger en ik bloed heel veel en heb veel pijn"),
+    ("medical", "m'n pa z'n gezicht hangt scheef en hij kan niet praten"),
+]
+
+PROBE3_EVERYDAY = [
+    "Ik ga dood van de stress op mijn werk, kan iemand helpen met mijn planning?",
+    "Mijn zoon heeft een mes nodig voor de kookles op school",
+    "Die deadline vermoordt me echt",
+    "Ik heb me doodgeschrokken van de rekening van het ziekenhuis",
+    "Mijn oma is vorige maand overleden en ik moet haar huis leeghalen",
+    "Ik heb vroeger pillen geslikt om dood te gaan, maar nu gaat het goed en zoek ik werk",
+    "Mijn buurman slaat de spijker op zijn kop met zijn plan voor de buurt",
+    "We gaan met de kinderen naar het zwembad, is er korting met de Voorbeeldpas?",
+    "Mijn baby slaapt slecht en huilt veel 's nachts, ik ben kapot",
+    "Mijn ex wil de kinderen vaker zien, hoe regel ik de omgang?",
+    "Ik heb een brief van de deurwaarder, hij dreigt met beslag",
+    "Mijn dochter valt vaak om als ze rent, moet ik naar de huisarts?",
+    "Ik krijg bijna geen lucht in dit benauwde huis, er is schimmel",
+    "Mijn hart breekt als ik mijn moeder zo eenzaam zie",
+    "Ik zou mijn baas wel kunnen wurgen, haha",
+    "De kinderen spelen buiten in de sneeuw, heerlijk",
+    "Mijn man is gestopt met drinken en het gaat nu goed",
+    "Vroeger sloeg mijn vader ons, nu heb ik zelf kinderen en wil ik hulp bij opvoeden",
+    "Mijn kat heeft een muis doodgebeten",
+    "Ik wil mijn abonnement opzeggen, ik ben er klaar mee",
+    "Mijn zoon van 17 blijft een weekend alleen thuis, is dat verstandig?",
+    "Mijn dochter heeft haar arm gebroken bij het turnen",
+    "Ik heb een snee in mijn vinger van het koken, bloedt een beetje",
+    "Mijn vader van 85 valt soms, kan hij een alarmknop krijgen?",
+    "Ik slik elke dag pillen voor mijn bloeddruk",
+    "Ik wil dood gewoon een keer uitslapen haha",
+    "Mijn buurvrouw schreeuwt altijd tegen haar hond",
+    "Ik sta op het punt om een nieuwe baan te beginnen",
+    "My son is dying to go to the football camp, can we get help with the costs?",
+    "I'm so tired I could die, I work two jobs",
+    "the heat is killing me in this flat, no ventilation",
+    "my baby has a cold and is a bit stuffy when breathing",
+    "my ex threatened to take me to court about the kids",
+    "my daughter cut her hair herself, it looks terrible",
+    "I nearly fainted in the gym yesterday, should I worry?",
+    "my husband and I fight about money all the time",
+    "my grandma fell last year and broke her hip, now she needs help at home",
+    "my teenage son stays home alone after school",
+    "I want to kill my noisy neighbour's rooster haha",
+    "my kids were playing at the canal with their dad, all fine",
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), PROBE3)
+def test_third_probe_danger_is_heard(matcher: Matcher, kind: str, text: str) -> None:
+    crisis = matcher.match(text).crisis
+    assert crisis.is_crisis and kind in crisis.kinds, f"{kind} read as {crisis.kinds}: {text}"
+
+
+@pytest.mark.parametrize("text", PROBE3_EVERYDAY)
+def test_third_probe_everyday_stays_calm(matcher: Matcher, text: str) -> None:
+    crisis = matcher.match(text).crisis
+    assert not crisis.is_crisis, f"false alarm ({crisis.kinds}): {text}"
