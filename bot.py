@@ -11,6 +11,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta durations (set before PTB loads)
 
@@ -245,6 +246,40 @@ def cmd_match(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_insight(args: argparse.Namespace, config: Config) -> int:
+    """Anonymous figures for the municipality from the aggregate table: heatmaps, CSV files, a summary."""
+    from datetime import date
+
+    from flows.insight import report
+    from flows.insight.coordinator import min_count
+    from flows.voice import Voice
+
+    try:
+        first, last = (date.fromisoformat(d) if d else None for d in (args.date_from, args.date_to))
+        minimum = min_count()
+    except ValueError as exc:
+        print(f"insight: {exc}", file=sys.stderr)
+        return 2
+    kb = knowledge_or_exit(config.knowledge_dir)
+
+    async def run() -> int:
+        store = await Store.open(config.db_path)
+        try:
+            today = store.now().astimezone(ZoneInfo(kb.municipality.timezone))
+            period = report.period_of(first, last, await store.figures.months(), today.date())
+            figures = await store.figures.between(period.first, period.last)
+            insight = report.build(figures, kb, period, minimum)
+            voice = Voice(Texts.load(default=kb.default_language), kb.default_language)
+            written = report.write(insight, kb, voice, Path(args.out), today)
+        finally:
+            await store.close()
+        for path in written:
+            print(path)
+        return 0
+
+    return asyncio.run(run())
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     top = argparse.ArgumentParser(
@@ -273,6 +308,10 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("reports", help="problems with services or contacts reported in the bot, oldest first")
     audit = commands.add_parser("audit", help="who did what with a handoff, and when")
     audit.add_argument("handoff_id", type=int, metavar="HANDOFF_ID")
+    insight = commands.add_parser("insight", help="anonymous figures for the municipality: heatmaps, CSV, summary")
+    insight.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD; its month counts)")
+    insight.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD; its month counts)")
+    insight.add_argument("--out", default="insight", metavar="DIR", help="folder for the files (default: insight)")
     return top
 
 
@@ -285,6 +324,7 @@ COMMANDS = {
     "invite": cmd_invite,
     "audit": cmd_audit,
     "reports": cmd_reports,
+    "insight": cmd_insight,
 }
 
 

@@ -30,6 +30,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("sluit", STAFF),
     Command("team", STAFF),
     Command("wiebenik", STAFF),
+    Command("cijfers", STAFF, ("figures",)),
     Command("zoek", PROFESSIONAL),
     Command("wie", PROFESSIONAL),
     Command("overdracht", PROFESSIONAL),

@@ -101,6 +101,8 @@ class Router:
             return await staff.team_overview(account.kb_id)
         if command == "wiebenik":
             return staff.whoami(account.kb_id)
+        if command == "cijfers":
+            return await staff.figures.command(account.kb_id, args)
         return [Reply(voice("staff.help"))]
 
     async def _not_registered(self, language_hint: str | None, command: str, args: str) -> list[Reply]:
