@@ -1,4 +1,4 @@
-"""Insight end to end: 36 residents through the real PTB stack against the fake Bot API, one of them
+"""Insight end to end: 40 residents through the real PTB stack against the fake Bot API, one of them
 uses /vergeet, a coordinator asks /cijfers, and `python bot.py insight` writes the files from that database."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ STORIES = (  # (how many, story, postcode): fictional
     (14, "de deurwaarder staat steeds voor de deur en mijn zoon spijbelt", "5341"),  # Noord
     (12, "ik slaap slecht en ik zit de hele dag alleen thuis", "5351"),  # Zuid
     (10, "mijn huisbaas wil me eruit zetten en ik heb schulden", "5211"),  # Centrum
+    (4, "ik slaap slecht en ik zit de hele dag alleen thuis", "5212"),  # Centrum: too few to show
 )
 
 
@@ -46,7 +47,7 @@ def drawn_once(draw):
     return picture
 
 
-async def test_36_residents_then_insight_and_cijfers(bot: RunningBot, tmp_path: Path,
+async def test_40_residents_then_insight_and_cijfers(bot: RunningBot, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     clock = Clock(NOVEMBER)
     bot.store.clock = clock
@@ -59,7 +60,7 @@ async def test_36_residents_then_insight_and_cijfers(bot: RunningBot, tmp_path: 
         for at in range(0, count, BATCH):
             await asyncio.gather(*(resident_shares(user, story, postcode) for user in group_users[at:at + BATCH]))
         users += group_users
-    assert len(await bot.store.handoffs.where(("sent",))) == 36
+    assert len(await bot.store.handoffs.where(("sent",))) == 40
 
     leaving = users[0]  # from Noord: after /vergeet, Noord counts 13
     await say(leaving, "/vergeet")
@@ -74,19 +75,20 @@ async def test_36_residents_then_insight_and_cijfers(bot: RunningBot, tmp_path: 
         (out / "cijfers-per-wijk-en-maand.csv").read_text().splitlines())}
     assert rows[("noord", "2026-11")]["finished"] == "13" and rows[("noord", "2026-11")]["handoffs"] == "13"
     assert rows[("zuid", "2026-11")]["finished"] == "12"
-    assert rows[("gemeente", "all")]["finished"] == "35"
-    assert rows[("onbekend", "2026-11")]["finished"] == "<10"
-    assert rows[("centrum", "2026-11")]["finished"] == "<10"  # 10, but with the unknown 0 it would give it away
+    assert rows[("centrum", "2026-11")]["finished"] == "14" and rows[("onbekend", "2026-11")]["finished"] == "0"
+    assert rows[("gemeente", "all")]["finished"] == "39"
     pairs = {(r["area"], r["domain_a"], r["domain_b"]): r["residents"] for r in csv.DictReader(
         (out / "leefgebieden-samen.csv").read_text().splitlines())}
     assert pairs[("noord", "finances", "parenting")] == "13"
-    assert pairs[("zuid", "mental_health", "social_contacts")] == "12"
-    assert pairs[("zuid", "finances", "parenting")] == "<10"
+    assert pairs[("centrum", "mental_health", "social_contacts")] == "<10"  # 4
+    assert pairs[("gemeente", "mental_health", "social_contacts")] == "16"
+    assert pairs[("zuid", "mental_health", "social_contacts")] == "<10"  # 12, but 16 - 12 would give the 4 away
+    assert pairs[("zuid", "finances", "parenting")] == "0"
     summary = (out / "samenvatting.md").read_text()
     assert "![Heel Voorbeeldstad](heatmap-gemeente.png)" in summary
     assert (out / "heatmap-gemeente.png").read_bytes().startswith(b"\x89PNG")
     everything = summary + "".join(p.read_text() for p in out.glob("*.csv"))
-    for secret in ("deurwaarder", "huisbaas", "slaap", "5341", "5351", "5211", "Qx", "20000", "telegram"):
+    for secret in ("deurwaarder", "huisbaas", "slaap", "5341", "5351", "5211", "5212", "Qx", "20000", "telegram"):
         assert secret not in everything
 
     clock.now = DECEMBER

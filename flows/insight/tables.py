@@ -20,6 +20,7 @@ MEASURES = ("finished", "handoffs", "urgent", "escalated", "passed_on", "accepte
             "followup_yes", "followup_no", "followup_none", "closed", *OUTCOME_MEASURES)
 HIDDEN = ("not_urgent", "not_escalated", "not_passed_on", "not_accepted", "still_open")
 SHARES = {"urgent_share": "urgent", "escalated_share": "escalated", "passed_on_share": "passed_on"}
+HIDDEN_SHARE = "-"  # a share or median over a hidden count (a count itself reads "<10")
 PAIRS = tuple((a, b) for i, a in enumerate(DOMAIN_IDS) for b in DOMAIN_IDS[i:])
 
 
@@ -47,23 +48,23 @@ class Grid:
         """A percentage of the handoffs, only when both counts may be shown."""
         part, whole = self.count(area, month, SHARES[name]), self.count(area, month, "handoffs")
         if part is None or whole is None:
-            return f"<{self.minimum}"
-        return f"{round(100 * part / whole)}%" if whole else "-"
+            return HIDDEN_SHARE
+        return f"{round(100 * part / whole)}%" if whole else HIDDEN_SHARE
 
     def median_hours(self, area: str, month: str) -> str:
         """Median working hours from sending to accepting, only when the number accepted may be shown."""
         if self.count(area, month, "accepted") is None:
-            return f"<{self.minimum}"
+            return HIDDEN_SHARE
         histogram = self.hours.get((area, month), {})
         total = sum(histogram.values())
         if not total:
-            return "-"
+            return HIDDEN_SHARE
         seen = 0
         for key in sorted(histogram, key=_hours_order):
             seen += histogram[key]
             if seen * 2 >= total:
                 return f">{MAX_HOURS}" if key.endswith("+") else key
-        return "-"
+        return HIDDEN_SHARE
 
 
 def _hours_order(key: str) -> int:
