@@ -2,7 +2,7 @@
 flows (the check, consent, staff accepting, escalation, follow-up, closing) over three months, and
 `python bot.py insight` then draws the figures. Nobody here exists; the mix of worries is made up.
 
-    .venv/bin/python -m tools.insight_demo [--residents 300] [--out /tmp/insight-demo]
+    .venv/bin/python -m tools.insight_demo [--residents 260] [--out /tmp/insight-demo]
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ async def run(residents: int, out: Path, seed: int) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--residents", type=int, default=300)
+    parser.add_argument("--residents", type=int, default=260)
     parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "insight-demo"))
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
