@@ -19,7 +19,7 @@ from flows.insight.suppress import suppress
 from flows.insight.tables import ALL, monthly, pairs
 from flows.privacy import erase_quiet
 from store.figures import Figure
-from tests.floor import Town, consent, town
+from tests.floor import Town, consent, town, waiting_for
 
 AREAS = ["noord", "centrum", "zuid", ""]
 MONTH = "2026-11"
@@ -123,6 +123,24 @@ async def test_a_finished_story_counts_once_with_its_domains(noord: Town) -> Non
     await amira.says("/opnieuw")
     await consent(amira)  # the same month again: still one resident
     assert await figures(noord, "finished") == {("noord", ""): 1}
+
+
+async def test_a_check_without_worries_counts_as_finished_without_domains(noord: Town) -> None:
+    resident = noord.resident("sem")
+    await resident.says("/start")
+    await resident.taps("korte check")
+    for _ in range(11):
+        await resident.says("nee")
+    await resident.says("sla over")
+    await resident.says("sla over")
+    assert await figures(noord, "finished") == {("", ""): 1}  # no postcode asked: area unknown
+    assert await figures(noord, "pair") == {}
+
+
+async def test_a_professionals_handoff_counts_without_a_resident(noord: Town) -> None:
+    await waiting_for(noord, "fatima-el-amrani", urgent=True)
+    assert await figures(noord, "handoff") == {("", ""): 1} and await figures(noord, "urgent") == {("", ""): 1}
+    assert [m["subject"] for m in (await noord.store.table_rows())["figure_marks"]] == ["handoff:1", "handoff:1"]
 
 
 async def test_the_handoff_events_are_counted_in_the_handoffs_month_and_area(noord: Town) -> None:
