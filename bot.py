@@ -337,6 +337,40 @@ def cmd_backup(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_insight(args: argparse.Namespace, config: Config) -> int:
+    """Anonymous figures for the municipality from the aggregate table: heatmaps, CSV files, a summary."""
+    from datetime import date
+
+    from flows.insight import report
+    from flows.insight.coordinator import min_count
+    from flows.voice import Voice
+
+    try:
+        first, last = (date.fromisoformat(d) if d else None for d in (args.date_from, args.date_to))
+        minimum = min_count()
+    except ValueError as exc:
+        print(f"insight: {exc}", file=sys.stderr)
+        return 2
+    kb = knowledge_or_exit(config.knowledge_dir)
+
+    async def run() -> int:
+        store = await Store.open(config.db_path)
+        try:
+            today = store.now().astimezone(ZoneInfo(kb.municipality.timezone))
+            period = report.period_of(first, last, await store.figures.months(), today.date())
+            figures = await store.figures.between(period.first, period.last)
+            insight = report.build(figures, kb, period, minimum)
+            voice = Voice(Texts.load(default=kb.default_language), kb.default_language)
+            written = report.write(insight, kb, voice, Path(args.out), today)
+        finally:
+            await store.close()
+        for path in written:
+            print(path)
+        return 0
+
+    return asyncio.run(run())
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     top = argparse.ArgumentParser(
@@ -377,6 +411,10 @@ def parser() -> argparse.ArgumentParser:
     reports.add_argument("--all", action="store_true", help="list closed reports too")
     audit = commands.add_parser("audit", help="who did what with a handoff, and when")
     audit.add_argument("handoff_id", type=int, metavar="HANDOFF_ID")
+    insight = commands.add_parser("insight", help="anonymous figures for the municipality: heatmaps, CSV, summary")
+    insight.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD; its month counts)")
+    insight.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD; its month counts)")
+    insight.add_argument("--out", default="insight", metavar="DIR", help="folder for the files (default: insight)")
     return top
 
 
@@ -391,6 +429,9 @@ COMMANDS = {
     "reports": cmd_reports,
     "health": cmd_health,
     "backup": cmd_backup,
+
+
+    "insight": cmd_insight,
 }
 
 

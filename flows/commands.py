@@ -38,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("sluit", STAFF, args=True),
     Command("team", STAFF),
     Command("meldingen", STAFF),
+    Command("cijfers", STAFF, ("figures",), args=True),
     Command("zoek", PROFESSIONAL, args=True),
     Command("wie", PROFESSIONAL, args=True),
     Command("overdracht", PROFESSIONAL),

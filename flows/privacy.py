@@ -14,6 +14,7 @@ from typing import Any
 
 from flows import buttons, lifecycle
 from flows.handoff.start import Outgoing, enqueue
+from flows.insight import record
 from flows.markup import Rich, fit, shorten
 from flows.recipients import ANONYMOUS, ToMember, ToPerson
 from flows.replies import Answer, Choice, Reply
@@ -27,7 +28,7 @@ FORM_DAYS = timedelta(days=7)  # a professional's form or a staff note left half
 
 
 async def erase(store: Store, person: Person, coordinator_of: Callable[[str], str | None] = lambda team: None,
-                *, tell: bool = True) -> int:
+                *, tell: bool = True, asked: bool = True) -> int:
     """Erase a resident in one commit; returns how many handoffs were anonymised.
 
     The cards the staff got are replaced by a line that the resident erased everything (their
@@ -39,6 +40,7 @@ async def erase(store: Store, person: Person, coordinator_of: Callable[[str], st
     actor = f"resident:{person.key}"
     async with store.transaction() as tx:
         await store.residents.delete(tx, person)
+        await record.forget(store, tx, person, [h.id for h in handoffs], asked)  # /vergeet: not counted any more
         for handoff in handoffs:
             await store.outbox.clear_payloads(tx, handoff.id)  # first: what follows needs its own payload
             await _retract_cards(store, tx, handoff)
@@ -85,7 +87,7 @@ async def erase_quiet(store: Store, retention_days: float,
             await store.outbox.clear_payloads(tx, handoff_id)
     quiet = await store.residents.quiet_since(before, lifecycle.OPEN)
     for person in quiet:
-        await erase(store, person, coordinator_of, tell=False)  # cards go; nobody needs a message
+        await erase(store, person, coordinator_of, tell=False, asked=False)  # cards go; the counts stay
         async with store.transaction() as tx:
             await store.audit.add(tx, "system", "retention:forgotten")
     return len(quiet)

@@ -103,6 +103,8 @@ class Router:
             return staff.whoami(account.kb_id)
         if command == "meldingen":
             return await self.reports.listing(account.kb_id)
+        if command == "cijfers":
+            return await staff.figures.command(account.kb_id, args)
         return [Reply(commands.help_text(voice, account.role))]
 
     async def _not_registered(self, language_hint: str | None, command: str, args: str) -> list[Reply]:

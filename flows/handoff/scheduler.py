@@ -10,6 +10,7 @@ import math
 from flows import lifecycle
 from flows.handoff.schedule import hours_between, reaction_hours
 from flows.handoff.start import HandoffStart, Outgoing, enqueue
+from flows.insight.coordinator import CoordinatorFigures
 from flows.lifecycle import TransitionError
 from flows.recipients import ToMember, ToPerson
 from flows.texts import Texts
@@ -24,6 +25,7 @@ class Scheduler:
     def __init__(self, kb: KnowledgeBase, store: Store, texts: Texts, start: HandoffStart) -> None:
         self.kb, self.store, self.start = kb, store, start
         self.voice = Voice(texts, kb.default_language)
+        self.figures = CoordinatorFigures(kb, store, texts)  # the Monday summary for coordinators
 
     def _team(self, team_id: str) -> Team | None:
         try:
@@ -33,7 +35,7 @@ class Scheduler:
 
     async def tick(self) -> int:
         """Escalations, reminders and follow-ups that are due; returns how many were done."""
-        return await self._escalate() + await self._remind() + await self._follow_up()
+        return await self._escalate() + await self._remind() + await self._follow_up() + await self.figures.tick()
 
     async def _escalate(self) -> int:
         done = 0

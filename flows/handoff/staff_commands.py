@@ -10,6 +10,7 @@ from flows.card import Card
 from flows.handoff.rendering import Renderer
 from flows.handoff.schedule import working_hours_between
 from flows.handoff.staff_actions import StaffActions
+from flows.insight.coordinator import CoordinatorFigures
 from flows.markup import Rich
 from flows.replies import Reply
 from flows.texts import Texts
@@ -28,6 +29,7 @@ class StaffCommands:
                  actions: StaffActions) -> None:
         self.kb, self.store, self.renderer, self.actions = kb, store, renderer, actions
         self.voice = Voice(texts, kb.default_language)
+        self.figures = CoordinatorFigures(kb, store, texts)  # /cijfers
 
     async def mine(self, kb_id: str) -> list[Reply]:
         """/mijn: my open handoffs, oldest first, with their age."""

@@ -9,6 +9,7 @@ from typing import Any
 from flows import lifecycle
 from flows.card import Card, Danger
 from flows.handoff.schedule import add_hours, reaction_hours
+from flows.insight import record
 from flows.recipients import Recipient, ToMember, ToPerson
 from flows.texts import Texts
 from flows.voice import Voice
@@ -64,6 +65,7 @@ class HandoffStart:
         await self.store.handoffs.move(tx, handoff_id, "proposed", "sent", actor)
         await self.store.handoffs.set_times(tx, handoff_id, self.deadlines(team, self.store.now(), urgent))
         await enqueue(self.store, tx, handoff_id, *self.card_messages(member_id))
+        await record.handoff_sent(self.kb, self.store, tx, handoff_id, card, urgent)  # the figures
         return handoff_id
 
     async def send_to(self, handoff: Handoff, member: Member, actor: str, note: str = "",

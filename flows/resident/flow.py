@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from flows import buttons, lifecycle
 from flows.crisis import crisis_replies, danger_words
+from flows.insight import record
 from flows.markup import shorten
 from flows.picture import picture as draw_picture
 from flows.progress import Progress
@@ -58,6 +59,7 @@ class ResidentFlow:
         async with self.store.transaction() as tx:
             for effect in turn.effects:
                 await effect(tx)
+            await record.finished(self.kb, self.store, tx, turn)  # the figures for the municipality
             if turn.progress.step != turn.loaded_step:
                 turn.progress.previous_step, turn.progress.step_at = turn.loaded_step, self.store.now().isoformat()
                 turn.loaded_step = turn.progress.step
