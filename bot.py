@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,11 +21,9 @@ from flows.conversation import Conversation  # noqa: E402
 from flows.delivery import DeliveryWorker  # noqa: E402
 from flows.handoff import HandoffStart, Relay, Renderer, Scheduler, StaffActions, StaffCommands  # noqa: E402
 from flows.limits import FloodGate  # noqa: E402
-from flows.markup import Rich, fit  # noqa: E402
 from flows.picture import picture  # noqa: E402
 from flows.privacy import PrivacyFlow, erase_quiet  # noqa: E402
 from flows.professional import HandoffForm, Lookup  # noqa: E402
-from flows.replies import Reply  # noqa: E402
 from flows.reports import ReportFlow  # noqa: E402
 from flows.resident import ResidentFlow  # noqa: E402
 from flows.router import Router  # noqa: E402
@@ -34,7 +32,7 @@ from knowledge.loader import read_knowledge  # noqa: E402
 from knowledge.matcher import Matcher  # noqa: E402
 from knowledge.model import KnowledgeBase  # noqa: E402
 from knowledge.problems import report  # noqa: E402
-from store import Clock, Handoff, Store, utc_now  # noqa: E402
+from store import Clock, Store, utc_now  # noqa: E402
 
 log = logging.getLogger("wijkwijzer")
 
@@ -72,8 +70,6 @@ BAD_TOKEN = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN: copy it 
 BAD_TOKEN_OR_URL = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN, or TELEGRAM_BASE_URL is not a Bot API "
                     "server: check both.")
 READS_THE_DATABASE = ("audit", "reports", "insight", "backup")  # never create an empty database for these
-DEMO_NOTICE = "demo.notice"
-CARD_LIMIT = 4000  # what flows.markup.fit keeps a card within
 
 
 def knowledge_or_exit(folder: Path | None) -> KnowledgeBase:
@@ -89,23 +85,6 @@ def knowledge_or_exit(folder: Path | None) -> KnowledgeBase:
     if problems:
         log.warning("the knowledge base has %d warning(s); `python bot.py check-knowledge` lists them", len(problems))
     return kb
-
-
-def mark_demo(texts: Texts, renderer: Renderer) -> None:
-    """A demo knowledge base (`demo: true`) says so at the end of every welcome and at the foot of every staff card
-    (the sentence is `demo.notice` in flows/texts; a card keeps room for it when it is cut to Telegram's limit)."""
-    for sentences in texts.by_language.values():
-        if "start.welcome" in sentences:
-            notice = sentences.get(DEMO_NOTICE) or texts.by_language[texts.default][DEMO_NOTICE]
-            sentences["start.welcome"] = f"{sentences['start.welcome']}\n\n{notice}"
-    card = renderer.card
-
-    def card_with_notice(handoff: Handoff, note: str = "") -> Reply:
-        reply = card(handoff, note)
-        notice = renderer.staff_voice(DEMO_NOTICE)
-        return replace(reply, text=Rich.lines([fit(reply.text, CARD_LIMIT - len(notice) - 1), notice]))
-
-    renderer.card = card_with_notice
 
 
 # -- the composition root ------------------------------------------------------------------
@@ -142,8 +121,6 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
     matcher = Matcher(kb)
     start = HandoffStart(kb, store, texts)
     renderer = Renderer(kb, store, texts, start, picture)
-    if kb.municipality.demo:
-        mark_demo(texts, renderer)
     actions = StaffActions(kb, store, texts, start, renderer, config.followup_days)
     relay = Relay(kb, store, texts)
     resident = ResidentFlow(kb, matcher, store, texts, start, relay, picture)

@@ -139,7 +139,10 @@ class Renderer:
         for key in ("story", "going_well", "would_help"):
             if getattr(card, key):
                 lines.append(voice(f"staff.card.{key}", words=shorten(getattr(card, key), 600)))
-        return Reply(fit(Rich.lines(lines)), self.card_buttons(handoff))
+        if not self.kb.municipality.demo:
+            return Reply(fit(Rich.lines(lines)), self.card_buttons(handoff))
+        notice = voice("demo.notice")  # a demo knowledge base says so at the foot of every card, never cut off
+        return Reply(Rich.lines([fit(Rich.lines(lines), 4000 - len(notice) - 1), notice]), self.card_buttons(handoff))
 
     @staticmethod
     def _danger_line(voice: Voice, danger: Danger) -> Rich:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from flows import buttons, lifecycle
 from flows.crisis import crisis_replies, danger_words
 from flows.insight import record
-from flows.markup import shorten
+from flows.markup import Rich, shorten
 from flows.picture import picture as draw_picture
 from flows.progress import Progress
 from flows.recipients import ToPerson
@@ -87,7 +87,10 @@ class ResidentFlow:
     async def start(self, person: Person, language_hint: str | None, payload: str | None = None) -> list[Reply]:
         """/start: greet, explain, and offer the two ways in."""
         turn = await self.turn(person, language_hint)
-        replies = [Reply(turn.voice("start.welcome"))]
+        welcome = turn.voice("start.welcome")
+        if self.kb.municipality.demo:  # invented help and people: every welcome says so
+            welcome = Rich.lines([welcome, Rich(), turn.voice("demo.notice")])
+        replies = [Reply(welcome)]
         shared_with = await self._open_handoff_member(turn)
         if turn.progress.step == Step.DONE and shared_with is not None:  # never a second story without asking
             return replies + [Reply(turn.voice("start.already_shared", name=shared_with))]
