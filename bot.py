@@ -11,6 +11,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta durations (set before PTB loads)
 
@@ -20,14 +21,14 @@ from flows.conversation import Conversation  # noqa: E402
 from flows.delivery import DeliveryWorker  # noqa: E402
 from flows.handoff import HandoffStart, Relay, Renderer, Scheduler, StaffActions, StaffCommands  # noqa: E402
 from flows.limits import FloodGate  # noqa: E402
-from flows.picture import spider_web  # noqa: E402
+from flows.picture import picture  # noqa: E402
 from flows.privacy import PrivacyFlow, erase_quiet  # noqa: E402
 from flows.professional import HandoffForm, Lookup  # noqa: E402
 from flows.reports import ReportFlow  # noqa: E402
 from flows.resident import ResidentFlow  # noqa: E402
 from flows.router import Router  # noqa: E402
 from flows.texts import Texts  # noqa: E402
-from knowledge.loader import SAMPLE, read_knowledge  # noqa: E402
+from knowledge.loader import read_knowledge  # noqa: E402
 from knowledge.matcher import Matcher  # noqa: E402
 from knowledge.model import KnowledgeBase  # noqa: E402
 from knowledge.problems import report  # noqa: E402
@@ -60,8 +61,22 @@ def setup_logging(level: str) -> None:
     quiet_third_party_loggers(level)
 
 
-def knowledge_or_exit(folder: Path) -> KnowledgeBase:
+NO_KNOWLEDGE = ("No knowledge base: set WIJKWIJZER_KNOWLEDGE to your municipality's knowledge-base folder "
+                "(or to 'sample' for the fictional Voorbeeldstad demo).")
+NO_DATABASE = ("There is no database at {path} (WIJKWIJZER_DB; a relative path is taken from WIJKWIJZER_HOME, now "
+               "{home}); this command only reads one, it does not create it.")
+BAD_TOKEN = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN: copy it again from @BotFather "
+             "(/mybots, API Token).")
+BAD_TOKEN_OR_URL = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN, or TELEGRAM_BASE_URL is not a Bot API "
+                    "server: check both.")
+READS_THE_DATABASE = ("audit", "reports", "insight", "backup")  # never create an empty database for these
+
+
+def knowledge_or_exit(folder: Path | None) -> KnowledgeBase:
     """Load the knowledge base; on errors print the full report and stop."""
+    if folder is None:
+        print(NO_KNOWLEDGE, file=sys.stderr)
+        raise SystemExit(2)
     kb, problems = read_knowledge(folder)
     if kb is None:
         print(report(problems, str(folder)), file=sys.stderr)
@@ -105,10 +120,10 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
     store = await Store.open(config.db_path, clock)
     matcher = Matcher(kb)
     start = HandoffStart(kb, store, texts)
-    renderer = Renderer(kb, store, texts, start, spider_web)
+    renderer = Renderer(kb, store, texts, start, picture)
     actions = StaffActions(kb, store, texts, start, renderer, config.followup_days)
     relay = Relay(kb, store, texts)
-    resident = ResidentFlow(kb, matcher, store, texts, start, relay, spider_web)
+    resident = ResidentFlow(kb, matcher, store, texts, start, relay, picture)
     router = Router(
         kb=kb, texts=texts, accounts=Accounts(kb, store, texts), resident=resident, privacy=PrivacyFlow(resident),
         staff_actions=actions, staff_commands=StaffCommands(kb, store, texts, renderer, actions), relay=relay,
@@ -123,20 +138,36 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
 def cmd_check_knowledge(args: argparse.Namespace, config: Config) -> int:
     """Validate a knowledge base and print every problem; exit 1 on errors."""
     folder = Path(args.folder) if args.folder else config.knowledge_dir
+    if folder is None:
+        print(NO_KNOWLEDGE, file=sys.stderr)
+        return 2
     kb, problems = read_knowledge(folder)
     print(report(problems, str(folder)))
     return 1 if kb is None else 0
 
 
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
-    """Run the bot on Telegram with long polling."""
+    """Run the bot on Telegram: long polling, or a webhook with --webhook / WIJKWIJZER_WEBHOOK_URL."""
     if not config.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
+    if getattr(args, "webhook", False) and not config.webhook_url:
+        print("Configuration problem: --webhook needs WIJKWIJZER_WEBHOOK_URL (the public https:// address Telegram "
+              "posts to) and WIJKWIJZER_WEBHOOK_SECRET.", file=sys.stderr)
+        return 2
     kb = knowledge_or_exit(config.knowledge_dir)
-    from handlers.app import build_application, run_polling  # PTB is only imported where it is needed
+    from telegram.error import InvalidToken  # PTB is only imported where it is needed
 
-    run_polling(build_application(config, lambda: assemble(config, kb)))
+    from handlers.app import StartupError, build_application, run
+
+    try:
+        run(build_application(config, lambda: assemble(config, kb)), config)
+    except InvalidToken:
+        print(BAD_TOKEN_OR_URL if config.base_url else BAD_TOKEN, file=sys.stderr)
+        return 2
+    except StartupError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     return 0
 
 
@@ -167,9 +198,11 @@ def cmd_invite(args: argparse.Namespace, config: Config) -> int:
     async def make(house: Wijkwijzer) -> int:
         kb = house.kb
         members = {m.id for t in kb.teams for m in t.members}
-        known = members if args.role == "staff" else {p.id for p in kb.professionals}
+        # a professional may be listed in professionals.yaml or be a member of a team (knowledge.md)
+        known = members if args.role == "staff" else members | {p.id for p in kb.professionals}
         if args.person_id not in known:
-            print(f"'{args.person_id}' is not a {'member of a team' if args.role == 'staff' else 'professional'} "
+            print(f"'{args.person_id}' is not a {'member of a team' if args.role == 'staff' else 'professional'}"
+                  f"{'' if args.role == 'staff' else ' or a member of a team'} "
                   f"in {config.knowledge_dir}.", file=sys.stderr)
             return 1
         code = await create_invite(house.store, args.person_id, args.role)
@@ -203,30 +236,43 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     """Print who did what with a handoff, and when."""
 
     async def read(house: Wijkwijzer) -> int:
-        events = await house.store.handoffs.events(args.handoff_id)
-        trail = await house.store.audit.of_handoff(args.handoff_id)
-        if not events and not trail:
+        from flows.trail import Trail
+        from flows.voice import Voice
+
+        trail = Trail(house.kb, house.store, Voice(house.texts, house.kb.default_language))
+        steps = await trail.steps(args.handoff_id)
+        if not steps:
             print(f"No handoff {args.handoff_id} in {config.db_path}.", file=sys.stderr)
             return 1
-        rows = [(e.at, e.actor, f"status {e.from_status or '-'} -> {e.to_status}" + (f" ({e.note})" if e.note else ""))
-                for e in events]
-        rows += [(a.at, a.actor, a.action + (f" {a.detail}" if a.detail else "")) for a in trail]
-        for at, actor, what in sorted(rows, key=lambda row: row[0]):
-            print(f"{at.isoformat(timespec='seconds')}  {actor:<28} {what}")
+        zone = ZoneInfo(house.kb.municipality.timezone)
+        for step in steps:  # names and the municipality's time, never internal ids or UTC
+            print(f"{step.at.astimezone(zone).strftime('%Y-%m-%d %H:%M:%S')}  {step.who:<40} {step.what}")
         return 0
 
     return with_house(config, read)
 
 
 def cmd_reports(args: argparse.Namespace, config: Config) -> int:
-    """List the problems residents and professionals reported, oldest first."""
+    """List the problems residents and professionals reported, oldest first; or close one (--close ID)."""
 
     async def read(house: Wijkwijzer) -> int:
-        rows = await house.store.reports.open()
+        from flows.reports import close_report
+
+        if args.close is not None:
+            closed = await close_report(house.store, args.close, "cli")
+            if closed is None:
+                print(f"No report #{args.close} in {config.db_path}.", file=sys.stderr)
+                return 1
+            print(f"Report #{args.close} {'is now closed' if closed else 'was already closed'}.")
+            return 0
+        rows = await house.store.reports.listing(closed_too=args.all)
         if not rows:
-            print("No open reports.")
-        for row in rows:
-            print(f"#{row.id}  {row.at.isoformat()[:16]}  {row.target:<32} {row.kind:<13} (from a {row.reporter})")
+            print("No reports." if args.all else "No open reports.")
+        zone = ZoneInfo(house.kb.municipality.timezone)
+        for row, handled_at in rows:
+            closed_at = f"  closed {handled_at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}" if handled_at else ""
+            print(f"#{row.id}  {row.at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}  {row.target:<32} "
+                  f"{row.kind:<13} (from a {row.reporter}){closed_at}")
         return 0
 
     return with_house(config, read)
@@ -245,21 +291,87 @@ def cmd_match(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_health(args: argparse.Namespace, config: Config) -> int:
+    """Exit 0 when the database answers and the running bot ticked recently (a Docker HEALTHCHECK)."""
+    from handlers.health import check
+
+    health = check(config.db_path, config.health_stale_seconds)
+    print(health.sentence(), file=sys.stdout if health.ok else sys.stderr)
+    return 0 if health.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace, config: Config) -> int:
+    """Copy the database with SQLite's online backup API (safe while the bot runs)."""
+    from store.backup import BackupError, backup
+
+    try:
+        copy = backup(config.db_path, Path(args.path))
+    except (BackupError, OSError) as exc:
+        print(f"No backup made: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backup of {config.db_path} written to {copy.path.resolve()} ({copy.size} bytes, schema version "
+          f"{copy.schema_version}, integrity ok).")
+    return 0
+
+
+def cmd_insight(args: argparse.Namespace, config: Config) -> int:
+    """Anonymous figures for the municipality from the aggregate table: heatmaps, CSV files, a summary."""
+    from datetime import date
+
+    from flows.insight import report
+    from flows.insight.coordinator import min_count
+    from flows.voice import Voice
+
+    try:
+        first, last = (date.fromisoformat(d) if d else None for d in (args.date_from, args.date_to))
+        minimum = min_count()
+    except ValueError as exc:
+        print(f"insight: {exc}", file=sys.stderr)
+        return 2
+    kb = knowledge_or_exit(config.knowledge_dir)
+
+    async def run() -> int:
+        store = await Store.open(config.db_path)
+        try:
+            today = store.now().astimezone(ZoneInfo(kb.municipality.timezone))
+            period = report.period_of(first, last, await store.figures.months(), today.date())
+            figures = await store.figures.between(period.first, period.last)
+            insight = report.build(figures, kb, period, minimum)
+            voice = Voice(Texts.load(default=kb.default_language), kb.default_language)
+            written = report.write(insight, kb, voice, Path(args.out), today)
+        finally:
+            await store.close()
+        for path in written:
+            print(path)
+        return 0
+
+    return asyncio.run(run())
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     top = argparse.ArgumentParser(
         prog="python bot.py",
         description="Wijkwijzer: one named person of the wijkteam instead of five desks. "
         "Without a command, runs the bot on Telegram (needs TELEGRAM_BOT_TOKEN).",
-        epilog="Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_BASE_URL, WIJKWIJZER_KNOWLEDGE "
-        f"(default {SAMPLE}), WIJKWIJZER_DB (default data/wijkwijzer.sqlite3), WIJKWIJZER_LOG_LEVEL.",
+        epilog="Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_BASE_URL, WIJKWIJZER_HOME (the base of relative paths, "
+        "default the project folder), WIJKWIJZER_KNOWLEDGE (default the fictional sample, 'sample' picks it on "
+        "purpose), WIJKWIJZER_DB (default data/wijkwijzer.sqlite3), WIJKWIJZER_LOG_LEVEL, WIJKWIJZER_WEBHOOK_URL, "
+        "_SECRET, _LISTEN, _PORT. The README lists them all.",
     )
+    top.add_argument("--webhook", action="store_true",
+                     help="take updates from Telegram on a webhook instead of long polling")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
+    run = commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
+    run.add_argument("--webhook", action="store_true", default=argparse.SUPPRESS,
+                     help="take updates from Telegram on a webhook instead of long polling")
     console = commands.add_parser("console", help="chat with the bot in this terminal (no token needed)")
     console.add_argument("--as", dest="as_user", default="resident", metavar="WHO",
                          help="resident (default), or staff:<member-id> for the wijkteam side; "
                               "run one of each against the same database to play both sides")
+    commands.add_parser("health", help="exit 0 when the database answers and the running bot ticked recently")
+    backup = commands.add_parser("backup", help="a consistent copy of the database, safe while the bot runs")
+    backup.add_argument("path", metavar="PATH", help="the file to write (or a folder: a dated file in it)")
     check = commands.add_parser("check-knowledge", help="check a knowledge base and list every problem")
     check.add_argument("folder", nargs="?", help="the knowledge-base folder (default: WIJKWIJZER_KNOWLEDGE)")
     match = commands.add_parser("match", help="what the matcher makes of a sentence, and who would get it")
@@ -270,9 +382,16 @@ def parser() -> argparse.ArgumentParser:
     invite = commands.add_parser("invite", help="a one-time t.me link that registers a member or professional")
     invite.add_argument("person_id", metavar="ID", help="the member's (or professional's) id in the knowledge base")
     invite.add_argument("--role", choices=("staff", "professional"), default="staff")
-    commands.add_parser("reports", help="problems with services or contacts reported in the bot, oldest first")
+    reports = commands.add_parser("reports", help="problems with services or contacts reported in the bot, "
+                                                   "oldest first; --close ID marks one as handled")
+    reports.add_argument("--close", type=int, metavar="ID", help="mark report ID as handled (logged in the audit)")
+    reports.add_argument("--all", action="store_true", help="list closed reports too")
     audit = commands.add_parser("audit", help="who did what with a handoff, and when")
     audit.add_argument("handoff_id", type=int, metavar="HANDOFF_ID")
+    insight = commands.add_parser("insight", help="anonymous figures for the municipality: heatmaps, CSV, summary")
+    insight.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD; its month counts)")
+    insight.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD; its month counts)")
+    insight.add_argument("--out", default="insight", metavar="DIR", help="folder for the files (default: insight)")
     return top
 
 
@@ -285,6 +404,11 @@ COMMANDS = {
     "invite": cmd_invite,
     "audit": cmd_audit,
     "reports": cmd_reports,
+    "health": cmd_health,
+    "backup": cmd_backup,
+
+
+    "insight": cmd_insight,
 }
 
 
@@ -297,6 +421,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Configuration problem: {exc}", file=sys.stderr)
         return 2
     setup_logging(config.log_level)
+    if args.command in READS_THE_DATABASE and not config.db_path.is_file():
+        print(NO_DATABASE.format(path=config.db_path, home=config.home), file=sys.stderr)
+        return 1
     try:
         return COMMANDS[args.command](args, config)
     except KeyboardInterrupt:

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from flows import commands
 from flows.replies import Reply
 from flows.texts import Texts
 from flows.voice import Voice
@@ -85,6 +86,5 @@ class Accounts:
         if status != "ok" or invite is None:
             return [Reply(self.voice(f"staff.invite_{status}"))]
         person_entry = self.kb.member(invite.kb_id) or self.kb.professional(invite.kb_id)
-        help_key = "pro.help" if invite.role == "professional" else "staff.help"
         return [Reply(self.voice("staff.welcome", name=person_entry.name if person_entry else invite.kb_id)),
-                Reply(self.voice(help_key))]
+                Reply(commands.help_text(self.voice, invite.role))]

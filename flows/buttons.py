@@ -10,6 +10,7 @@ Every button the bot shows is made here and read back here:
 | `f|<handoff>|yes|no`         | the resident's answer to the follow-up question               |
 | `rp|<targets>`, `rk|<target>|<kind>` | reporting a problem with a listed service or person  |
 | `o|<choice>`                 | a professional's answer in the /overdracht form               |
+| `rc|<report>`                | a coordinator marks a reported problem as handled (/meldingen) |
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ DATA_LIMIT = 64  # bytes
 SEPARATOR = "|"
 
 STEP, FORGET, HANDOFF, FOLLOWUP, REPORT_PICK, REPORT_KIND, FORM = "step", "forget", "h", "f", "rp", "rk", "o"
-KINDS = frozenset({FORGET, HANDOFF, FOLLOWUP, REPORT_PICK, REPORT_KIND, FORM})
+REPORT_CLOSE = "rc"
+KINDS = frozenset({FORGET, HANDOFF, FOLLOWUP, REPORT_PICK, REPORT_KIND, FORM, REPORT_CLOSE})
 
 
 def check_data(data: str) -> str:

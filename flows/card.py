@@ -34,6 +34,18 @@ class Concern:
 
 
 @dataclass(frozen=True)
+class Danger:
+    """A kind of acute danger (suicide, domestic_violence, child_danger, medical) and what the resident said.
+
+    `source` is "typed" for the resident's own words, "answer" for the label of the check answer they tapped.
+    """
+
+    kind: str
+    words: str = ""
+    source: str = "typed"
+
+
+@dataclass(frozen=True)
 class Referrer:
     """The professional who handed the resident over."""
 
@@ -48,6 +60,7 @@ class Card:
 
     concerns: tuple[Concern, ...] = ()
     answers: dict[str, int | None] = field(default_factory=dict)
+    heard: tuple[str, ...] = ()  # domains heard in the story (their answers are not the resident's scores)
     story: str = ""
     going_well: str = ""
     would_help: str = ""
@@ -56,6 +69,7 @@ class Card:
     postcode: str | None = None
     area_id: str | None = None
     crisis: tuple[str, ...] = ()
+    dangers: tuple[Danger, ...] = ()  # which danger, in the resident's words (one per kind)
     urgent: bool = False
     continuity: bool = False
     source: str | None = None
@@ -74,7 +88,9 @@ class Card:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["crisis"] = list(self.crisis)
+        data["heard"] = list(self.heard)
         data["concerns"] = [asdict(c) for c in self.concerns]
+        data["dangers"] = [asdict(d) for d in self.dangers]
         return data
 
     @classmethod
@@ -85,6 +101,7 @@ class Card:
         return cls(
             concerns=tuple(Concern(c["domain"], c["score"], c.get("words") or "") for c in data.get("concerns", ())),
             answers=dict(data.get("answers") or {}),
+            heard=tuple(data.get("heard") or ()),
             story=data.get("story") or "",
             going_well=data.get("going_well") or "",
             would_help=data.get("would_help") or "",
@@ -93,6 +110,9 @@ class Card:
             postcode=data.get("postcode"),
             area_id=data.get("area_id"),
             crisis=tuple(data.get("crisis") or ()),
+            dangers=tuple(Danger(d["kind"], d.get("words") or "", d.get("source") or "typed")
+                          for d in data["dangers"]) if "dangers" in data
+            else tuple(Danger(kind) for kind in data.get("crisis") or ()),  # a card stored before dangers had words
             urgent=bool(data.get("urgent")),
             continuity=bool(data.get("continuity")),
             source=data.get("source"),

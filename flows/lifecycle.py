@@ -6,6 +6,7 @@ colleague (who gets it as sent); escalated to the coordinator at the deadline.
 
 from __future__ import annotations
 
+from flows.insight import record
 from store import Handoff, Store, Tx
 
 TRANSITIONS: dict[str | None, frozenset[str]] = {
@@ -45,4 +46,5 @@ async def move(store: Store, tx: Tx, handoff: Handoff, path: tuple[str, ...] | s
     for step in path:
         if not await store.handoffs.move(tx, handoff.id, current, step, actor, note, member_id):
             raise TransitionError(f"handoff {handoff.id} was moved by someone else")
+        await record.moved(store, tx, handoff, step, note)  # the figures for the municipality
         current = step

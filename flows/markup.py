@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 PLAIN, BOLD, ITALIC = "", "b", "i"
-_TOKEN = re.compile(r"(\*\*|__|\{[a-z0-9_]+\})")
+_TOKEN = re.compile(r"(\*\*|__|\{[a-z0-9_]+(?::[^{}|]*\|[^{}|]*)?\})")
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,11 @@ def render_template(template: str, params: Mapping[str, object]) -> Rich:
         elif token == "__":
             italic = not italic
         elif token.startswith("{") and token.endswith("}"):
-            value = params[token[1:-1]]
-            if isinstance(value, Rich):
+            name, _, forms = token[1:-1].partition(":")
+            value = params[name]
+            if forms:  # {days:werkdag|werkdagen}: the count with the right word
+                spans.append(Span(counted(value, *forms.split("|")), style))
+            elif isinstance(value, Rich):
                 spans.extend(s if s.style or not style else Span(s.text, style) for s in value.spans)
             else:
                 spans.append(Span(str(value), style))
@@ -120,7 +123,21 @@ def fit(text: object, limit: int = 4000) -> Rich:
     return Rich.lines([*lines, "…"])
 
 
+def counted(count: object, one: str, many: str) -> str:
+    """A count with its word: '1 werkdag', '2 werkdagen' (never 'werkdag(en)')."""
+    return f"{count} {one if str(count).strip() in ('1', '1.0') else many}"
+
+
 def shorten(value: str, limit: int) -> str:
-    """Keep a resident's words readable in a message: at most `limit` characters."""
+    """Keep words readable in a message: at most `limit` characters, cut between words with an ellipsis.
+
+    A single word longer than half the limit is cut inside it (there is no better place)."""
     value = " ".join(value.split())
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    if value[limit - 1] != " ":  # the cut falls inside a word: go back to the space before it
+        space = cut.rfind(" ")
+        if space >= (limit - 1) // 2:
+            cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"

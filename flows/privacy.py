@@ -14,10 +14,12 @@ from typing import Any
 
 from flows import buttons, lifecycle
 from flows.handoff.start import Outgoing, enqueue
+from flows.insight import record
 from flows.markup import Rich, fit, shorten
 from flows.recipients import ANONYMOUS, ToMember, ToPerson
 from flows.replies import Answer, Choice, Reply
 from flows.resident import ResidentFlow
+from flows.trail import Trail
 from flows.voice import Voice
 from store import Handoff, Person, Store, Tx
 
@@ -26,17 +28,19 @@ FORM_DAYS = timedelta(days=7)  # a professional's form or a staff note left half
 
 
 async def erase(store: Store, person: Person, coordinator_of: Callable[[str], str | None] = lambda team: None,
-                *, tell: bool = True) -> int:
+                *, tell: bool = True, asked: bool = True) -> int:
     """Erase a resident in one commit; returns how many handoffs were anonymised.
 
     The cards the staff got are replaced by a line that the resident erased everything (their
-    pictures are taken away), the person who had it is told (and the coordinator, when it was
-    still open), and the write-ahead log is emptied after the commit so no old page keeps a word.
+    pictures are taken away), the person who had it is told (and the coordinator, when nobody had
+    taken it up yet; nobody when it was never sent), an 'erased' audit entry is written, and the
+    write-ahead log is emptied after the commit so no old page keeps a word.
     """
     handoffs = await store.handoffs.of_resident(person)
     actor = f"resident:{person.key}"
     async with store.transaction() as tx:
         await store.residents.delete(tx, person)
+        await record.forget(store, tx, person, [h.id for h in handoffs], asked)  # /vergeet: not counted any more
         for handoff in handoffs:
             await store.outbox.clear_payloads(tx, handoff.id)  # first: what follows needs its own payload
             await _retract_cards(store, tx, handoff)
@@ -44,8 +48,11 @@ async def erase(store: Store, person: Person, coordinator_of: Callable[[str], st
             if handoff.status in lifecycle.OPEN:  # nobody works on an erased story: close it, anonymously
                 final = "declined" if handoff.status == "proposed" else "closed"
                 await store.handoffs.move(tx, handoff.id, handoff.status, final, ANONYMOUS, "forgotten")
-            told = {handoff.member_id}
-            coordinator = coordinator_of(handoff.team_id) if handoff.status in lifecycle.OPEN else None
+            await store.audit.add(tx, *((ANONYMOUS, "erased") if tell else ("system", "retention:erased")), handoff.id)
+            seen = handoff.status not in ("proposed", "declined")  # otherwise no staff member ever had it
+            told = {handoff.member_id} if seen else set()
+            waiting = handoff.status in lifecycle.WAITING  # nobody took it up yet: the coordinator hears it too
+            coordinator = coordinator_of(handoff.team_id) if waiting else None
             if coordinator:
                 told.add(coordinator)
             for member_id in sorted(told) if tell else ():
@@ -80,7 +87,7 @@ async def erase_quiet(store: Store, retention_days: float,
             await store.outbox.clear_payloads(tx, handoff_id)
     quiet = await store.residents.quiet_since(before, lifecycle.OPEN)
     for person in quiet:
-        await erase(store, person, coordinator_of, tell=False)  # cards go; nobody needs a message
+        await erase(store, person, coordinator_of, tell=False, asked=False)  # cards go; the counts stay
         async with store.transaction() as tx:
             await store.audit.add(tx, "system", "retention:forgotten")
     return len(quiet)
@@ -136,13 +143,20 @@ class PrivacyFlow:
             lines.append(voice("mydata.answer", domain=voice.domain(domain), answer=answer))
         for domain, words in progress.followups.items():
             lines.append(voice("mydata.followup", domain=voice.domain(domain), words=shorten(words, WORDS_SHOWN)))
+        for words in dict.fromkeys(progress.danger_words.values()):  # kept for the card: which danger, in your words
+            lines.append(voice("mydata.danger", words=shorten(words, WORDS_SHOWN)))
         for key in ("going_well", "would_help"):
             if getattr(progress, key):
                 lines.append(voice(f"mydata.{key}", words=shorten(getattr(progress, key), WORDS_SHOWN)))
+        trail = Trail(self.kb, self.store, voice)
         for handoff in exported["handoffs"]:
             member = self.kb.member(handoff["member_id"])
             lines.append(voice("mydata.handoff", name=member.name if member else handoff["member_id"],
                                status=voice.plain(f"status.{handoff['status']}")))
+            seen = await trail.for_resident(handoff["id"])
+            handoff["seen_by"] = seen  # NEN 7513: who opened or changed it, and when; in the file too
+            if seen:
+                lines += [voice("mydata.seen_title"), *seen]
         lines.append(voice("mydata.file"))
         content = json.dumps(exported, ensure_ascii=False, indent=2).encode()
         return [Reply(fit(Rich.lines(lines))), Reply(voice("mydata.caption"), document=("mijngegevens.json", content))]

@@ -26,6 +26,7 @@ class Progress:
     going_well: str | None = None
     would_help: str | None = None
     crisis: list[str] = field(default_factory=list)  # crisis kinds seen: the handoff is urgent
+    danger_words: dict[str, str] = field(default_factory=dict)  # crisis kind -> the words that showed it first
     danger_asked: bool = False  # asked once, gently, after a risk word without a crisis pattern
     recent: list[str] = field(default_factory=list)  # the last few messages, read together for danger
     step_at: str | None = None  # when the current step began (ISO): older messages were not written for it
@@ -33,6 +34,7 @@ class Progress:
     contact: dict[str, Any] | None = None  # member_id, team_id, reason
     preference: dict[str, Any] = field(default_factory=dict)  # kind, phone, daypart
     handoff_id: int | None = None
+    withdrawing: dict[str, str] | None = None  # step, choice: a withdrawing choice waiting for confirmation
     source: str | None = None  # the deep-link payload the resident came with
     stopped: bool = False
 
@@ -51,5 +53,9 @@ class Progress:
         return asdict(self)
 
     def concerns(self) -> dict[str, int]:
-        """Concern domains (ZRM ≤ 3) with their scores."""
-        return {d: s for d, s in self.answers.items() if s is not None and s <= 3}
+        """Concern domains (ZRM ≤ 3) with their scores; the domains of a danger seen are acute (1), whatever was
+        answered (product.md: one such sentence is enough, also when typed at a button question)."""
+        from flows.crisis import crisis_domains
+
+        found = {d: s for d, s in self.answers.items() if s is not None and s <= 3}
+        return found | {d: 1 for d in crisis_domains(self.crisis)}

@@ -84,12 +84,12 @@ class Router:
         voice = self.voice(self.kb.default_language)
         if account.role == "professional":
             if command == "wiebenik":
-                person = self.kb.professional(account.kb_id)
+                person = self.kb.professional(account.kb_id) or self.kb.member(account.kb_id)
                 if person is None:
                     return [Reply(voice("staff.unknown_member"))]
-                return [Reply(voice("pro.whoami", name=person.name, role=person.role,
-                                    organization=person.organization))]
-            return [Reply(voice("pro.help"))]
+                organization = getattr(person, "organization", None) or self.kb.team(person.team_id).name
+                return [Reply(voice("pro.whoami", name=person.name, role=person.role, organization=organization))]
+            return [Reply(commands.help_text(voice, account.role))]
         staff = self.staff_commands
         if command == "mijn":
             return await staff.mine(account.kb_id)
@@ -101,7 +101,11 @@ class Router:
             return await staff.team_overview(account.kb_id)
         if command == "wiebenik":
             return staff.whoami(account.kb_id)
-        return [Reply(voice("staff.help"))]
+        if command == "meldingen":
+            return await self.reports.listing(account.kb_id)
+        if command == "cijfers":
+            return await staff.figures.command(account.kb_id, args)
+        return [Reply(commands.help_text(voice, account.role))]
 
     async def _not_registered(self, language_hint: str | None, command: str, args: str) -> list[Reply]:
         """Someone not registered tries a professional command: a polite no, and public information only."""
@@ -126,7 +130,7 @@ class Router:
             if account.state and account.role == "staff":
                 return await self.staff_actions.text(account, text)
             voice = self.voice(self.kb.default_language)
-            return [Reply(voice("staff.help" if account.role == "staff" else "pro.help"))]
+            return [Reply(commands.help_text(voice, account.role))]
         return await self.resident.text(person, language_hint, text, sent_at)
 
     async def press(self, person: Person, language_hint: str | None, data: str) -> Answer:
@@ -143,6 +147,9 @@ class Router:
             return await self.staff_actions.press(account, button)
         if button.kind == buttons.FOLLOWUP:
             return await self.relay.followup(person, button)
+        if button.kind == buttons.REPORT_CLOSE:
+            account = await self.accounts.of(person)
+            return await self.reports.close(account.kb_id if account and account.role == "staff" else None, button)
         if button.kind in (buttons.REPORT_PICK, buttons.REPORT_KIND):
             account = await self.accounts.of(person)
             return await self.reports.press(person, account.role if account else "resident", language_hint, button)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from collections.abc import Awaitable, Callable
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -24,6 +26,7 @@ from telegram.ext import (
 from config import Config
 from flows import commands
 from handlers import common, updates
+from handlers.health import HEARTBEAT, Heartbeat
 from handlers.intake import Intake
 from handlers.ratelimit import ChannelRateLimiter
 from handlers.send import TelegramSender
@@ -33,6 +36,12 @@ if TYPE_CHECKING:
     from bot import Wijkwijzer
 
 log = logging.getLogger("wijkwijzer")
+MAX_BACKOFF = 60  # seconds between attempts to reach an unreachable Bot API, at most
+TakeIn = Callable[[Application, asyncio.Event], Awaitable[None]]  # how updates come in until stop is set
+
+
+class StartupError(RuntimeError):
+    """Telegram refused something the bot needs to start; the message is one sentence for the operator."""
 
 UNREADABLE = (
     (filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE, "voice"),
@@ -62,7 +71,7 @@ def build_application(config: Config, assemble: Callable[[], Awaitable[Wijkwijze
         house.worker.senders.append(TelegramSender(application.bot))
         application.bot_data[common.KEY] = house
         application.job_queue.run_repeating(delivery_job, interval=config.tick_seconds, first=0, name="delivery")
-        application.job_queue.run_repeating(schedule_job, interval=max(config.tick_seconds, 30), first=1,
+        application.job_queue.run_repeating(schedule_job, interval=config.schedule_seconds, first=1,
                                             name="deadlines")
         for language in house.texts.languages:
             menu = [BotCommand(name, house.texts.get(language, f"command.{name}")) for name in commands.menu()]
@@ -89,19 +98,61 @@ def build_application(config: Config, assemble: Callable[[], Awaitable[Wijkwijze
     if config.base_url:
         builder = builder.base_url(config.base_url).base_file_url(file_url(config.base_url))
     application = builder.build()
+    application.bot_data[HEARTBEAT] = Heartbeat(config.db_path)
     register(application)
     return application
 
 
-async def serve(application: Application, stop: asyncio.Event) -> None:
-    """Run the bot until `stop` is set: start, take in updates through the inbox, stop cleanly."""
-    await application.initialize()
+async def poll(application: Application, stop: asyncio.Event) -> None:
+    """Long polling (the default): our own getUpdates loop into the inbox."""
+    await Intake(application, common.house_of(application).store).run(stop)
+
+
+async def no_webhook(application: Application) -> None:
+    """Before polling: a webhook left from an earlier run would make getUpdates fail."""
+    await application.bot.delete_webhook(drop_pending_updates=False)
+
+
+async def connect(application: Application, stop: asyncio.Event,
+                  hello: Callable[[Application], Awaitable[None]] = no_webhook) -> bool:
+    """Reach Telegram (getMe, then `hello`): a refused token goes up as InvalidToken, an unreachable Bot API is
+    tried again with back-off, one log line per attempt. False when `stop` was set while waiting."""
+    attempt = 0
+    while True:
+        try:
+            await application.initialize()
+            await hello(application)
+            return True
+        except InvalidToken:
+            await application.bot.shutdown()
+            raise
+        except BadRequest as exc:  # e.g. a webhook address Telegram does not accept: trying again does not help
+            await application.bot.shutdown()
+            raise StartupError(f"Telegram refused to start the bot: {exc.message}") from None
+        except NetworkError as exc:
+            attempt += 1
+            wait = min(MAX_BACKOFF, 2 ** (attempt - 1))
+            reason = str(exc).replace(application.bot.token, "<token>")
+            log.warning("Telegram's Bot API cannot be reached (attempt %d: %s); trying again in %d s",
+                        attempt, reason, wait)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=wait)
+            if stop.is_set():
+                await application.bot.shutdown()
+                return False
+
+
+async def serve(application: Application, stop: asyncio.Event, take_in: TakeIn = poll,
+                hello: Callable[[Application], Awaitable[None]] = no_webhook) -> None:
+    """Run the bot until `stop` is set: reach Telegram, start, take in updates through the inbox, stop cleanly."""
+    if not await connect(application, stop, hello):
+        return
     try:
         if application.post_init:
             await application.post_init(application)
         await application.start()
         try:
-            await Intake(application, common.house_of(application).store).run(stop)
+            await take_in(application, stop)
         finally:
             await application.stop()
     finally:
@@ -110,15 +161,21 @@ async def serve(application: Application, stop: asyncio.Event) -> None:
             await application.post_shutdown(application)
 
 
-def run_polling(application: Application) -> None:
-    """`python bot.py`: serve until Ctrl-C or SIGTERM."""
+def run(application: Application, config: Config) -> None:
+    """`python bot.py`: serve until Ctrl-C or SIGTERM, by long polling or (WIJKWIJZER_WEBHOOK_URL) a webhook."""
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        await serve(application, stop)
+        if config.webhook_url:
+            from handlers.webhook import Webhook
+
+            webhook = Webhook(config)
+            await serve(application, stop, webhook.take_in, webhook.hello)
+        else:
+            await serve(application, stop)
 
     asyncio.run(main())
 
@@ -133,6 +190,7 @@ async def schedule_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     house = common.house(context)
     if await house.tick():
         await house.worker.deliver_due()
+    context.application.bot_data[HEARTBEAT].beat()  # for the health check: the database and the tick work
 
 
 def register(application: Application) -> None:

@@ -129,7 +129,8 @@ class _Reading:
                 areas.append(area)
         if not (name and timezone and languages and default_team):
             return None, team_refs
-        return Municipality(name, timezone, languages, default_team, tuple(areas)), team_refs
+        demo = top.flag("demo", default=False)
+        return Municipality(name, timezone, languages, default_team, tuple(areas), demo), team_refs
 
     def area(self, raw: Any, file: str, seen: dict[str, str], team_refs: dict) -> Area | None:
         entry = Entry(raw, file, "wijk", AREA_FIELDS, self.problems)
@@ -176,6 +177,10 @@ class _Reading:
         coordinator = entry.text("coordinator", required=True)
         phone, email = entry.phone(), entry.email()
         reaction_hours = entry.number("reaction_hours", default=48)
+        urgent_hours = entry.number("urgent_reaction_hours", default=4)
+        if urgent_hours > 24:
+            entry.warn("urgent_reaction_hours", f"'urgent_reaction_hours' is {urgent_hours} klokuren. Bij gevaar "
+                       "wacht een inwoner dan meer dan een dag; is dat echt de bedoeling?")
         members = []
         raw_members = entry.raw.get("members")
         if raw_members is None:
@@ -197,7 +202,7 @@ class _Reading:
             entry.error("members", "Dit team heeft geen actieve leden; niemand kan overdrachten aannemen.")
         elif coordinator in member_ids and not next(m for m in members if m.id == coordinator).active:
             entry.warn("coordinator", f"Coördinator '{coordinator}' staat op active: false.")
-        return Team(team_id, name, coordinator, tuple(members), phone, email, reaction_hours)
+        return Team(team_id, name, coordinator, tuple(members), phone, email, reaction_hours, urgent_hours)
 
     def member(self, raw: Any, file: str, team_id: str) -> Member | None:
         entry = Entry(raw, file, "teamlid", MEMBER_FIELDS, self.problems)

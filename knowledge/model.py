@@ -51,7 +51,8 @@ class Team:
     members: tuple[Member, ...]
     phone: str | None = None
     email: str | None = None
-    reaction_hours: int = 48
+    reaction_hours: int = 48  # working hours
+    urgent_reaction_hours: int = 4  # clock hours, for a handoff with danger: danger does not wait for Monday
 
     @property
     def active_members(self) -> tuple[Member, ...]:
@@ -119,6 +120,7 @@ class Municipality:
     languages: tuple[str, ...]
     default_team_id: str
     areas: tuple[Area, ...]
+    demo: bool = False  # `demo: true`: invented help and people; every welcome and card says so
 
 
 @dataclass(frozen=True)

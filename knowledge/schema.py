@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from knowledge.domains import BOT_LANGUAGES
 
-MUNICIPALITY_FIELDS = ("name", "timezone", "languages", "default_team", "areas")
+MUNICIPALITY_FIELDS = ("name", "timezone", "languages", "default_team", "areas", "demo")
 AREA_FIELDS = ("id", "name", "postcodes", "team")
-TEAM_FIELDS = ("id", "name", "phone", "email", "coordinator", "reaction_hours", "members")
+TEAM_FIELDS = ("id", "name", "phone", "email", "coordinator", "reaction_hours", "urgent_reaction_hours",
+               "members")
 MEMBER_FIELDS = (
     "id", "name", "role", "domains", "languages", "phone", "email",
     "telegram_user_id", "max_open_handoffs", "active",

@@ -16,6 +16,7 @@ from typing import Any
 
 from store.accounts import Accounts, Invite, Invites
 from store.database import Clock, Database, Tx, utc_now
+from store.figures import Figures
 from store.handoffs import Handoffs
 from store.inbox import Inbox
 from store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -53,6 +54,7 @@ class Store:
         self.audit = Audit(db)
         self.reports = Reports(db)
         self.inbox = Inbox(db)
+        self.figures = Figures(db)
 
     @classmethod
     async def open(cls, path: Path | str, clock: Clock = utc_now) -> Store:

@@ -60,6 +60,11 @@ class Handoffs:
             await tx.execute(f"UPDATE handoffs SET {column} = ? WHERE id = ?",  # names from HANDOFF_TIMES only
                              (iso(value), handoff_id))
 
+    async def make_urgent(self, tx: Tx, handoff_id: int, card: dict[str, Any]) -> None:
+        """Mark a handoff urgent with its card as it is now (a danger the resident wrote after consent)."""
+        await tx.execute("UPDATE handoffs SET urgent = 1, card = ?, updated_at = ? WHERE id = ?",
+                         (json.dumps(card, ensure_ascii=False), tx.now, handoff_id))
+
     async def anonymise(self, tx: Tx, handoff_id: int) -> None:
         """Keep only that the handoff existed and its status history, without notes."""
         await tx.execute("UPDATE handoffs SET resident = NULL, card = '{}', updated_at = ? WHERE id = ?",

@@ -167,5 +167,33 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 8: when an account's half-done form or note began (abandoned ones are cleared)
         "ALTER TABLE accounts ADD COLUMN state_at TEXT",
     ),
+    (  # insight: anonymous counts per month, area and event, kept after erasure (store/figures.py)
+        """CREATE TABLE figures (
+            month TEXT NOT NULL,
+            area TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (month, area, kind, key)
+        )""",
+        """CREATE TABLE figure_marks (
+            subject TEXT NOT NULL,
+            month TEXT NOT NULL,
+            area TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (subject, month, kind, key)
+        )""",
+        """CREATE TABLE figure_handoffs (
+            handoff_id INTEGER PRIMARY KEY,
+            month TEXT NOT NULL,
+            area TEXT NOT NULL,
+            zone TEXT NOT NULL
+        )""",
+        """CREATE TABLE figure_subscriptions (
+            member_id TEXT PRIMARY KEY,
+            next_at TEXT NOT NULL
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from store.database import Database, Tx, iso
+from store.database import Database, Tx, iso, when
 from store.records import AuditEntry, Person, Report
 
 
@@ -30,6 +30,12 @@ class Audit:
         )
         return [AuditEntry(datetime.fromisoformat(r["at"]), r["actor"], r["action"], r["handoff_id"], r["detail"])
                 for r in rows]
+
+    async def handoffs_with(self, action: str, since: datetime) -> list[int]:
+        """Handoffs that had this action since then (e.g. 'erased'), oldest first."""
+        rows = await self.db.all("SELECT DISTINCT handoff_id FROM audit_log WHERE action = ? AND at >= ? "
+                                 "AND handoff_id IS NOT NULL ORDER BY handoff_id", (action, iso(since)))
+        return [r[0] for r in rows]
 
     async def rename_actor(self, tx: Tx, old: str, new: str) -> None:
         """Replace an actor (an erased resident becomes 'resident')."""
@@ -93,6 +99,21 @@ class Reports:
 
     async def open(self) -> list[Report]:
         """Open reports, oldest first."""
-        rows = await self.db.all("SELECT id, at, reporter, target, kind FROM reports WHERE handled_at IS NULL "
-                                 "ORDER BY at, id")
-        return [Report(r["id"], datetime.fromisoformat(r["at"]), r["reporter"], r["target"], r["kind"]) for r in rows]
+        return [report for report, handled_at in await self.listing() if handled_at is None]
+
+    async def listing(self, *, closed_too: bool = False) -> list[tuple[Report, datetime | None]]:
+        """Reports with when they were handled (None: still open), oldest first; closed ones only when asked."""
+        rows = await self.db.all("SELECT id, at, reporter, target, kind, handled_at FROM reports "
+                                 + ("" if closed_too else "WHERE handled_at IS NULL ") + "ORDER BY at, id")
+        return [(Report(r["id"], datetime.fromisoformat(r["at"]), r["reporter"], r["target"], r["kind"]),
+                 when(r["handled_at"])) for r in rows]
+
+    async def get(self, report_id: int) -> tuple[Report, datetime | None] | None:
+        """One report with when it was handled, or None."""
+        return next(((r, h) for r, h in await self.listing(closed_too=True) if r.id == report_id), None)
+
+    async def close(self, tx: Tx, report_id: int) -> bool:
+        """Mark a report as handled; False when there is no such open report."""
+        cursor = await tx.execute("UPDATE reports SET handled_at = ? WHERE id = ? AND handled_at IS NULL",
+                                  (tx.now, report_id))
+        return cursor.rowcount == 1

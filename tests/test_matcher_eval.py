@@ -49,3 +49,30 @@ def test_matcher_meets_the_evaluation_thresholds(matcher: Matcher) -> None:
     assert figures["top1"] >= TOP1_MIN
     assert figures["top3_recall"] >= TOP3_RECALL_MIN
     assert figures["services_follow_story"] >= SERVICES_FOLLOW_STORY_MIN
+
+
+# fresh.yaml and fresh2.yaml were written blind and first measured untouched; since issue 9's third
+# round they are tuning sets too. Their floors sit a little under what the matcher reaches
+# (README, "How well and how fast it understands"), so a change that loses ground fails here.
+TUNED_SETS = {
+    # set: (top-1, top-3 recall, services follow story)   reached: fresh 0.929/0.935/0.953, fresh2 0.952/0.917/0.946
+    "fresh.yaml": (0.91, 0.91, 0.93),
+    "fresh2.yaml": (0.93, 0.90, 0.92),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TUNED_SETS))
+def test_matcher_holds_its_ground_on_the_fresh_tuning_sets(matcher: Matcher, name: str) -> None:
+    cases = yaml.safe_load((SENTENCES.parent / name).read_text(encoding="utf-8"))
+    figures = evaluate(matcher, cases)
+    top1, top3, services = TUNED_SETS[name]
+    print(f"\n{name}: top-1 {figures['top1']:.3f}, top-3 recall {figures['top3_recall']:.3f}, "
+          f"services follow story {figures['services_follow_story']:.3f}, "
+          f"crisis recall {figures['crisis_recall']:.3f}, false crisis {figures['false_crisis_rate']:.3%}")
+    for line in figures["missed_crisis"] + figures["false_crisis"]:
+        print(f"  {line}")
+    assert figures["missed_crisis"] == [], "a missed crisis is the worst error"
+    assert figures["false_crisis_rate"] <= FALSE_CRISIS_MAX
+    assert figures["top1"] >= top1
+    assert figures["top3_recall"] >= top3
+    assert figures["services_follow_story"] >= services

@@ -136,7 +136,8 @@ async def test_sigkill_between_storing_and_delivering_delivers_once_after_restar
 
         code, out, _ = await run_cli("audit", "1", env=env)
         assert code == 0
-        assert "resident:telegram:1001" in out and "status proposed -> sent" in out and "delivered:card" in out
+        assert "de inwoner" in out and "status: verstuurd" in out and "kreeg de overdracht" in out
+        assert "Fatima El Amrani (Wijkcoach)" in out and "fatima-el-amrani" not in out and "1001" not in out
         code, _, err = await run_cli("audit", "99", env=env)
         assert code == 1 and "No handoff 99" in err
     finally:

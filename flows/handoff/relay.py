@@ -5,6 +5,7 @@ from __future__ import annotations
 from flows import buttons
 from flows.card import Card
 from flows.handoff.start import Outgoing, enqueue
+from flows.insight import record
 from flows.markup import shorten
 from flows.recipients import ToMember
 from flows.replies import Answer, Reply
@@ -36,6 +37,7 @@ class Relay:
                 coordinator = self.kb.team(handoff.team_id).coordinator_id
                 await enqueue(self.store, tx, handoff.id, Outgoing("no_contact", ToMember(coordinator)))
             await self.store.audit.add(tx, f"resident:{person.key}", f"followup:{answer}", handoff.id)
+            await record.followup(self.store, tx, handoff, answer)
         thanks = "handoff.followup_thanks_yes" if answer == "yes" else "handoff.followup_thanks_no"
         return Answer([Reply(voice(thanks))])
 

@@ -7,14 +7,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows import buttons, lifecycle
-from flows.card import Card
+from flows.card import Card, Danger
 from flows.handoff.start import HandoffStart, Outgoing
 from flows.markup import Rich, fit, shorten
 from flows.recipients import ToMember, ToPerson, decode
 from flows.replies import Choice, Reply
 from flows.texts import Texts
 from flows.voice import Voice
-from knowledge.domains import DOMAIN_IDS
 from knowledge.model import KnowledgeBase
 from store import Handoff, OutboxItem, Person, Store
 
@@ -77,11 +76,11 @@ class Renderer:
         if kind == "picture":
             if sum(1 for v in card.answers.values() if v is not None) < 3:
                 return []
-            png = self.picture(card.answers, {d: voice.domain(d) for d in DOMAIN_IDS},
-                               voice.plain("staff.picture_title", id=handoff.id), voice.plain("summary.not_asked"))
+            png = self.picture(voice, card.answers, card.heard, voice.plain("picture.staff_title", id=handoff.id))
             return [Reply(voice("staff.picture_caption", id=handoff.id), picture=png)]
         if kind == "reminder":
-            return [Reply(voice("staff.reminder", id=handoff.id, hours=payload.get("hours", "")),
+            key = "staff.reminder_urgent" if handoff.urgent else "staff.reminder"
+            return [Reply(voice(key, id=handoff.id, hours=payload.get("hours", "")),
                           self.card_buttons(handoff))]
         if kind == "relay":
             return [Reply(voice("staff.relay_from_resident", id=handoff.id, text=payload.get("text", "")),
@@ -113,6 +112,8 @@ class Renderer:
         voice, card = self.staff_voice, Card.from_dict(handoff.card)
         area = self.kb.area(card.area_id or "")
         lines = [voice("staff.card.title", id=handoff.id) + (voice("staff.card.urgent") if handoff.urgent else "")]
+        head = 1 + len(card.dangers)  # the title, each danger, then how to reach and when: never cut off
+        lines += [self._danger_line(voice, danger) for danger in card.dangers]
         if note:
             lines.append(voice("staff.card.note", note=note))
         if card.continuity:
@@ -126,16 +127,31 @@ class Renderer:
         lines.append(voice("staff.card.concerns"))
         for concern in card.concerns:
             words = voice("staff.card.words", words=shorten(concern.words, 300)) if concern.words else Rich()
-            lines.append(voice("staff.card.concern", domain=voice.domain(concern.domain), score=concern.score,
+            score = voice.plain("picture.heard_staff") if concern.domain in card.heard else concern.score
+            lines.append(voice("staff.card.concern", domain=voice.domain(concern.domain), score=score,
                                words=words))
-        lines.insert(1, self._preference_line(voice, card))  # never cut off
+        lines.insert(head, self._preference_line(voice, card))  # never cut off
         if handoff.deadline_at and handoff.status in lifecycle.WAITING:
             local = handoff.deadline_at.astimezone(ZoneInfo(self.kb.municipality.timezone))
-            lines.insert(2, voice("staff.card.deadline", when=local.strftime("%d-%m %H:%M")))
+            when = local.strftime("%d-%m %H:%M")
+            lines.insert(head + 1, voice("staff.card.deadline_urgent", when=when) if handoff.urgent
+                         else voice("staff.card.deadline", when=when))
         for key in ("story", "going_well", "would_help"):
             if getattr(card, key):
                 lines.append(voice(f"staff.card.{key}", words=shorten(getattr(card, key), 600)))
-        return Reply(fit(Rich.lines(lines)), self.card_buttons(handoff))
+        if not self.kb.municipality.demo:
+            return Reply(fit(Rich.lines(lines)), self.card_buttons(handoff))
+        notice = voice("demo.notice")  # a demo knowledge base says so at the foot of every card, never cut off
+        return Reply(Rich.lines([fit(Rich.lines(lines), 4000 - len(notice) - 1), notice]), self.card_buttons(handoff))
+
+    @staticmethod
+    def _danger_line(voice: Voice, danger: Danger) -> Rich:
+        """Which danger, and the resident's words that showed it (or the answer they tapped)."""
+        kind = voice.plain(f"staff.danger.{danger.kind}")
+        if not danger.words:
+            return voice("staff.card.danger", kind=kind)
+        key = "staff.card.danger_answer" if danger.source == "answer" else "staff.card.danger_words"
+        return voice(key, kind=kind, words=shorten(danger.words, 300))
 
     @staticmethod
     def _preference_line(voice: Voice, card: Card) -> Rich:
@@ -182,5 +198,7 @@ class Renderer:
         messages: list[Outgoing] = list(self.start.card_messages(team.coordinator_id, note))
         if handoff.resident and Card.from_dict(handoff.card).preference.kind != "self":
             messages.append(Outgoing("notice", ToPerson(handoff.resident), {
-                "key": "handoff.team_phone", "params": {"team": team.name, "phone": team.phone or ""}}))
+                "key": "handoff.team_phone", "params": {
+                    "team": team.name, "phone": team.phone or "", "name": team.coordinator.name,
+                    "first": member.first_name if member else ""}}))
         return tuple(messages)

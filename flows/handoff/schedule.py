@@ -2,6 +2,8 @@
 
 A team's `reaction_hours: 48` is two working days (product.md: the field's norm is two working
 days at most): a handoff sent on Friday at 15:00 is due on Tuesday at 15:00. Weekends do not count.
+An urgent handoff (danger) counts clock hours instead (`urgent_reaction_hours`, product.md: danger does
+not wait for Monday): sent on Friday at 23:00 with 4 hours, it is due on Saturday at 03:00.
 """
 
 from __future__ import annotations
@@ -27,6 +29,23 @@ def add_working_hours(start: datetime, hours: float, timezone: str) -> datetime:
             return current + remaining
         remaining -= available
         current = midnight
+
+
+def reaction_hours(team, urgent: bool) -> int:
+    """The team's reaction time for this handoff: clock hours when urgent, working hours otherwise."""
+    return team.urgent_reaction_hours if urgent else team.reaction_hours
+
+
+def add_hours(start: datetime, hours: float, timezone: str, urgent: bool) -> datetime:
+    """`hours` after `start`: clock hours when urgent, working hours otherwise."""
+    return start + timedelta(hours=hours) if urgent else add_working_hours(start, hours, timezone)
+
+
+def hours_between(start: datetime, end: datetime, timezone: str, urgent: bool) -> float:
+    """Hours from `start` to `end` (0 when end is earlier): clock hours when urgent, working hours otherwise."""
+    if urgent:
+        return max(0.0, (end - start).total_seconds() / 3600)
+    return working_hours_between(start, end, timezone)
 
 
 def working_hours_between(start: datetime, end: datetime, timezone: str) -> float:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import math
 
 from flows import lifecycle
-from flows.handoff.schedule import working_hours_between
+from flows.handoff.schedule import hours_between, reaction_hours
 from flows.handoff.start import HandoffStart, Outgoing, enqueue
+from flows.insight.coordinator import CoordinatorFigures
 from flows.lifecycle import TransitionError
 from flows.recipients import ToMember, ToPerson
 from flows.texts import Texts
@@ -24,6 +25,7 @@ class Scheduler:
     def __init__(self, kb: KnowledgeBase, store: Store, texts: Texts, start: HandoffStart) -> None:
         self.kb, self.store, self.start = kb, store, start
         self.voice = Voice(texts, kb.default_language)
+        self.figures = CoordinatorFigures(kb, store, texts)  # the Monday summary for coordinators
 
     def _team(self, team_id: str) -> Team | None:
         try:
@@ -33,7 +35,7 @@ class Scheduler:
 
     async def tick(self) -> int:
         """Escalations, reminders and follow-ups that are due; returns how many were done."""
-        return await self._escalate() + await self._remind() + await self._follow_up()
+        return await self._escalate() + await self._remind() + await self._follow_up() + await self.figures.tick()
 
     async def _escalate(self) -> int:
         done = 0
@@ -44,14 +46,15 @@ class Scheduler:
             if handoff.member_id == team.coordinator_id and handoff.status == "escalated":
                 continue
             member = self.kb.member(handoff.member_id)
-            note = self.voice.plain("staff.card.escalated", name=member.name if member else "?",
-                                    hours=team.reaction_hours)
+            note = self.voice.plain("staff.card.escalated_urgent" if handoff.urgent else "staff.card.escalated",
+                                    name=member.name if member else "?", hours=reaction_hours(team, handoff.urgent))
             try:
                 async with self.store.transaction() as tx:
                     await lifecycle.move(self.store, tx, handoff, "escalated", "system", note="deadline",
                                          member_id=team.coordinator_id)
                     await self.store.handoffs.set_times(tx, handoff.id, {"deadline_at": None, "remind_at": None})
-                    await enqueue(self.store, tx, handoff.id, *self.start.card_messages(team.coordinator_id, note))
+                    await enqueue(self.store, tx, handoff.id, *self.start.card_messages(team.coordinator_id, note),
+                                  *self.start.tell_resident(handoff, team.coordinator, "escalated"))
             except TransitionError:
                 continue  # accepted in the meantime
             done += 1
@@ -64,8 +67,8 @@ class Scheduler:
             if team is None:
                 continue
             now = self.store.now()
-            left = working_hours_between(now, handoff.deadline_at, self.kb.municipality.timezone) \
-                if handoff.deadline_at else team.reaction_hours / 2
+            left = hours_between(now, handoff.deadline_at, self.kb.municipality.timezone, handoff.urgent) \
+                if handoff.deadline_at else reaction_hours(team, handoff.urgent) / 2
             async with self.store.transaction() as tx:
                 await self.store.handoffs.set_times(tx, handoff.id, {"reminded_at": now})
                 await enqueue(self.store, tx, handoff.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from flows import buttons, lifecycle
+from flows import buttons, commands, lifecycle
 from flows.card import Card
 from flows.handoff.rendering import Renderer
 from flows.handoff.start import HandoffStart, Outgoing, enqueue
@@ -14,8 +14,9 @@ from flows.markup import shorten
 from flows.recipients import ToPerson, ToProfessional
 from flows.replies import Answer, Choice, Reply
 from flows.texts import Texts
+from flows.trail import erased_by_resident
 from flows.voice import Voice
-from knowledge.model import KnowledgeBase, Team
+from knowledge.model import KnowledgeBase, Member, Team
 from store import Account, Handoff, Store
 
 OUTCOMES = ("contact", "passed", "unreachable", "resident_declined", "other")
@@ -58,7 +59,10 @@ class StaffActions:
             await self.audit(actor, "refused", handoff_id, detail=f"button:{action[:20]}")
             return Answer([], toast=self.voice.plain("staff.refused"))
         assert handoff is not None
-        await self.audit(actor, f"button:{action}", handoff.id, detail=argument[:40])
+        colleague = self._colleague(handoff, argument) if action == "to" else None
+        await self.audit(actor, f"button:{action}", handoff.id, detail=colleague.id if colleague else argument[:40])
+        if erased_by_resident(handoff):  # an old card or list, pressed after the resident erased everything
+            return Answer([], toast=self.voice.plain("staff.erased_view", id=handoff.id))
         try:
             replies = await self._act(account, handoff, action, argument)
         except TransitionError:
@@ -107,7 +111,7 @@ class StaffActions:
         member = self.kb.member(kb_id)
         assert member is not None
         now, card = self.store.now(), Card.from_dict(handoff.card)
-        messages: list[Outgoing] = []
+        messages: list[Outgoing] = list(self.start.tell_resident(handoff, member, "took"))  # the coordinator
         if handoff.resident:
             messages.append(Outgoing("notice", ToPerson(handoff.resident), {
                 "key": f"handoff.accepted_{card.preference.kind or 'message'}",
@@ -136,13 +140,17 @@ class StaffActions:
                         for i, m in enumerate(colleagues))
         return Reply(self.voice("staff.choose_colleague", id=handoff.id), choices)
 
-    async def _reassign(self, kb_id: str, handoff: Handoff, argument: str) -> list[Reply] | None:
-        team = self.kb.team(handoff.team_id)
-        colleagues = [m for m in team.active_members if m.id != handoff.member_id]
+    def _colleague(self, handoff: Handoff, argument: str) -> Member | None:
+        """The colleague a 'to' button means: the n-th active colleague, as in the list shown."""
+        team = self.team_of(handoff.team_id)
+        colleagues = [m for m in team.active_members if m.id != handoff.member_id] if team else []
         index = buttons.parse_id(argument)
-        if index is None or index >= len(colleagues):
+        return colleagues[index] if index is not None and index < len(colleagues) else None
+
+    async def _reassign(self, kb_id: str, handoff: Handoff, argument: str) -> list[Reply] | None:
+        colleague = self._colleague(handoff, argument)
+        if colleague is None:
             return None
-        colleague = colleagues[index]
         await self.start.send_to(handoff, colleague, f"staff:{kb_id}")
         return [Reply(self.voice("staff.passed_on", id=handoff.id, name=colleague.name))]
 
@@ -153,11 +161,11 @@ class StaffActions:
         handoff_id = state.get("reason_for") or state.get("note_for") or state.get("relay_for")
         handoff = await self.store.handoffs.get(handoff_id) if isinstance(handoff_id, int) else None
         if handoff is None or not self.may_act(account.kb_id, handoff):
-            return [Reply(voice("staff.help"))]
+            return [Reply(commands.help_text(voice, commands.STAFF))]
         actor = f"staff:{account.kb_id}"
         if state.get("reason_for") and handoff.status in lifecycle.WAITING:
             coordinator = self.kb.team(handoff.team_id).coordinator
-            await self.start.send_to(handoff, coordinator, actor, note=shorten(text, 300))
+            await self.start.send_to(handoff, coordinator, actor, note=shorten(text, 300), why="coordinator")
             await self.audit(actor, "declined", handoff.id)
             return [Reply(voice("staff.back_to_coordinator", id=handoff.id, name=coordinator.name))]
         if state.get("note_for") and handoff.status == "accepted":

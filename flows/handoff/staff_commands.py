@@ -1,20 +1,25 @@
-"""The staff's commands: /mijn, /team, /open, /sluit and /wiebenik."""
+"""The staff's commands: /mijn, /team, /open, /sluit and /wiebenik (the full list: flows/commands.py)."""
 
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 from flows import buttons, lifecycle
 from flows.card import Card
 from flows.handoff.rendering import Renderer
 from flows.handoff.schedule import working_hours_between
 from flows.handoff.staff_actions import StaffActions
+from flows.insight.coordinator import CoordinatorFigures
 from flows.markup import Rich
 from flows.replies import Reply
 from flows.texts import Texts
+from flows.trail import erased_by_resident
 from flows.voice import Voice
 from knowledge.model import KnowledgeBase
 from store import Account, Handoff, Store
+
+ERASED_SHOWN = timedelta(days=14)  # how long /mijn and /team still say that a resident erased a handoff
 
 
 class StaffCommands:
@@ -24,13 +29,25 @@ class StaffCommands:
                  actions: StaffActions) -> None:
         self.kb, self.store, self.renderer, self.actions = kb, store, renderer, actions
         self.voice = Voice(texts, kb.default_language)
+        self.figures = CoordinatorFigures(kb, store, texts)  # /cijfers
 
     async def mine(self, kb_id: str) -> list[Reply]:
         """/mijn: my open handoffs, oldest first, with their age."""
         handoffs = await self.store.handoffs.where(lifecycle.OPEN, member_id=kb_id)
-        if not handoffs:
+        erased = [self._erased_line(h) for h in await self._erased() if h.member_id == kb_id]
+        if not handoffs and not erased:
             return [Reply(self.voice("staff.mine_none"))]
-        return [Reply(Rich.lines([self.voice("staff.mine_title")] + [self._line(h) for h in handoffs]))]
+        title = self.voice("staff.mine_title" if handoffs else "staff.mine_none")
+        return [Reply(Rich.lines([title] + [self._line(h) for h in handoffs] + erased))]
+
+    async def _erased(self) -> list[Handoff]:
+        """Handoffs whose resident erased everything lately: staff are told where they would look for them."""
+        since = self.store.now() - ERASED_SHOWN
+        found = [await self.store.handoffs.get(i) for i in await self.store.audit.handoffs_with("erased", since)]
+        return [h for h in found if h is not None and erased_by_resident(h)]
+
+    def _erased_line(self, handoff: Handoff) -> Rich:
+        return self.voice("staff.erased_line", id=handoff.id)
 
     async def team_overview(self, kb_id: str) -> list[Reply]:
         """/team: for coordinators, every open handoff of the team and who has it."""
@@ -38,12 +55,18 @@ class StaffCommands:
         if member is None or self.kb.team(member.team_id).coordinator_id != kb_id:
             return [Reply(voice("staff.team_only_coordinator"))]
         handoffs = await self.store.handoffs.where(lifecycle.OPEN, team_id=member.team_id)
-        if not handoffs:
+        erased = [h for h in await self._erased() if h.team_id == member.team_id]
+        if not handoffs and not erased:
             return [Reply(voice("staff.team_none"))]
         lines = [voice("staff.team_title", team=self.kb.team(member.team_id).name)]
+        if not handoffs:
+            lines.append(voice("staff.team_none"))
         for handoff in handoffs:
             owner = self.kb.member(handoff.member_id)
             lines.append(self._line(handoff) + voice("staff.team_owner", name=owner.name if owner else "?"))
+        for handoff in erased:
+            owner = self.kb.member(handoff.member_id)
+            lines.append(self._erased_line(handoff) + voice("staff.team_owner", name=owner.name if owner else "?"))
         return [Reply(Rich.lines(lines))]
 
     def _line(self, handoff: Handoff) -> Rich:
@@ -65,7 +88,7 @@ class StaffCommands:
             return [Reply(self.voice("staff.not_yours"))]
         assert handoff is not None
         await self.actions.audit(f"staff:{kb_id}", "view", handoff.id)
-        if handoff.resident is None and handoff.source == "resident" and Card.from_dict(handoff.card).empty:
+        if erased_by_resident(handoff):
             return [Reply(self.voice("staff.erased_view", id=handoff.id))]
         return [self.renderer.card(handoff)]
 
@@ -76,6 +99,8 @@ class StaffCommands:
         if not self.actions.may_act(account.kb_id, handoff):
             return [Reply(self.voice("staff.not_yours"))]
         assert handoff is not None
+        if erased_by_resident(handoff):
+            return [Reply(self.voice("staff.erased_view", id=handoff.id))]
         answer = await self.actions.press(account, buttons.Button(buttons.HANDOFF, (str(handoff.id), "close")))
         return answer.replies or [Reply(self.voice("staff.close_only_accepted"))]
 

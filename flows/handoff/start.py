@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from flows import lifecycle
-from flows.card import Card
-from flows.handoff.schedule import add_working_hours
-from flows.recipients import Recipient, ToMember
+from flows.card import Card, Danger
+from flows.handoff.schedule import add_hours, reaction_hours
+from flows.insight import record
+from flows.recipients import Recipient, ToMember, ToPerson
 from flows.texts import Texts
 from flows.voice import Voice
 from knowledge.model import KnowledgeBase, Member, Team
@@ -38,13 +39,13 @@ class HandoffStart:
         self.kb, self.store = kb, store
         self.voice = Voice(texts, kb.default_language)  # staff read the municipality's first language
 
-    def deadlines(self, team: Team, sent_at: datetime) -> dict[str, datetime | None]:
-        """Half-time reminder and the deadline, in working hours."""
-        timezone = self.kb.municipality.timezone
+    def deadlines(self, team: Team, sent_at: datetime, urgent: bool = False) -> dict[str, datetime | None]:
+        """Half-time reminder and the deadline: in working hours, or in clock hours when urgent."""
+        timezone, hours = self.kb.municipality.timezone, reaction_hours(team, urgent)
         return {
             "sent_at": sent_at,
-            "remind_at": add_working_hours(sent_at, team.reaction_hours / 2, timezone),
-            "deadline_at": add_working_hours(sent_at, team.reaction_hours, timezone),
+            "remind_at": add_hours(sent_at, hours / 2, timezone, urgent),
+            "deadline_at": add_hours(sent_at, hours, timezone, urgent),
             "reminded_at": None,
         }
 
@@ -62,19 +63,61 @@ class HandoffStart:
             source=source, status="proposed", actor=actor)
         lifecycle.check("proposed", ("sent",))
         await self.store.handoffs.move(tx, handoff_id, "proposed", "sent", actor)
-        await self.store.handoffs.set_times(tx, handoff_id, self.deadlines(team, self.store.now()))
+        await self.store.handoffs.set_times(tx, handoff_id, self.deadlines(team, self.store.now(), urgent))
         await enqueue(self.store, tx, handoff_id, *self.card_messages(member_id))
+        await record.handoff_sent(self.kb, self.store, tx, handoff_id, card, urgent)  # the figures
         return handoff_id
 
-    async def send_to(self, handoff: Handoff, member: Member, actor: str, note: str = "") -> None:
-        """Pass a handoff on to `member` (a colleague, or the coordinator), with a fresh card and deadlines."""
+    async def send_to(self, handoff: Handoff, member: Member, actor: str, note: str = "",
+                      why: str = "colleague") -> None:
+        """Pass a handoff on to `member` (a colleague, or the coordinator: `why` "coordinator"), with a fresh card
+        and deadlines; the resident hears who has their story now, in the same commit."""
         team = self.kb.team(handoff.team_id)
         by = self.kb.member(actor.split(":", 1)[1]) if actor.startswith("staff:") else None
         voice_note = self._note(by, note)
         async with self.store.transaction() as tx:
             await lifecycle.move(self.store, tx, handoff, lifecycle.PASSED_ON, actor, note=note, member_id=member.id)
-            await self.store.handoffs.set_times(tx, handoff.id, self.deadlines(team, self.store.now()))
-            await enqueue(self.store, tx, handoff.id, *self.card_messages(member.id, voice_note))
+            await self.store.handoffs.set_times(tx, handoff.id, self.deadlines(team, self.store.now(), handoff.urgent))
+            await enqueue(self.store, tx, handoff.id, *self.card_messages(member.id, voice_note),
+                          *self.tell_resident(handoff, member, why))
+
+    async def make_urgent(self, tx: Tx, handoff_id: int, dangers: tuple[Danger, ...]) -> Handoff | None:
+        """A danger written after consent: the open handoff becomes urgent, with which danger and the words on
+        its card; while it waits, its deadline becomes the team's urgent one from now (when that is sooner);
+        the person who has it gets the card again. None when nothing is open to change."""
+        handoff = await self.store.handoffs.get(handoff_id)
+        if handoff is None or handoff.status not in lifecycle.OPEN:
+            return None
+        card = Card.from_dict(handoff.card)
+        if card.empty:
+            return None
+        known = {d.kind for d in card.dangers}
+        new = tuple(d for d in dangers if d.kind not in known)
+        if not new and handoff.urgent:
+            return handoff
+        dangers = card.dangers + new
+        card = replace(card, dangers=dangers, crisis=tuple(dict.fromkeys(card.crisis + tuple(d.kind for d in new))),
+                       urgent=True)
+        await self.store.handoffs.make_urgent(tx, handoff.id, card.to_dict())
+        if handoff.status in lifecycle.WAITING:
+            times = self.deadlines(self.kb.team(handoff.team_id), self.store.now(), urgent=True)
+            if handoff.deadline_at is None or times["deadline_at"] < handoff.deadline_at:
+                await self.store.handoffs.set_times(tx, handoff.id, times)
+        note = self.voice.plain("staff.card.now_urgent")
+        await enqueue(self.store, tx, handoff.id, Outgoing("card", ToMember(handoff.member_id), {"note": note}))
+        return handoff
+
+    def tell_resident(self, handoff: Handoff, member: Member, why: str) -> tuple[Outgoing, ...]:
+        """The one-person promise: the resident hears, by name and role, that their story moved to `member`
+        (`why`: colleague, coordinator, escalated or took). Nothing when nobody can be told or nothing moved."""
+        if handoff.resident is None or member.id == handoff.member_id:
+            return ()
+        previous = self.kb.member(handoff.member_id)
+        team = self.kb.team(member.team_id)
+        return (Outgoing("notice", ToPerson(handoff.resident), {
+            "key": f"handoff.moved_{why}",
+            "params": {"name": member.name, "first": member.first_name, "role": member.role.lower(),
+                       "team": team.name, "previous": previous.first_name if previous else ""}}),)
 
     def _note(self, by: Member | None, reason: str) -> str:
         """'Passed on by …', and the reason when there is one."""

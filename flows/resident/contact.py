@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from flows.card import DAYPARTS, MESSAGE, PHONE, SELF, Card, Concern, Preference
+from flows import lifecycle
+from flows.card import DAYPARTS, MESSAGE, PHONE, SELF, Card, Concern, Danger, Preference
+from flows.crisis import crisis_numbers
 from flows.fields import parse_phone
+from flows.markup import Rich
 from flows.replies import Reply
+from flows.resident import answers
 from flows.resident.steps import Step, StepSpec, no_buttons
 from flows.resident.story import use_buttons
-from flows.resident.summary import contact_of, reaction_days
+from flows.resident.summary import contact_of, reaction_days, story_domains
 from flows.resident.turn import Turn
 from knowledge.routing import Contact
 from store import Tx
@@ -79,6 +83,11 @@ def hand_off(turn: Turn) -> list[Reply]:
     progress.step = Step.DONE
     preference = Preference.from_dict(progress.preference)
     how = voice.plain(f"done.how.{preference.kind}", daypart=voice.plain(f"daypart.{preference.daypart}").lower())
+    if card.urgent:  # danger: the honest time in clock hours, and the numbers again
+        text = voice("done.urgent", name=contact.member.name, first=contact.member.first_name,
+                     hours=contact.team.urgent_reaction_hours, how=how)
+        numbers = crisis_numbers(voice, (d.kind for d in card.dangers))
+        return [Reply(Rich.join("\n\n", [text, voice("done.urgent_numbers"), numbers]), clear_keyboard=True)]
     return [Reply(voice("done.text", name=contact.member.name, first=contact.member.first_name,
                         days=reaction_days(contact), how=how), clear_keyboard=True)]
 
@@ -91,6 +100,7 @@ def build_card(turn: Turn, contact: Contact) -> Card:
         concerns=tuple(Concern(d, s, progress.followups.get(d, ""))
                        for d, s in sorted(progress.concerns().items(), key=lambda item: item[1])),
         answers=dict(progress.answers),
+        heard=story_domains(progress),
         story=progress.story or "",
         going_well=progress.going_well or "",
         would_help=progress.would_help or "",
@@ -99,10 +109,25 @@ def build_card(turn: Turn, contact: Contact) -> Card:
         postcode=turn.resident.postcode,
         area_id=area.id if area else None,
         crisis=tuple(progress.crisis),
+        dangers=dangers_of(turn),
         urgent=bool(progress.crisis),
         continuity=contact.reason == "continuity",
         source=progress.source,
     )
+
+
+def dangers_of(turn: Turn) -> tuple[Danger, ...]:
+    """Each danger with the resident's own words; an 'unsafe' check answer with the label they tapped."""
+    progress, found = turn.progress, []
+    for kind in progress.crisis:
+        words = progress.danger_words.get(kind, "")
+        if words:
+            found.append(Danger(kind, words))
+        elif kind == "domestic_violence" and progress.answers.get("safety_justice") == answers.UNSAFE_SCORE:
+            found.append(Danger(kind, turn.voice.plain("check.answer.safety_justice.heavy"), "answer"))
+        else:
+            found.append(Danger(kind))
+    return tuple(found)
 
 
 def ask_done(turn: Turn) -> list[Reply]:
@@ -110,10 +135,29 @@ def ask_done(turn: Turn) -> list[Reply]:
 
 
 async def text_done(turn: Turn, text: str, match) -> list[Reply]:
-    """After the conversation: a message for the resident's person, when they chose messages."""
+    """After the conversation: a message for the resident's person, when they chose messages. A danger written
+    now makes their open handoff urgent (the numbers came first, from the flow)."""
+    replies = await urgent_after_consent(turn) if match is not None and match.crisis.is_crisis else []
     if await turn.flow.relay.from_resident(turn.resident.person, text):
-        return [Reply(turn.voice("handoff.relayed"))]
-    return [Reply(turn.voice("done.again"))]
+        return replies + [Reply(turn.voice("handoff.relayed"))]
+    return replies or [Reply(turn.voice("done.again"))]
+
+
+async def urgent_after_consent(turn: Turn) -> list[Reply]:
+    """The open handoff becomes urgent in the same commit as the progress; the resident hears the honest time."""
+    progress = turn.progress
+    handoff = await turn.flow.store.handoffs.get(progress.handoff_id) if progress.handoff_id else None
+    if handoff is None or handoff.status not in lifecycle.OPEN or handoff.resident != turn.resident.person:
+        return []
+    dangers = dangers_of(turn)
+
+    async def mark(tx: Tx) -> None:
+        await turn.flow.handoffs.make_urgent(tx, handoff.id, dangers)
+
+    turn.effects.append(mark)
+    member = turn.flow.kb.member(handoff.member_id)
+    return [Reply(turn.voice("done.now_urgent", first=member.first_name if member else "",
+                             hours=turn.flow.kb.team(handoff.team_id).urgent_reaction_hours))]
 
 
 STEPS = {

@@ -11,13 +11,14 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from flows import buttons, lifecycle
-from flows.crisis import crisis_replies
-from flows.markup import shorten
-from flows.picture import spider_web
+from flows.crisis import crisis_replies, danger_words
+from flows.insight import record
+from flows.markup import Rich, shorten
+from flows.picture import picture as draw_picture
 from flows.progress import Progress
 from flows.recipients import ToPerson
 from flows.replies import Answer, Reply
-from flows.resident import check, contact, story, summary
+from flows.resident import check, choosing, contact, story, summary, withdraw
 from flows.resident.steps import Step, StepSpec
 from flows.resident.story import STORY_LIMIT
 from flows.resident.turn import Turn
@@ -27,7 +28,7 @@ from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from store import Person, Resident, Store
 
-STEPS: dict[Step, StepSpec] = {**story.STEPS, **check.STEPS, **summary.STEPS, **contact.STEPS}
+STEPS: dict[Step, StepSpec] = {**story.STEPS, **check.STEPS, **summary.STEPS, **contact.STEPS, **withdraw.STEPS}
 assert set(STEPS) == set(Step), f"steps without a table entry: {set(Step) - set(STEPS)}"
 RECENT_MESSAGES = 3  # read together, so a sentence split over messages still counts
 RECENT_LENGTH = 300
@@ -40,7 +41,7 @@ class ResidentFlow:
     """The conversation with residents; one instance serves them all."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, store: Store, texts: Texts, handoffs, relay,
-                 picture: Callable[..., bytes] = spider_web) -> None:
+                 picture: Callable[..., bytes] = draw_picture) -> None:
         self.kb, self.matcher, self.store, self.texts = kb, matcher, store, texts
         self.handoffs, self.relay, self.picture = handoffs, relay, picture
 
@@ -58,6 +59,7 @@ class ResidentFlow:
         async with self.store.transaction() as tx:
             for effect in turn.effects:
                 await effect(tx)
+            await record.finished(self.kb, self.store, tx, turn)  # the figures for the municipality
             if turn.progress.step != turn.loaded_step:
                 turn.progress.previous_step, turn.progress.step_at = turn.loaded_step, self.store.now().isoformat()
                 turn.loaded_step = turn.progress.step
@@ -85,7 +87,10 @@ class ResidentFlow:
     async def start(self, person: Person, language_hint: str | None, payload: str | None = None) -> list[Reply]:
         """/start: greet, explain, and offer the two ways in."""
         turn = await self.turn(person, language_hint)
-        replies = [Reply(turn.voice("start.welcome"))]
+        welcome = turn.voice("start.welcome")
+        if self.kb.municipality.demo:  # invented help and people: every welcome says so
+            welcome = Rich.lines([welcome, Rich(), turn.voice("demo.notice")])
+        replies = [Reply(welcome)]
         shared_with = await self._open_handoff_member(turn)
         if turn.progress.step == Step.DONE and shared_with is not None:  # never a second story without asking
             return replies + [Reply(turn.voice("start.already_shared", name=shared_with))]
@@ -155,6 +160,7 @@ class ResidentFlow:
             for kind in match.crisis.kinds:
                 if kind not in progress.crisis:
                     progress.crisis.append(kind)
+            progress.danger_words = {**danger_words(match.crisis, progress.recent), **progress.danger_words}
             replies += crisis_replies(turn.voice, match.crisis.kinds)
         elif match.crisis.hint and not progress.danger_asked:  # a risk word alone: ask once, gently
             progress.danger_asked = True
@@ -162,6 +168,8 @@ class ResidentFlow:
         progress.stopped = False
         if await self._is_late(turn, sent_at):
             replies += self._late(turn, text)
+        elif (pressed := await choosing.typed_text(turn, text, match, STEPS)) is not None:  # a label typed
+            replies += pressed
         else:
             replies += await STEPS[Step(progress.step)].on_text(turn, text, match)
         await self.save(turn)
@@ -176,7 +184,7 @@ class ResidentFlow:
                 return Answer([], toast=turn.voice.plain("stale.already_sent", first=name.split()[0]))
             replies = await self.ask_again(turn) if turn.resident.progress else [Reply(turn.voice("stale.unknown"))]
             return Answer(replies, toast=turn.voice.plain("stale.toast"))
-        replies = await STEPS[Step(turn.progress.step)].on_choice(turn, button.part(1))
+        replies = await choosing.press(turn, button.part(1), STEPS)
         if replies is None:
             return Answer(await self.ask_again(turn), toast=turn.voice.plain("stale.toast"))
         turn.progress.stopped = False

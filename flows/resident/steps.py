@@ -35,6 +35,7 @@ class Step(StrEnum):
     PREFERENCE = "preference"
     PHONE = "phone"
     DAYPART = "daypart"
+    WITHDRAW = "withdraw"  # a choice that withdraws a consented handoff, asked once more
     DONE = "done"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from flows import lifecycle
+from flows import lifecycle, picture
 from flows.markup import Rich, fit, shorten
 from flows.replies import Reply
 from flows.reports import report_button
@@ -12,7 +12,6 @@ from flows.resident.check import WORDS_IN_CARD
 from flows.resident.steps import Step, StepSpec
 from flows.resident.story import use_buttons
 from flows.resident.turn import Turn
-from knowledge.domains import DOMAIN_IDS
 from knowledge.postcode import normalize_postcode
 from knowledge.routing import Contact, choose_contact
 
@@ -63,25 +62,29 @@ def picture_then_postcode(turn: Turn) -> list[Reply]:
 
 
 def summary(turn: Turn) -> Reply:
-    """The whole picture: what goes well, what weighs most, and the spider web when there is enough."""
+    """The whole picture: what goes well, what weighs most (as the resident said it), and the picture."""
     progress, voice = turn.progress, turn.voice
-    concerns = sorted(progress.concerns().items(), key=lambda item: (item[1], DOMAIN_IDS.index(item[0])))
-    good = [d for d, s in progress.answers.items() if s is not None and s >= 4]
+    heard = story_domains(progress)
+    heaviest = picture.heaviest(progress.answers, heard)
+    good = [d for d, s in progress.answers.items() if s is not None and s >= 4 and d not in heard + tuple(heaviest)]
     lines = [voice("summary.title")]
     if good:
         lines.append(voice("summary.good", domains=voice.domains(good)))
     if progress.going_well:
         lines.append(voice("summary.going_well", words=shorten(progress.going_well, 200)))
-    if concerns:
-        lines.append(voice("summary.heavy", domains=voice.domains([d for d, _ in concerns[:3]])))
+    if heaviest:
+        lines.append(voice("summary.heavy", domains=voice.domains(heaviest[:3])))
     caption = fit(Rich.lines(lines), 1024)
     answered = sum(1 for s in progress.answers.values() if s is not None)
     if answered < 3:
         return Reply(caption)
-    labels = {d: voice.domain(d) for d in DOMAIN_IDS}
-    png = turn.flow.picture(dict(progress.answers), labels, voice.plain("summary.picture_title"),
-                            voice.plain("summary.not_asked"), voice.plain("mydata.skipped"))
+    png = turn.flow.picture(voice, dict(progress.answers), heard, voice.plain("picture.title"))
     return Reply(caption, picture=png)
+
+
+def story_domains(progress) -> tuple[str, ...]:
+    """The domains heard in the resident's story and confirmed by them, most prominent first."""
+    return tuple(d for d in progress.domains if d in progress.answers)
 
 
 def ask_postcode(turn: Turn) -> list[Reply]:
@@ -153,9 +156,9 @@ def reaction_days(contact: Contact) -> int:
 def ask_offer(turn: Turn) -> list[Reply]:
     voice, contact = turn.voice, contact_of(turn)
     text = voice(
-        "offer.text",
+        "offer.urgent" if turn.progress.crisis else "offer.text",  # danger: the honest time in clock hours
         name=contact.member.name, role=contact.member.role.lower(), team=contact.team.name,
-        first=contact.member.first_name, days=reaction_days(contact),
+        first=contact.member.first_name, days=reaction_days(contact), hours=contact.team.urgent_reaction_hours,
         again=voice("offer.again", first=contact.member.first_name) if contact.reason == "continuity" else Rich(),
     )
     return [Reply(text, turn.choices(("yes", "offer.accept"), ("no", "offer.decline")), columns=1)]

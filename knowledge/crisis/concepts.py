@@ -80,6 +80,11 @@ class ConceptSet:
                     tuple(spec.get("not_subject") or ()),
                 ))
         self._needs = [(c, c.needs) for c in self.concepts]
+        # Each concept is looked at only when its rarest role is present (a clause fills few roles).
+        size = {role: len(entries or ()) for role, entries in roles.items()}
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for index, concept in enumerate(self.concepts):
+            self._by_key[min(concept.roles, key=lambda r: (size.get(r, 0), r))].append(index)
         missing = {r for c in self.concepts for r in c.roles + c.unless} - set(roles)
         if missing:
             raise ValueError(f"crisis concepts ({self.language}): unknown roles {sorted(missing)}")
@@ -175,7 +180,8 @@ class ConceptSet:
         """
         result = []
         present = roles.keys()
-        for concept, needs in self._needs:
+        candidates = sorted(i for role in present for i in self._by_key.get(role, ()))
+        for concept, needs in (self._needs[i] for i in candidates):
             if concept.reach < reach or not needs <= present:
                 continue
             if any(b in roles or b in around for b in concept.unless):

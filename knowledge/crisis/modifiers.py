@@ -41,7 +41,7 @@ class Markers:
 def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted: frozenset[str]) -> set[str]:
     """The entries of `wanted` (one to three words in a row) found at these positions."""
     found = set()
-    typed = [words[i][0] for i in positions]
+    typed = [_number_class(words[i][0]) for i in positions]
     for n, word in enumerate(typed):
         phrase = word
         if phrase in wanted:
@@ -53,6 +53,13 @@ def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted:
             if phrase in wanted:
                 found.add(phrase)
     return found
+
+
+def _number_class(word: str) -> str:
+    """A number stands for its class in the markers: "in jaartal" (in 2019), "toen ik getal" (toen ik 16)."""
+    if not word.isdigit():
+        return word
+    return "jaartal" if len(word) == 4 and word[:2] in ("19", "20") else "getal"
 
 
 class Judge:

@@ -15,6 +15,7 @@ from .records import ErrorRecord, FailedRequest, Fault
 from .spec import JSON, ApiError, ApiSpec, bad_request, check_required, coerce_params, read_params, summarize
 from .updates import Updates
 from .users import FakeChat, FakeUser
+from .webhook import WebhookDelivery
 
 Handler = Callable[[JSON], Awaitable[Any]]
 
@@ -24,7 +25,7 @@ FAULT_KINDS = frozenset({"429", "502", "drop", "timeout"})
 MENU_BUTTON_TYPES = frozenset({"commands", "web_app", "default"})
 
 
-class FakeTelegram(Updates, Messages, Inspection):
+class FakeTelegram(Updates, Messages, Inspection, WebhookDelivery):
     """Fake Bot API server on 127.0.0.1 with simulated users, checks and fault injection.
 
     Records: ``requests`` (method, params) in order, ``violations`` (rule breaches that got
@@ -55,6 +56,7 @@ class FakeTelegram(Updates, Messages, Inspection):
         self._port = port
         self._runner: web.AppRunner | None = None
         self._init_state()
+        self._init_webhook()
         self._handlers = self._build_handlers()
 
     # ----------------------------------------------------------------- lifecycle
@@ -75,6 +77,7 @@ class FakeTelegram(Updates, Messages, Inspection):
         """Answer pending long polls and stop the server."""
         self._closing = True
         self._notify()
+        await self._stop_webhooks()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

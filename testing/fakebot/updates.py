@@ -170,6 +170,7 @@ class Updates(State):
 
     async def _delete_webhook(self, params: JSON) -> bool:
         self._webhook_url = ""
+        self._webhook_secret = None
         if params.get("drop_pending_updates"):
             self._pending.clear()
         return True
@@ -179,6 +180,7 @@ class Updates(State):
         if url and urlsplit(url).scheme != "https":
             raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
         self._webhook_url = url
+        self._webhook_secret = params.get("secret_token") or None
         if params.get("drop_pending_updates"):
             self._pending.clear()
         return True
