@@ -125,7 +125,8 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
     relay = Relay(kb, store, texts)
     resident = ResidentFlow(kb, matcher, store, texts, start, relay, picture)
     router = Router(
-        kb=kb, texts=texts, accounts=Accounts(kb, store, texts), resident=resident, privacy=PrivacyFlow(resident),
+        kb=kb, texts=texts, accounts=Accounts(kb, store, texts), resident=resident,
+        privacy=PrivacyFlow(resident, config.retention_days),
         staff_actions=actions, staff_commands=StaffCommands(kb, store, texts, renderer, actions), relay=relay,
         lookup=Lookup(kb, matcher, store, texts), form=HandoffForm(kb, matcher, store, texts, start),
         reports=ReportFlow(kb, store, texts),

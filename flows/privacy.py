@@ -7,6 +7,7 @@ who have been quiet longer than the retention period and have no open handoff.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from datetime import timedelta
@@ -18,7 +19,7 @@ from flows.insight import record
 from flows.markup import Rich, fit, shorten
 from flows.recipients import ANONYMOUS, ToMember, ToPerson
 from flows.replies import Answer, Choice, Reply
-from flows.resident import ResidentFlow
+from flows.resident import ResidentFlow, asked
 from flows.trail import Trail
 from flows.voice import Voice
 from store import Handoff, Person, Store, Tx
@@ -93,21 +94,36 @@ async def erase_quiet(store: Store, retention_days: float,
     return len(quiet)
 
 
-async def export(store: Store, person: Person) -> dict[str, Any]:
-    """Everything stored about a resident, for /mijngegevens."""
+def heard_as_words(progress: dict[str, Any], card: dict[str, Any], heard_label: str
+                   ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Copies where a domain heard in the story says so instead of a score: that score is the bot's working
+    guess for routing, never the resident's answer."""
+    progress, card = copy.deepcopy(progress), copy.deepcopy(card)
+    answers = progress.get("answers") or {}
+    for domain in progress.get("domains") or ():
+        if domain in answers:
+            answers[domain] = heard_label
+    for concern in card.get("concerns") or ():
+        if concern.get("domain") in (card.get("heard") or ()):
+            concern["score"] = heard_label
+    return progress, card
+
+
+async def export(store: Store, person: Person, heard_label: str = "heard in the story") -> dict[str, Any]:
+    """Everything stored about a resident, for /mijngegevens (story domains as `heard_label`, not as a score)."""
     resident = await store.residents.get(person)
     handoffs = []
     for h in await store.handoffs.of_resident(person):
         events = await store.handoffs.events(h.id)
         handoffs.append({
             "id": h.id, "member_id": h.member_id, "team_id": h.team_id, "status": h.status, "urgent": h.urgent,
-            "created_at": h.created_at.isoformat(), "card": h.card,
+            "created_at": h.created_at.isoformat(), "card": heard_as_words({}, h.card or {}, heard_label)[1],
             "history": [{"at": e.at.isoformat(), "status": e.to_status} for e in events],
         })
     return {
         "resident": None if resident is None else {
             "person": person.key, "language": resident.language, "postcode": resident.postcode,
-            "progress": resident.progress,
+            "progress": heard_as_words(resident.progress, {}, heard_label)[0],
         },
         "handoffs": handoffs,
     }
@@ -116,19 +132,23 @@ async def export(store: Store, person: Person) -> dict[str, Any]:
 class PrivacyFlow:
     """The resident's privacy commands."""
 
-    def __init__(self, residents: ResidentFlow) -> None:
-        self.residents = residents
+    def __init__(self, residents: ResidentFlow, retention_days: float = 90.0) -> None:
+        self.residents, self.retention_days = residents, retention_days
         self.store, self.kb, self.texts = residents.store, residents.kb, residents.texts
+        residents.outside[buttons.FORGET] = self._typed_forget  # 'ja, wis alles' typed answers /vergeet too
+
+    async def _typed_forget(self, person: Person, language_hint: str | None, button: buttons.Button) -> Answer:
+        return await self.forget(person, language_hint, button.part(0) == "yes")
 
     async def privacy(self, person: Person, language_hint: str | None) -> list[Reply]:
         """/privacy: what we keep, who sees it, how to see and erase it."""
         turn = await self.residents.turn(person, language_hint)
-        return [Reply(turn.voice("privacy.text"))]
+        return [Reply(turn.voice("privacy.text", days=max(1, round(self.retention_days))))]
 
     async def my_data(self, person: Person, language_hint: str | None) -> list[Reply]:
         """/mijngegevens: everything stored about me, readable and as a JSON file."""
         turn = await self.residents.turn(person, language_hint)
-        exported = await export(self.store, person)
+        exported = await export(self.store, person, turn.voice.plain("picture.heard"))
         if exported["resident"] is None and not exported["handoffs"]:
             return [Reply(turn.voice("mydata.nothing"))]
         voice, progress = turn.voice, turn.progress
@@ -138,8 +158,10 @@ class PrivacyFlow:
             lines.append(voice("mydata.postcode", postcode=turn.resident.postcode))
         if progress.story:
             lines.append(voice("mydata.story", words=shorten(progress.story, WORDS_SHOWN)))
-        for domain, score in progress.answers.items():
-            answer = voice.plain("mydata.skipped") if score is None else str(score)
+        heard = {d for d in progress.domains if d in progress.answers}
+        for domain, score in progress.answers.items():  # a story's domain was heard, never scored by the resident
+            answer = voice.plain("picture.heard") if domain in heard else \
+                voice.plain("mydata.skipped") if score is None else self._tapped(turn, domain, score)
             lines.append(voice("mydata.answer", domain=voice.domain(domain), answer=answer))
         for domain, words in progress.followups.items():
             lines.append(voice("mydata.followup", domain=voice.domain(domain), words=shorten(words, WORDS_SHOWN)))
@@ -161,17 +183,32 @@ class PrivacyFlow:
         content = json.dumps(exported, ensure_ascii=False, indent=2).encode()
         return [Reply(fit(Rich.lines(lines))), Reply(voice("mydata.caption"), document=("mijngegevens.json", content))]
 
+    @staticmethod
+    def _tapped(turn, domain: str, score: int) -> str:
+        """A check answer as the label the resident tapped ('Een beetje'), not as a number."""
+        from flows.resident import answers, check
+
+        answer = answers.answer_of(domain, score)
+        return turn.voice.plain(check.answer_key(turn, domain, answer)) if answer else str(score)
+
     async def forget_asked(self, person: Person, language_hint: str | None) -> list[Reply]:
         """/vergeet: ask for confirmation first."""
-        voice = (await self.residents.turn(person, language_hint)).voice
+        turn = await self.residents.turn(person, language_hint)
+        voice = turn.voice
+        if await self.store.residents.get(person) is not None:  # typing 'ja, wis alles' answers it too
+            asked.remember_forget(turn)
+            await self.residents.save(turn, new_buttons=False, keep_asked=True)
         choices = (Choice(buttons.encode(buttons.FORGET, "yes"), voice.plain("forget.accept")),
                    Choice(buttons.encode(buttons.FORGET, "no"), voice.plain("forget.decline")))
         return [Reply(voice("forget.ask"), choices=choices, columns=2)]
 
     async def forget(self, person: Person, language_hint: str | None, confirmed: bool) -> Answer:
         """The answer to /vergeet's question."""
-        voice = Voice(self.texts, (await self.residents.turn(person, language_hint)).resident.language)
+        turn = await self.residents.turn(person, language_hint)
+        voice = Voice(self.texts, turn.resident.language)
         if not confirmed:
+            if turn.progress.asked:  # answered: a later 'ja' is not a yes to this question any more
+                await self.residents.save(turn, new_buttons=False)
             return Answer([Reply(voice("forget.kept"))])
         await erase(self.store, person, self.coordinator_of)
         return Answer([Reply(voice("forget.done"), clear_keyboard=True)])

@@ -35,6 +35,7 @@ class Progress:
     preference: dict[str, Any] = field(default_factory=dict)  # kind, phone, daypart
     handoff_id: int | None = None
     withdrawing: dict[str, str] | None = None  # step, choice: a withdrawing choice waiting for confirmation
+    asked: dict[str, str] | None = None  # kind, at: a question outside the steps (/vergeet's), until answered
     source: str | None = None  # the deep-link payload the resident came with
     stopped: bool = False
 

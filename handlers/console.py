@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from flows.delivery import Delivered, Outcome
 from flows.replies import Reply
+from flows.voice import Voice
 from store import Person
 
 if TYPE_CHECKING:
@@ -50,25 +51,37 @@ class Console:
         return Delivered()
 
     # -- the terminal ----------------------------------------------------------------------
+    def say(self, key: str, **params: object) -> str:
+        """A console sentence in this person's language."""
+        return str(Voice(self.house.texts, self.language)(key, **params))
+
+    async def follow_language(self) -> None:
+        """A resident's console speaks the language the resident chose (/taal, or the first one)."""
+        if self.staff:
+            return
+        resident = await self.house.store.residents.get(self.person)
+        if resident is not None:
+            self.language = resident.language
+
     def show(self, replies: list[Reply]) -> None:
         """Print replies (bold and italic are plain text here); remember the newest buttons."""
         for reply in replies:
             if reply.removes:
-                print(f"[bericht {reply.removes} weggehaald]")
+                print(self.say("console.removed", id=reply.removes))
                 continue
             if reply.replaces:
-                print(f"[bericht {reply.replaces} vervangen door:]")
+                print(self.say("console.replaced", id=reply.replaces))
             print(str(reply.text))
             if reply.picture:
-                print(f"[plaatje: {self._save('plaatje.png', reply.picture)}]")
+                print(self.say("console.picture", path=str(self._save("picture.png", reply.picture))))
             if reply.document:
-                print(f"[bestand: {self._save(*reply.document)}]")
+                print(self.say("console.file", path=str(self._save(*reply.document))))
             if reply.choices:
                 self.buttons = [c.id for c in reply.choices]
                 for number, choice in enumerate(reply.choices, start=1):
                     print(f"  [{number}] {choice.label}")
             if reply.ask_contact:
-                print(f"  {self.house.texts.get(self.language, 'console.contact_hint')}")
+                print(f"  {self.say('console.contact_hint')}")
             print()
 
     def _save(self, name: str, content: bytes) -> Path:
@@ -82,6 +95,7 @@ class Console:
         conversation, text = self.house.conversation, line.strip()
         if not text:
             return
+        await self.follow_language()
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
             answer = await conversation.press(self.person, self.language, self.buttons[int(text) - 1])
             if answer.toast:
@@ -91,11 +105,13 @@ class Console:
             await conversation.command(self.person, self.language, name, args)
         else:
             await conversation.text(self.person, self.language, text)
+        await self.follow_language()  # /taal: from the next message on
         await self.house.worker.deliver_due()
 
     async def deliveries(self) -> None:
         """Do what is due, then show what the outbox holds for this terminal; keep no old files."""
         await self.house.tick()
+        await self.follow_language()
         await self.house.worker.deliver_due()
         erased = not self.staff and await self.house.store.residents.get(self.person) is None
         self.forget_files(everything=erased)
@@ -119,7 +135,8 @@ def run_console(house_factory, folder: Path, as_user: str = "resident") -> int:
                 return 2
             console = Console(house, folder, console_person(as_user), staff=staff_id is not None)
             house.worker.senders.append(console)
-            print(house.texts.get(console.language, "console.welcome"))
+            runner.run(console.follow_language())
+            print(console.say("console.welcome"))
             runner.run(_begin(house, console, staff_id))
             while True:
                 runner.run(console.deliveries())
@@ -133,7 +150,7 @@ def run_console(house_factory, folder: Path, as_user: str = "resident") -> int:
                         runner.run(house.router.resident.stop(console.person, console.language))
                     break
                 runner.run(console.handle(line))
-            print(house.texts.get(console.language, "console.bye"))
+            print(console.say("console.bye"))
             return 0
         finally:
             runner.run(house.close())

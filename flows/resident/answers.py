@@ -16,6 +16,7 @@ ANSWERS: tuple[tuple[str, int, str], ...] = (
     ("heavy", 2, "😣"),
 )
 UNSAFE_SCORE = 1
+GOING_WELL_SCORE = 5  # 'Nee, gaat goed': the only answer that says a domain goes well
 CONCERN_AT_MOST = 3
 
 # What people type instead of tapping (after lower-casing).
@@ -39,6 +40,11 @@ def score_of(domain: str, answer_id: str) -> int | None:
                 return UNSAFE_SCORE
             return score
     return None
+
+
+def answer_of(domain: str, score: int) -> str | None:
+    """The answer id that gave this score (the button the resident tapped)."""
+    return next((a for a, _s, _f in ANSWERS if score_of(domain, a) == score), None)
 
 
 def typed_answer(text: str) -> str | None:

@@ -17,12 +17,19 @@ WORDS_IN_CARD = 1000  # a resident's own words kept per answer
 def ask_question(turn: Turn) -> list[Reply]:
     voice, progress = turn.voice, turn.progress
     domain = answers.next_domain(progress.answers)
-    number = len(progress.answers) + 1
+    number, total = position(progress)
     faces = tuple(Choice(turn.button(aid), f"{face} {voice.plain(answer_key(turn, domain, aid))}")
                   for aid, _score, face in answers.ANSWERS)
     skip = Choice(turn.button("skip"), voice.plain("common.skip"))
     question = voice(f"check.question.{domain}")
-    return [Reply(voice("check.frame", number=number, total=len(DOMAIN_IDS), question=question), faces + (skip,))]
+    return [Reply(voice("check.frame", number=number, total=total, question=question), faces + (skip,))]
+
+
+def position(progress: Progress) -> tuple[int, int]:
+    """This question's number and how many this resident is asked: the domains heard in the story are not."""
+    heard = {d for d in progress.domains if d in progress.answers}
+    asked = sum(1 for d in progress.answers if d not in heard)
+    return asked + 1, len(DOMAIN_IDS) - len(heard)
 
 
 def answer_key(turn: Turn, domain: str, answer: str) -> str:

@@ -82,7 +82,7 @@ def hand_off(turn: Turn) -> list[Reply]:
     turn.effects.append(store_handoff)
     progress.step = Step.DONE
     preference = Preference.from_dict(progress.preference)
-    how = voice.plain(f"done.how.{preference.kind}", daypart=voice.plain(f"daypart.{preference.daypart}").lower())
+    how = voice.plain(f"done.how.{preference.kind}", daypart=voice.plain(f"daypart_phrase.{preference.daypart}"))
     if card.urgent:  # danger: the honest time in clock hours, and the numbers again
         text = voice("done.urgent", name=contact.member.name, first=contact.member.first_name,
                      hours=contact.team.urgent_reaction_hours, how=how)

@@ -7,7 +7,7 @@ wrote (a handoff, an audit entry) in one commit; only then are the replies retur
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from flows import buttons, lifecycle
@@ -17,8 +17,8 @@ from flows.markup import Rich, shorten
 from flows.picture import picture as draw_picture
 from flows.progress import Progress
 from flows.recipients import ToPerson
-from flows.replies import Answer, Reply
-from flows.resident import check, choosing, contact, story, summary, withdraw
+from flows.replies import Answer, Choice, Reply
+from flows.resident import asked, check, choosing, contact, story, summary, withdraw
 from flows.resident.steps import Step, StepSpec
 from flows.resident.story import STORY_LIMIT
 from flows.resident.turn import Turn
@@ -35,6 +35,7 @@ RECENT_LENGTH = 300
 LATE_MARGIN = timedelta(seconds=1)  # channels give the time a message was sent to the second
 LATE_SENSITIVE = frozenset({Step.CHECK, Step.FOLLOWUP, Step.GOING_WELL, Step.WOULD_HELP, Step.POSTCODE, Step.PHONE})
 LATE_FIELDS = {Step.STORY: "story", Step.GOING_WELL: "going_well", Step.WOULD_HELP: "would_help"}
+Press = Callable[[Person, str | None, buttons.Button], Awaitable[Answer]]
 
 
 class ResidentFlow:
@@ -44,6 +45,9 @@ class ResidentFlow:
                  picture: Callable[..., bytes] = draw_picture) -> None:
         self.kb, self.matcher, self.store, self.texts = kb, matcher, store, texts
         self.handoffs, self.relay, self.picture = handoffs, relay, picture
+        # buttons outside the steps a resident can get, by kind: typing their label presses them here
+        # (flows.privacy adds /vergeet's)
+        self.outside: dict[str, Press] = {buttons.FOLLOWUP: lambda person, hint, button: relay.followup(person, button)}
 
     # -- loading and saving ----------------------------------------------------------------
     async def turn(self, person: Person, language_hint: str | None) -> Turn:
@@ -54,8 +58,14 @@ class ResidentFlow:
         progress = Progress.from_dict(resident.progress)
         return Turn(self, resident, progress, Voice(self.texts, resident.language), loaded_step=progress.step)
 
-    async def save(self, turn: Turn) -> None:
-        """One commit: what the step wrote, and the progress with a new revision (older buttons go stale)."""
+    async def save(self, turn: Turn, *, new_buttons: bool = True, keep_asked: bool = False) -> None:
+        """One commit: what the step wrote, and the progress with a new revision (older buttons go stale).
+
+        Without `new_buttons` the step's buttons stay valid (only a question outside the steps was asked or
+        answered); without `keep_asked` a question outside the steps is no longer the one being answered.
+        """
+        if not keep_asked:
+            turn.progress.asked = None
         async with self.store.transaction() as tx:
             for effect in turn.effects:
                 await effect(tx)
@@ -63,7 +73,7 @@ class ResidentFlow:
             if turn.progress.step != turn.loaded_step:
                 turn.progress.previous_step, turn.progress.step_at = turn.loaded_step, self.store.now().isoformat()
                 turn.loaded_step = turn.progress.step
-            turn.progress.rev += 1
+            turn.progress.rev += 1 if new_buttons else 0
             turn.resident.progress = turn.progress.to_dict()
             await self.store.residents.save(tx, turn.resident)
         turn.effects.clear()
@@ -166,6 +176,8 @@ class ResidentFlow:
             progress.danger_asked = True
             replies.append(Reply(turn.voice("crisis.check")))
         progress.stopped = False
+        if not match.crisis.is_crisis and (outside := await self._outside(turn, text)) is not None:
+            return replies + outside  # the newest question was /vergeet's or the follow-up: its button
         if await self._is_late(turn, sent_at):
             replies += self._late(turn, text)
         elif (pressed := await choosing.typed_text(turn, text, match, STEPS)) is not None:  # a label typed
@@ -174,6 +186,28 @@ class ResidentFlow:
             replies += await STEPS[Step(progress.step)].on_text(turn, text, match)
         await self.save(turn)
         return replies
+
+    async def _outside(self, turn: Turn, text: str) -> list[Reply] | None:
+        """Typed text naming a button of the newest question outside the steps presses that button (None: it does
+        not; the step reads it, or it is relayed)."""
+        question = await asked.newest(turn, bool(choosing.options(turn, STEPS)))
+        if question is None:
+            return None
+        reading = asked.read(turn, question, text)
+        if reading.ambiguous:
+            own = {o.choice: o.label for o in reversed(question.options(turn))}
+            return [Reply(turn.voice("typed.which"), tuple(Choice(question.data(c), own[c]) for c in reading.choices))]
+        if reading.chosen is None:
+            return None
+        button = buttons.decode(question.data(reading.chosen))
+        assert button is not None
+        person, language = turn.resident.person, turn.resident.language
+        answer = await self.outside[button.kind](person, language, button)
+        if await self.store.residents.get(person) is not None:  # not erased: keep what this message changed
+            fresh = await self.turn(person, language)
+            fresh.progress.recent, fresh.progress.stopped = turn.progress.recent, False
+            await self.save(fresh, new_buttons=False)
+        return answer.replies or [Reply(turn.voice("stale.toast"))]
 
     async def choice(self, person: Person, language_hint: str | None, button: buttons.Button) -> Answer:
         """A button of a step; stale or unknown buttons change nothing and get a polite answer."""

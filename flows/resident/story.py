@@ -48,7 +48,7 @@ async def text_story(turn: Turn, text: str, match) -> list[Reply]:
         return [Reply(turn.voice("story.unsupported_language"))] + turn.flow.ask(turn)
     if not match.domains:
         return [Reply(turn.voice("story.not_understood"), turn.choices(("check", "start.way_check")))]
-    progress.domains = list(match.domain_ids[:4])
+    progress.domains = list(match.domain_ids)  # every domain heard above the matcher's threshold, in its order
     progress.step = Step.STORY_CONFIRM
     return turn.flow.ask(turn)
 

@@ -8,6 +8,7 @@ from flows import lifecycle, picture
 from flows.markup import Rich, fit, shorten
 from flows.replies import Reply
 from flows.reports import report_button
+from flows.resident import answers
 from flows.resident.check import WORDS_IN_CARD
 from flows.resident.steps import Step, StepSpec
 from flows.resident.story import use_buttons
@@ -66,17 +67,19 @@ def summary(turn: Turn) -> Reply:
     progress, voice = turn.progress, turn.voice
     heard = story_domains(progress)
     heaviest = picture.heaviest(progress.answers, heard)
-    good = [d for d, s in progress.answers.items() if s is not None and s >= 4 and d not in heard + tuple(heaviest)]
-    lines = [voice("summary.title")]
+    good = [d for d, s in progress.answers.items()  # only 'Nee, gaat goed' says it goes well ('een beetje' does not)
+            if s == answers.GOING_WELL_SCORE and d not in heard + tuple(heaviest)]
+    answered = sum(1 for s in progress.answers.values() if s is not None)
+    drawn = answered >= 3  # fewer answers make no picture, and then no heading that promises one
+    lines = [voice("summary.title")] if drawn else []
     if good:
         lines.append(voice("summary.good", domains=voice.domains(good)))
     if progress.going_well:
         lines.append(voice("summary.going_well", words=shorten(progress.going_well, 200)))
     if heaviest:
         lines.append(voice("summary.heavy", domains=voice.domains(heaviest[:3])))
-    caption = fit(Rich.lines(lines), 1024)
-    answered = sum(1 for s in progress.answers.values() if s is not None)
-    if answered < 3:
+    caption = fit(Rich.lines(lines or [voice("summary.no_picture")]), 1024)
+    if not drawn:
         return Reply(caption)
     png = turn.flow.picture(voice, dict(progress.answers), heard, voice.plain("picture.title"))
     return Reply(caption, picture=png)
