@@ -148,6 +148,21 @@ EVERYDAY = [
 ]
 
 
+# Twins written AFTER the change, while checking the new rules for false alarms (each one alarmed
+# once and led to a narrower role: no bare "in de kast", errands, a schedule, illness, "klaar met" + life).
+EVERYDAY_AFTER = [
+    "mijn dochter legt haar speelgoed in de kast",
+    "de kleine zit in de box te spelen",
+    "de baby huilt al uren, niemand weet wat hij heeft, we gaan naar de huisarts",
+    "de kinderen zijn alleen buiten aan het spelen, de ouders zijn weg naar de winkel",
+    "mijn opa is klaar met zijn werk en geniet van het leven",
+    "of ik er morgen nog ben weet ik niet, ik moet misschien werken",
+    "we brengen de kat naar de buren, de sleutels liggen op tafel",
+    "mijn zoon heeft vandaag niks gegeten, hij lag de hele dag op de bank met buikpijn",
+    "my son plays outside in the rain in his t-shirt",
+    "the kids are outside, their mum is gone to the shop",
+]
+
 KINDS = [("child_danger", CHILD), ("domestic_violence", VIOLENCE), ("suicide", SUICIDE), ("medical", MEDICAL)]
 
 
@@ -162,7 +177,7 @@ def test_each_probe_is_read_as_its_kind_first(matcher: Matcher, kind: str, text:
     assert crisis.kind == kind, (crisis.kinds, crisis.evidence)
 
 
-@pytest.mark.parametrize("text", EVERYDAY)
+@pytest.mark.parametrize("text", EVERYDAY + EVERYDAY_AFTER)
 def test_each_everyday_twin_stays_calm(matcher: Matcher, text: str) -> None:
     crisis = matcher.match(text).crisis
     assert not crisis.is_crisis, crisis.evidence
