@@ -12,8 +12,9 @@ from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 
 SENTENCES = Path(__file__).resolve().parent / "eval" / "sentences.yaml"
-# Tuning sets since issue 9's third round (written blind, first measured untouched).
-FRESH = [Path(__file__).resolve().parent / "eval" / name for name in ("fresh.yaml", "fresh2.yaml")]
+# Tuning sets since issue 9's third round (written blind, first measured untouched); fresh3.yaml
+# since the fourth round (untouched it read crisis recall 0.793 and 4.8% false alarms).
+FRESH = [Path(__file__).resolve().parent / "eval" / name for name in ("fresh.yaml", "fresh2.yaml", "fresh3.yaml")]
 RECALL_MIN = 0.95
 FALSE_MAX = 0.03
 

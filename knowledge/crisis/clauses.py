@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from knowledge.normalize import tokens
 
 _SENTENCE_END = re.compile(r"[.!?;:\n\r()\[\]]+|\s[-–—]\s")
-_PIECE = re.compile(r"([.!?;:\n\r()\[\]]+|\s[-–—]\s|,)")
+_PIECE = re.compile(r"([.!?;:\n\r]+|\s[-–—]\s|,)")  # a "(3 en 5)" aside stays in its clause
 
 
 def sentence_starts(text: str, count: int) -> tuple[set[int], set[int]]:

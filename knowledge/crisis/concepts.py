@@ -22,6 +22,9 @@ TIME_BEFORE = frozenset({"om", "tot", "at", "until", "till", "before", "na", "vo
 TIME_AFTER = frozenset({"uur", "u", "oclock", "pm", "am", "minuten", "minutes", "min"})
 AGE_BEFORE = frozenset({"van", "aged"})
 AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
+MONTHS = frozenset({"maanden", "maand", "weken", "months", "month", "weeks"})  # "de kleinste is 8 maanden": a baby
+CHILD_AGE = 12  # years: "die jongen van 9" is a child
+AGENT_GAP = 4  # words: a doer this close before the filler (a verb-last clause: subject, object, verb)
 OF_WORDS = frozenset({"van", "of", "from"})  # "de stiefmoeder van mijn neefje sluit hem op": not the subject
 
 
@@ -35,6 +38,7 @@ class Concept:
     hint: bool = False  # only the gentle question
     verb: str | None = None  # the role holding the verb, for `not_subject`
     not_subject: tuple[str, ...] = ()  # roles that do not count right before the verb ("mijn zoon schopt")
+    agent: str | None = None  # a doer before that filler makes it the object ("dat de oppas de baby slaat")
 
     @property
     def needs(self) -> frozenset[str]:
@@ -63,6 +67,7 @@ class ConceptSet:
         self.many: list[str] = []  # roles filled by a number of 10 or more ("30 paracetamol")
         self.young: list[str] = []  # roles filled by a young age ("van 2", "3 jaar", "2 year old")
         self.teen: list[str] = []  # roles filled by a teenager's age ("ze zijn 14 en 16"), not a time
+        self.child_age: list[str] = []  # roles filled by a child's age ("jongen van 9", "8 maanden")
         self.suffixes: dict[str, list[Slot]] = defaultdict(list)
         roles = dict(data.get("roles") or {})
         roles.update(data.get("blockers") or {})
@@ -77,7 +82,7 @@ class ConceptSet:
                 self.concepts.append(Concept(
                     str(kind), str(name), tuple(spec["roles"]), tuple(spec.get("unless") or ()),
                     int(spec.get("reach", 1)), bool(spec.get("hint", False)), spec.get("verb"),
-                    tuple(spec.get("not_subject") or ()),
+                    tuple(spec.get("not_subject") or ()), spec.get("agent"),
                 ))
         self._needs = [(c, c.needs) for c in self.concepts]
         # Each concept is looked at only when its rarest role is present (a clause fills few roles).
@@ -90,8 +95,8 @@ class ConceptSet:
             raise ValueError(f"crisis concepts ({self.language}): unknown roles {sorted(missing)}")
 
     def _add(self, role: str, entry: str, forms: dict[str, list[tuple[str, str | None]]]) -> None:
-        if entry in ("#many", "#young", "#teen"):
-            {"#many": self.many, "#young": self.young, "#teen": self.teen}[entry].append(role)
+        if entry in ("#many", "#young", "#teen", "#child"):
+            {"#many": self.many, "#young": self.young, "#teen": self.teen, "#child": self.child_age}[entry].append(role)
             return
         if entry.endswith("*"):
             self.stems[normal_phrase(entry[:-1])].append(Slot(role, entry, None))
@@ -151,8 +156,13 @@ class ConceptSet:
                 number = int(first[:6])
                 for role in self.many if number >= 10 else ():
                     found[role].append((i, first))
-                if self.young and number <= YOUNG and _is_age(words, i):
+                age = _is_age(words, i)
+                months = i + 1 < len(words) and words[i + 1][0] in MONTHS
+                if self.young and (number <= YOUNG and age or months and number <= 36):
                     for role in self.young:
+                        found[role].append((i, first))
+                if self.child_age and (number <= CHILD_AGE and age or months and number <= 36):
+                    for role in self.child_age:
                         found[role].append((i, first))
                 if self.teen and TEEN[0] <= number <= TEEN[1] and not _is_time(words, i):
                     for role in self.teen:
@@ -203,14 +213,17 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
 
     "mijn zoon schopt tegen een bal", "my son hits the ball": the son is not hit. A filler after
     the verb or further away still counts ("hij schopt mijn zoon", "mijn zoon wordt geschopt"), and
-    so does one owned by someone ("de stiefmoeder van mijn neefje sluit hem op").
+    so does one owned by someone ("de stiefmoeder van mijn neefje sluit hem op") or one with a doer
+    just before it (a verb-last clause: "dat de oppas de baby slaat").
     """
     verbs = {p for p, _ in roles.get(concept.verb or "", ())}
     owned = {p for p, _ in roles.get("#of", ())}
+    agents = [p for p, _ in roles.get(concept.agent or "", ())]
     kept = dict(roles)
     for role in concept.not_subject:
         left = [(p, w) for p, w in roles.get(role, ())
-                if p + len(w.split()) not in verbs or p in owned or p - 1 in owned]
+                if p + len(w.split()) not in verbs or p in owned or p - 1 in owned
+                or any(0 < p - a <= AGENT_GAP for a in agents)]
         if left:
             kept[role] = left
         else:

@@ -62,6 +62,10 @@ def _number_class(word: str) -> str:
     return "jaartal" if len(word) == 4 and word[:2] in ("19", "20") else "getal"
 
 
+WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
+WEAK_REACH = 4
+
+
 class Judge:
     """The time layer for one text: markers per clause and in the whole text, each found once."""
 
@@ -83,6 +87,12 @@ class Judge:
             self._units[key] = found
         return found
 
+    def _near(self, unit: Sequence[int], said: set[str], markers: set[str]) -> bool:
+        """Whether a marker stands within WEAK_REACH words of a word of the finding."""
+        here = [i for i in unit if self.words[i][0] in said]
+        there = [i for i in unit if self.words[i][0] in markers]
+        return any(abs(a - b) <= WEAK_REACH for a in here for b in there)
+
     def recovery(self) -> set[str]:
         if self._recovery is None:
             self._recovery = phrases_in(self.words, range(len(self.words)), self.markers.recovery)
@@ -98,7 +108,10 @@ class Judge:
         found = self._in_unit(unit)
         if said & self.markers.threat_words and found["legal"]:
             return "cancel", f"juridisch dreigement ({', '.join(sorted(found['legal']))})"
-        if found["ongoing"]:
+        ongoing = found["ongoing"]
+        if ongoing and ongoing <= WEAK_ONGOING and not self._near(unit, said, ongoing):
+            ongoing = set()  # "..., alleen slaap ik de laatste tijd weer slecht": not the danger coming back
+        if ongoing:
             return "stands", ""
         past = found["past"]
         if past:

@@ -148,7 +148,7 @@ class CrisisReader:
             hint_words += hints
         findings = _one_per_clause(findings)
         softened = _one_per_clause(softened)
-        kinds = tuple(dict.fromkeys(f.kind for f in findings))
+        kinds = _child_first(tuple(dict.fromkeys(f.kind for f in findings)), findings)
         evidence = tuple(dict.fromkeys(f"{f.concept}: {' '.join(f.words)}" for f in findings))
         if kinds:
             return Crisis(kinds[0], kinds, evidence, findings=tuple(findings), softened=tuple(softened))
@@ -266,6 +266,17 @@ def _one_per_clause(findings: list[Finding]) -> list[Finding]:
         seen.add(key)
         kept.append(finding)
     return kept
+
+
+def _child_first(kinds: tuple[str, ...], findings: list[Finding]) -> tuple[str, ...]:
+    """A child harmed by the same act as violence at home ("ze sluit haar dochtertje op"): the child comes first."""
+    if "child_danger" not in kinds or "domestic_violence" not in kinds:
+        return kinds
+    child = {(f.clause_index, w) for f in findings if f.kind == "child_danger" and not f.concept.startswith("vaste zin")
+             for w in f.words}
+    if not any((f.clause_index, w) in child for f in findings if f.kind == "domestic_violence" for w in f.words):
+        return kinds
+    return ("child_danger", *(k for k in kinds if k != "child_danger"))
 
 
 def _around(per_clause: list[dict], at: list[int], position: int) -> list[dict]:
