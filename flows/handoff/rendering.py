@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flows import buttons, lifecycle
 from flows.card import Card, Danger
+from flows.crisis import crisis_numbers
 from flows.handoff.start import HandoffStart, Outgoing
 from flows.markup import Rich, fit, shorten
 from flows.recipients import ToMember, ToPerson, decode
@@ -80,6 +81,8 @@ class Renderer:
             return [Reply(voice("staff.picture_caption", id=handoff.id), picture=png)]
         if kind == "reminder":
             key = "staff.reminder_urgent" if handoff.urgent else "staff.reminder"
+            if payload.get("escalated"):
+                key = "staff.reminder_escalated_urgent"
             return [Reply(voice(key, id=handoff.id, hours=payload.get("hours", "")),
                           self.card_buttons(handoff))]
         if kind == "relay":
@@ -96,6 +99,8 @@ class Renderer:
             params = dict(payload.get("params", {}))
             if "daypart" in params:
                 params["daypart"] = voice.plain(f"daypart.{params['daypart']}").lower()
+            if "crisis" in payload:  # the numbers for these dangers (all of them when none is known), each a line
+                return [Reply(Rich.lines([voice(payload["key"], **params), crisis_numbers(voice, payload["crisis"])]))]
             return [Reply(voice(payload["key"], **params))]
         if kind == "relay":
             return [Reply(voice("handoff.relay_to_resident", name=payload.get("name", ""), team=payload.get("team", ""),
