@@ -93,6 +93,12 @@ class HandoffStart:
             await enqueue(self.store, tx, handoff.id, *self.card_messages(member.id, voice_note),
                           *self.tell_resident(handoff, member, why))
 
+    async def open_of(self, person) -> Handoff | None:
+        """The resident's newest open handoff, found by person (not through the current round: after /opnieuw
+        the story is still with someone). None when nothing is open."""
+        handoffs = [h for h in await self.store.handoffs.of_resident(person) if h.status in lifecycle.OPEN]
+        return handoffs[-1] if handoffs else None
+
     async def make_urgent(self, tx: Tx, handoff_id: int, dangers: tuple[Danger, ...]) -> Handoff | None:
         """A danger written after consent: the open handoff becomes urgent, with which danger and the words on
         its card; while it waits, its deadline becomes the team's urgent one from now (when that is sooner);
