@@ -84,3 +84,29 @@ async def test_mijn_and_team_count_urgent_handoffs_in_clock_hours(noord: Town) -
     await noord.tick()  # escalated: no deadline any more, its age in clock hours
     assert "#1 🔴 bij de coördinator, 5 uur (klokuren)" in text(await sanne.says("/team"))
     assert "werkuur" not in text(await sanne.says("/team")).split("\n")[1]
+
+
+async def test_the_card_shows_no_number_for_a_domain_the_resident_skipped_and_labels_the_unsafe_answer(
+        noord: Town) -> None:
+    resident = noord.resident("amira")
+    await resident.says("/start")
+    await resident.taps("korte check")
+    for _ in range(20):
+        asked = text(resident.seen[-1:])
+        if "Voel je je onveilig" in asked:
+            break
+        await resident.taps("Sla over" if "partner of in je gezin" in asked else "Nee, gaat goed")
+    await resident.taps("Ik voel me niet veilig")
+    await resident.taps("Sla over")  # the follow-up question
+    await resident.says("mijn zus")
+    await resident.says("iemand die luistert")
+    await resident.says("5341")
+    await resident.taps("Ja, geef mijn verhaal door")
+    await resident.taps("Via een bericht")
+    shown = str(noord.house.renderer.card(await noord.handoff(1)).text)
+    assert "Relatie en gezin: 1" not in shown, "skipped: not the resident's number"
+    assert "Relatie en gezin: door het gevaar hierboven (geen score van de inwoner)" in shown
+    assert "Veiligheid, politie en justitie: 1" in shown, "the answer the resident tapped"
+    assert "geweld of onveiligheid thuis" not in shown, "the question was about safety at home or outside"
+    assert ("Gevaar: voelt zich niet veilig (thuis of buiten). Antwoord van de inwoner op de vraag over veiligheid: "
+            "“Ik voel me niet veilig”") in shown

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flows import buttons, lifecycle
 from flows.card import Card, Danger
-from flows.crisis import crisis_numbers
+from flows.crisis import crisis_domains, crisis_numbers
 from flows.handoff.start import HandoffStart, Outgoing
 from flows.markup import Rich, fit, shorten
 from flows.recipients import ToMember, ToPerson, decode
@@ -132,7 +132,7 @@ class Renderer:
         lines.append(voice("staff.card.concerns"))
         for concern in card.concerns:
             words = voice("staff.card.words", words=shorten(concern.words, 300)) if concern.words else Rich()
-            score = voice.plain("picture.heard_staff") if concern.domain in card.heard else concern.score
+            score = self._score(voice, card, concern)
             lines.append(voice("staff.card.concern", domain=voice.domain(concern.domain), score=score,
                                words=words))
         lines.insert(head, self._preference_line(voice, card))  # never cut off
@@ -148,6 +148,20 @@ class Renderer:
             return Reply(fit(Rich.lines(lines)), self.card_buttons(handoff))
         notice = voice("demo.notice")  # a demo knowledge base says so at the foot of every card, never cut off
         return Reply(Rich.lines([fit(Rich.lines(lines), 4000 - len(notice) - 1), notice]), self.card_buttons(handoff))
+
+    @staticmethod
+    def _score(voice: Voice, card: Card, concern) -> str | int:
+        """The resident's own number for a concern; a domain made acute by a danger that the resident did not
+        answer (skipped, or a story without the check) or mention shows no number it never had."""
+        answered = card.answers.get(concern.domain)
+        if concern.domain in card.heard:
+            return voice.plain("picture.heard_staff")
+        if answered is not None:
+            return answered if answered == concern.score or concern.domain not in crisis_domains(card.crisis) \
+                else voice.plain("staff.card.score_and_danger", score=answered)
+        if concern.domain in crisis_domains(card.crisis):
+            return voice.plain("staff.card.score_danger")
+        return concern.score
 
     @staticmethod
     def _danger_line(voice: Voice, danger: Danger) -> Rich:
