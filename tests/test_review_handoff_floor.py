@@ -110,3 +110,15 @@ async def test_the_card_shows_no_number_for_a_domain_the_resident_skipped_and_la
     assert "geweld of onveiligheid thuis" not in shown, "the question was about safety at home or outside"
     assert ("Gevaar: voelt zich niet veilig (thuis of buiten). Antwoord van de inwoner op de vraag over veiligheid: "
             "“Ik voel me niet veilig”") in shown
+
+
+async def test_the_not_for_me_reason_shows_in_open_and_stays_after_the_accept(noord: Town) -> None:
+    fatima = await noord.staff("fatima-el-amrani")
+    sanne = await noord.staff("sanne-bakker")
+    await consent(noord.resident("amira"))
+    await fatima.taps("Niet voor mij")
+    await fatima.says("ik ben drie weken met verlof")
+    shown = text(await sanne.says("/open 1"))
+    assert "Doorgegeven door Fatima El Amrani. Reden: ik ben drie weken met verlof" in shown
+    await sanne.taps("Ik pak dit op")
+    assert "Reden: ik ben drie weken met verlof" in text(await sanne.says("/open 1"))

@@ -100,7 +100,7 @@ class StaffCommands:
         await self.actions.audit(f"staff:{kb_id}", "view", handoff.id)
         if erased_by_resident(handoff):
             return [Reply(self.voice("staff.erased_view", id=handoff.id))]
-        return [self.renderer.card(handoff)]
+        return [self.renderer.card(handoff, await self.renderer.start.note_of(handoff))]
 
     async def close(self, account: Account, argument: str) -> list[Reply]:
         """/sluit <id>: choose the outcome."""

@@ -137,6 +137,14 @@ class HandoffStart:
             "params": {"name": member.name, "first": member.first_name, "role": member.role.lower(),
                        "team": team.name, "previous": previous.first_name if previous else ""}}),)
 
+    async def note_of(self, handoff: Handoff) -> str:
+        """The note of the last time a staff member passed this handoff on ('Passed on by …', with the reason they
+        typed), to show with the card wherever it is viewed again; empty when nobody passed it on."""
+        for event in reversed(await self.store.handoffs.events(handoff.id)):
+            if event.to_status == "reassigned" and event.actor.startswith("staff:"):
+                return self._note(self.kb.member(event.actor.split(":", 1)[1]), event.note)
+        return ""
+
     def _note(self, by: Member | None, reason: str) -> str:
         """'Passed on by …', and the reason when there is one."""
         note = self.voice.plain("staff.card.passed_by", name=by.name) if by else ""
