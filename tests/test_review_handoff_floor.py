@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tests.floor import Town, consent, text, waiting_for
+from tests.floor import STORY, Town, consent, text, waiting_for
 
 FRIDAY_22 = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)  # Friday 22:00 in Amsterdam
 SUICIDE = "ik wil niet meer leven en de deurwaarder staat voor de deur"
@@ -122,3 +122,25 @@ async def test_the_not_for_me_reason_shows_in_open_and_stays_after_the_accept(no
     assert "Doorgegeven door Fatima El Amrani. Reden: ik ben drie weken met verlof" in shown
     await sanne.taps("Ik pak dit op")
     assert "Reden: ik ben drie weken met verlof" in text(await sanne.says("/open 1"))
+
+
+async def test_the_phone_line_on_the_card_says_the_daypart_as_a_phrase(noord: Town) -> None:
+    resident = noord.resident("amira")
+    await consent(resident, "Bel mij")  # the morning
+    card = str(noord.house.renderer.card(await noord.handoff(1)).text)
+    assert "Contact: bellen op 06 1234 5678, het liefst in de ochtend." in card
+    other = noord.resident("bram")
+    await other.says("/start")
+    await other.taps("eigen woorden")
+    await other.says(STORY)
+    await other.taps("Klopt")
+    await other.taps("Nee, ga verder")
+    await other.says("mijn moeder helpt")
+    await other.says("iemand die meedenkt")
+    await other.says("5341")
+    await other.taps("Ja, geef mijn verhaal door")
+    await other.taps("Bel mij")
+    await other.says("06 87654321")
+    await other.taps("Maakt niet uit")
+    card = str(noord.house.renderer.card(await noord.handoff(2)).text)
+    assert "het liefst op elk moment van de dag." in card and "in de maakt niet uit" not in card

@@ -177,7 +177,7 @@ class Renderer:
         preference = card.preference
         if preference.kind == "phone":
             return voice("staff.card.call", phone=preference.phone or "",
-                         daypart=voice.plain(f"daypart.{preference.daypart}").lower())
+                         daypart=voice.plain(f"daypart_phrase.{preference.daypart}"))
         if preference.kind == "message":
             return voice("staff.card.message")
         return voice("staff.card.no_preference")
