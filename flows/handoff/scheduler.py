@@ -6,10 +6,11 @@ Driven by rows in the database only, so a restart picks up whatever became due m
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 from flows import lifecycle
 from flows.card import Card
-from flows.handoff.schedule import add_hours, hours_between, reaction_hours
+from flows.handoff.schedule import hours_between, reaction_hours
 from flows.handoff.start import HandoffStart, Outgoing, enqueue
 from flows.insight.coordinator import CoordinatorFigures
 from flows.lifecycle import TransitionError
@@ -17,7 +18,7 @@ from flows.recipients import ToMember, ToPerson
 from flows.texts import Texts
 from flows.voice import Voice
 from knowledge.model import KnowledgeBase, Team
-from store import Store
+from store import Handoff, Store
 
 
 class Scheduler:
@@ -61,16 +62,16 @@ class Scheduler:
             done += 1
         return done
 
-    def _after_escalation(self, team: Team, handoff) -> dict:
+    def _after_escalation(self, team: Team, handoff: Handoff) -> dict:
         """No deadline once with the coordinator. An urgent handoff gets one more step: a reminder to the coordinator
         after half the urgent hours again, when the resident also hears honestly that it is not picked up yet."""
         if not handoff.urgent:
             return {"deadline_at": None, "remind_at": None}
         now = self.store.now()
-        return {"deadline_at": None, "remind_at": add_hours(now, team.urgent_reaction_hours / 2, "UTC", True),
+        return {"deadline_at": None, "remind_at": now + timedelta(hours=team.urgent_reaction_hours / 2),
                 "reminded_at": None}
 
-    async def _still_waiting(self, team: Team, handoff) -> None:
+    async def _still_waiting(self, team: Team, handoff: Handoff) -> None:
         """An escalated urgent handoff nobody picked up: the coordinator is reminded with the numbers to call, the
         resident hears that it is not picked up yet and where to go now."""
         card = Card.from_dict(handoff.card)
