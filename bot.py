@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -67,6 +68,9 @@ NO_DATABASE = ("There is no database at {path} (WIJKWIJZER_DB; a relative path i
                "{home}); this command only reads one, it does not create it.")
 BAD_TOKEN = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN: copy it again from @BotFather "
              "(/mybots, API Token).")
+TOKEN_SHAPE = re.compile(r"\d+:\S+")  # what @BotFather gives: the bot's number, a colon, a secret
+TOKEN_NOT_A_TOKEN = ("TELEGRAM_BOT_TOKEN is not a bot token (it looks like 123456789:AAE...): copy the whole token "
+                     "again from @BotFather (/mybots, API Token).")
 BAD_TOKEN_OR_URL = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN, or TELEGRAM_BASE_URL is not a Bot API "
                     "server: check both.")
 READS_THE_DATABASE = ("audit", "reports", "insight", "backup")  # never create an empty database for these
@@ -151,6 +155,9 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     """Run the bot on Telegram: long polling, or a webhook with --webhook / WIJKWIJZER_WEBHOOK_URL."""
     if not config.token:
         print(NO_TOKEN, file=sys.stderr)
+        return 2
+    if not TOKEN_SHAPE.fullmatch(config.token):
+        print(TOKEN_NOT_A_TOKEN, file=sys.stderr)
         return 2
     if getattr(args, "webhook", False) and not config.webhook_url:
         print("Configuration problem: --webhook needs WIJKWIJZER_WEBHOOK_URL (the public https:// address Telegram "
@@ -253,6 +260,9 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     return with_house(config, read)
 
 
+REPORTERS = {"resident": "a resident", "professional": "a professional", "staff": "a wijkteam member"}
+
+
 def cmd_reports(args: argparse.Namespace, config: Config) -> int:
     """List the problems residents and professionals reported, oldest first; or close one (--close ID)."""
 
@@ -273,7 +283,7 @@ def cmd_reports(args: argparse.Namespace, config: Config) -> int:
         for row, handled_at in rows:
             closed_at = f"  closed {handled_at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}" if handled_at else ""
             print(f"#{row.id}  {row.at.astimezone(zone).strftime('%Y-%m-%d %H:%M')}  {row.target:<32} "
-                  f"{row.kind:<13} (from a {row.reporter}){closed_at}")
+                  f"{row.kind:<13} (from {REPORTERS.get(row.reporter, row.reporter)}){closed_at}")
         return 0
 
     return with_house(config, read)
@@ -306,7 +316,7 @@ def cmd_backup(args: argparse.Namespace, config: Config) -> int:
     from store.backup import BackupError, backup
 
     try:
-        copy = backup(config.db_path, Path(args.path))
+        copy = backup(config.db_path, args.path)  # as typed: a trailing / means a folder
     except (BackupError, OSError) as exc:
         print(f"No backup made: {exc}", file=sys.stderr)
         return 1

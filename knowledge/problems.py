@@ -35,7 +35,12 @@ class KnowledgeError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         errors = sum(p.is_error for p in problems)
-        super().__init__(f"{errors} fout(en) in de kennisbank")
+        super().__init__(f"{count(errors, 'fout', 'fouten')} in de kennisbank")
+
+
+def count(n: int, one: str, many: str) -> str:
+    """'1 fout', '2 fouten', 'geen fouten'."""
+    return f"geen {many}" if n == 0 else f"1 {one}" if n == 1 else f"{n} {many}"
 
 
 def report(problems: list[Problem], source: str) -> str:
@@ -46,11 +51,13 @@ def report(problems: list[Problem], source: str) -> str:
     lines = [str(p) for p in ordered]
     if errors:
         lines.append(
-            f"Kennisbank {source}: {len(errors)} fout(en), {len(warnings)} waarschuwing(en). "
+            f"Kennisbank {source}: {count(len(errors), 'fout', 'fouten')}, "
+            f"{count(len(warnings), 'waarschuwing', 'waarschuwingen')}. "
             "Los de fouten op; de bot start pas als er geen fouten meer zijn."
         )
     else:
         lines.append(
-            f"Kennisbank {source}: geen fouten, {len(warnings)} waarschuwing(en). De bot kan starten."
+            f"Kennisbank {source}: geen fouten, {count(len(warnings), 'waarschuwing', 'waarschuwingen')}. "
+            "De bot kan starten."
         )
     return "\n".join(lines)

@@ -27,15 +27,20 @@ class BackupError(RuntimeError):
     """The copy could not be made or is not sound; the message says why."""
 
 
-def target_of(target: Path, now: datetime | None = None) -> Path:
-    """A folder gets a dated file name (one a run: for cron), a file name is used as it is."""
-    if target.is_dir():
-        stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-        return target / f"wijkwijzer-{stamp}.sqlite3"
-    return target
+def target_of(target: Path | str, now: datetime | None = None) -> Path:
+    """A folder gets a dated file name (one a run: for cron; the time in UTC, marked Z), a file name is used as it
+    is. A path ending in "/" is a folder, made when it does not exist yet."""
+    text = str(target)
+    folder = Path(text)
+    if text.endswith(("/", os.sep)):
+        folder.mkdir(parents=True, exist_ok=True)
+    if folder.is_dir():
+        stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        return folder / f"wijkwijzer-{stamp}.sqlite3"
+    return folder
 
 
-def backup(source: Path, target: Path) -> Copy:
+def backup(source: Path, target: Path | str) -> Copy:
     """Copy the live database at `source` to `target` (replaced if it exists); never creates `source`."""
     if not source.is_file():
         raise BackupError(f"there is no database at {source}")

@@ -14,7 +14,7 @@ from store import SCHEMA_VERSION, Store
 from tests.test_ops_e2e import ROOT, clean_env
 
 
-def backup(db: Path, target: Path) -> subprocess.CompletedProcess:
+def backup(db: Path, target: Path | str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "bot.py"), "backup", str(target)], capture_output=True,
                           text=True, env=clean_env(WIJKWIJZER_DB=str(db)), cwd=ROOT, timeout=120)
 

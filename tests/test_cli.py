@@ -50,7 +50,7 @@ def test_check_knowledge_fails_with_every_problem_listed(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "teams.yaml:16: fout [bram]: Onbekend levensdomein 'finance'" in result.stdout
     assert "services.yaml:8: fout [schuldhulp]: Webadres 'teststad' klopt niet" in result.stdout
-    assert "2 fout(en)" in result.stdout
+    assert "2 fouten, geen waarschuwingen." in result.stdout and "(en)" not in result.stdout
 
 
 def test_check_knowledge_with_only_warnings_exits_0(tmp_path: Path) -> None:

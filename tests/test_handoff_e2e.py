@@ -292,10 +292,10 @@ async def test_vergeet_takes_the_story_off_the_staff_screen_and_out_of_the_files
     await say(amira, "/vergeet")
     assert "Alles is gewist" in texts(await tap(amira, "Ja, wis alles"))
     await bot.fake.wait_for(lambda: card.edited and picture.deleted, max_wait=10, what="the card taken back")
-    assert "de inwoner heeft al zijn gegevens gewist" in card.plain and "deurwaarder" not in card.plain
+    assert "de inwoner heeft alle gegevens gewist" in card.plain and "deurwaarder" not in card.plain
     assert card.button_labels() == [], "no live buttons on an erased story"
     told = await fatima.hears(timeout=10)
-    assert "heeft al zijn gegevens gewist met /vergeet" in told.plain and "#1" in told.plain
+    assert "heeft alle gegevens gewist met /vergeet" in told.plain and "#1" in told.plain
     coordinator = await sanne.hears(timeout=10)
     assert "overdracht #1" in coordinator.plain, "the coordinator hears it too while the handoff was open"
     assert "Er is niets meer te zien" in texts(await say(fatima, "/open 1"))

@@ -229,10 +229,11 @@ async def test_mijn_lists_my_open_handoffs_oldest_first(noord: Town) -> None:
     mine = text(await fatima.says("/mijn")).split("\n")
     assert mine[0] == "Je open overdrachten (oudste eerst)"
     assert mine[1].startswith("#1 verstuurd, 5 werkuur: ") and "geld en schulden" in mine[1]
-    assert mine[2] == "#2 🔴 verstuurd, 2 werkuur: hoe je je voelt"
+    assert mine[2] == "#2 🔴 verstuurd, nog 2 uur (klokuren): hoe je je voelt", "urgent: clock hours"
     noord.clock.now = MONDAY_9 + timedelta(days=2)
     mine = text(await fatima.says("/mijn"))
-    assert "#1 verstuurd, 2 dagen:" in mine and "#2 🔴 verstuurd, 1 dag:" in mine and "(en)" not in mine
+    assert "#1 verstuurd, 2 dagen:" in mine and "(en)" not in mine
+    assert "#2 🔴 verstuurd, 41 uur te laat (klokuren):" in mine, "urgent: clock hours past its deadline"
 
 
 async def test_team_is_for_the_coordinator_only(noord: Town) -> None:

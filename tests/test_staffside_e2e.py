@@ -32,7 +32,7 @@ async def test_erasing_is_told_in_every_view_of_the_handoff(bot: RunningBot) -> 
     assert "Alles is gewist" in texts(await tap(amira, "Ja, wis alles"))
 
     told = await fatima.hears(timeout=10)
-    assert "heeft al zijn gegevens gewist met /vergeet" in told.plain and "#1" in told.plain
+    assert "heeft alle gegevens gewist met /vergeet" in told.plain and "#1" in told.plain
     mine = texts(await say(fatima, "/mijn"))
     assert "#1: de inwoner heeft alles gewist met /vergeet" in mine and "Je hebt geen open overdrachten" in mine
     team = texts(await say(sanne, "/team"))

@@ -86,7 +86,7 @@ async def test_an_unsafe_answer_is_a_danger_with_the_answer_on_the_card(noord: T
     handoff = await noord.handoff(1)
     assert handoff.urgent and handoff.deadline_at == noord.clock.now + timedelta(hours=4)
     shown = str(noord.house.renderer.card(handoff).text)
-    assert ("Gevaar: geweld of onveiligheid thuis. Antwoord van de inwoner op de vraag over veiligheid: "
+    assert ("Gevaar: voelt zich niet veilig (thuis of buiten). Antwoord van de inwoner op de vraag over veiligheid: "
             "“Ik voel me niet veilig”") in shown
 
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flows import buttons, lifecycle
 from flows.card import Card, Danger
+from flows.crisis import crisis_domains, crisis_numbers
 from flows.handoff.start import HandoffStart, Outgoing
 from flows.markup import Rich, fit, shorten
 from flows.recipients import ToMember, ToPerson, decode
@@ -80,6 +81,8 @@ class Renderer:
             return [Reply(voice("staff.picture_caption", id=handoff.id), picture=png)]
         if kind == "reminder":
             key = "staff.reminder_urgent" if handoff.urgent else "staff.reminder"
+            if payload.get("escalated"):
+                key = "staff.reminder_escalated_urgent"
             return [Reply(voice(key, id=handoff.id, hours=payload.get("hours", "")),
                           self.card_buttons(handoff))]
         if kind == "relay":
@@ -95,7 +98,9 @@ class Renderer:
         if kind == "notice":
             params = dict(payload.get("params", {}))
             if "daypart" in params:
-                params["daypart"] = voice.plain(f"daypart.{params['daypart']}").lower()
+                params["daypart"] = voice.plain(f"daypart_phrase.{params['daypart']}")
+            if "crisis" in payload:  # the numbers for these dangers (all of them when none is known), each a line
+                return [Reply(Rich.lines([voice(payload["key"], **params), crisis_numbers(voice, payload["crisis"])]))]
             return [Reply(voice(payload["key"], **params))]
         if kind == "relay":
             return [Reply(voice("handoff.relay_to_resident", name=payload.get("name", ""), team=payload.get("team", ""),
@@ -127,7 +132,7 @@ class Renderer:
         lines.append(voice("staff.card.concerns"))
         for concern in card.concerns:
             words = voice("staff.card.words", words=shorten(concern.words, 300)) if concern.words else Rich()
-            score = voice.plain("picture.heard_staff") if concern.domain in card.heard else concern.score
+            score = self._score(voice, card, concern)
             lines.append(voice("staff.card.concern", domain=voice.domain(concern.domain), score=score,
                                words=words))
         lines.insert(head, self._preference_line(voice, card))  # never cut off
@@ -145,6 +150,20 @@ class Renderer:
         return Reply(Rich.lines([fit(Rich.lines(lines), 4000 - len(notice) - 1), notice]), self.card_buttons(handoff))
 
     @staticmethod
+    def _score(voice: Voice, card: Card, concern) -> str | int:
+        """The resident's own number for a concern; a domain made acute by a danger that the resident did not
+        answer (skipped, or a story without the check) or mention shows no number it never had."""
+        answered = card.answers.get(concern.domain)
+        if concern.domain in card.heard:
+            return voice.plain("picture.heard_staff")
+        if answered is not None:
+            return answered if answered == concern.score or concern.domain not in crisis_domains(card.crisis) \
+                else voice.plain("staff.card.score_and_danger", score=answered)
+        if concern.domain in crisis_domains(card.crisis):
+            return voice.plain("staff.card.score_danger")
+        return concern.score
+
+    @staticmethod
     def _danger_line(voice: Voice, danger: Danger) -> Rich:
         """Which danger, and the resident's words that showed it (or the answer they tapped)."""
         kind = voice.plain(f"staff.danger.{danger.kind}")
@@ -158,7 +177,7 @@ class Renderer:
         preference = card.preference
         if preference.kind == "phone":
             return voice("staff.card.call", phone=preference.phone or "",
-                         daypart=voice.plain(f"daypart.{preference.daypart}").lower())
+                         daypart=voice.plain(f"daypart_phrase.{preference.daypart}"))
         if preference.kind == "message":
             return voice("staff.card.message")
         return voice("staff.card.no_preference")

@@ -6,8 +6,10 @@ Driven by rows in the database only, so a restart picks up whatever became due m
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 from flows import lifecycle
+from flows.card import Card
 from flows.handoff.schedule import hours_between, reaction_hours
 from flows.handoff.start import HandoffStart, Outgoing, enqueue
 from flows.insight.coordinator import CoordinatorFigures
@@ -16,7 +18,7 @@ from flows.recipients import ToMember, ToPerson
 from flows.texts import Texts
 from flows.voice import Voice
 from knowledge.model import KnowledgeBase, Team
-from store import Store
+from store import Handoff, Store
 
 
 class Scheduler:
@@ -52,7 +54,7 @@ class Scheduler:
                 async with self.store.transaction() as tx:
                     await lifecycle.move(self.store, tx, handoff, "escalated", "system", note="deadline",
                                          member_id=team.coordinator_id)
-                    await self.store.handoffs.set_times(tx, handoff.id, {"deadline_at": None, "remind_at": None})
+                    await self.store.handoffs.set_times(tx, handoff.id, self._after_escalation(team, handoff))
                     await enqueue(self.store, tx, handoff.id, *self.start.card_messages(team.coordinator_id, note),
                                   *self.start.tell_resident(handoff, team.coordinator, "escalated"))
             except TransitionError:
@@ -60,11 +62,39 @@ class Scheduler:
             done += 1
         return done
 
+    def _after_escalation(self, team: Team, handoff: Handoff) -> dict:
+        """No deadline once with the coordinator. An urgent handoff gets one more step: a reminder to the coordinator
+        after half the urgent hours again, when the resident also hears honestly that it is not picked up yet."""
+        if not handoff.urgent:
+            return {"deadline_at": None, "remind_at": None}
+        now = self.store.now()
+        return {"deadline_at": None, "remind_at": now + timedelta(hours=team.urgent_reaction_hours / 2),
+                "reminded_at": None}
+
+    async def _still_waiting(self, team: Team, handoff: Handoff) -> None:
+        """An escalated urgent handoff nobody picked up: the coordinator is reminded with the numbers to call, the
+        resident hears that it is not picked up yet and where to go now."""
+        card = Card.from_dict(handoff.card)
+        hours = math.floor(hours_between(handoff.created_at, self.store.now(),
+                                         self.kb.municipality.timezone, True))
+        messages = [Outgoing("reminder", ToMember(handoff.member_id), {"hours": hours, "escalated": True})]
+        if handoff.resident:
+            messages.append(Outgoing("notice", ToPerson(handoff.resident), {
+                "key": "handoff.still_waiting_urgent", "crisis": list(card.crisis),
+                "params": {"team": team.name, "phone": team.phone or "-"}}))
+        async with self.store.transaction() as tx:
+            await self.store.handoffs.set_times(tx, handoff.id, {"reminded_at": self.store.now()})
+            await enqueue(self.store, tx, handoff.id, *messages)
+
     async def _remind(self) -> int:
         done = 0
         for handoff in await self.store.handoffs.due("remind_at", lifecycle.WAITING, done_column="reminded_at"):
             team = self._team(handoff.team_id)
             if team is None:
+                continue
+            if handoff.urgent and handoff.status == "escalated" and handoff.deadline_at is None:
+                await self._still_waiting(team, handoff)
+                done += 1
                 continue
             now = self.store.now()
             left = hours_between(now, handoff.deadline_at, self.kb.municipality.timezone, handoff.urgent) \

@@ -74,10 +74,20 @@ class StaffCommands:
         hours = working_hours_between(handoff.created_at, now, self.kb.municipality.timezone)
         days = (now - handoff.created_at).days
         concerns = ", ".join(voice.domain(c.domain).lower() for c in Card.from_dict(handoff.card).concerns[:3])
-        return voice("staff.line", id=handoff.id, status=voice.plain(f"status.{handoff.status}"),
-                     age=voice.plain("staff.age_days", days=days) if days else
-                     voice.plain("staff.age_hours", hours=math.floor(hours)),
+        age = self._urgent_age(handoff) if handoff.urgent else voice.plain("staff.age_days", days=days) if days \
+            else voice.plain("staff.age_hours", hours=math.floor(hours))
+        return voice("staff.line", id=handoff.id, status=voice.plain(f"status.{handoff.status}"), age=age,
                      concerns=concerns or "-", urgent=voice.plain("staff.urgent_mark") if handoff.urgent else "")
+
+    def _urgent_age(self, handoff: Handoff) -> str:
+        """An urgent handoff counts clock hours: the time left while it waits with a deadline, else its age."""
+        now = self.store.now()
+        if handoff.status in lifecycle.WAITING and handoff.deadline_at is not None:
+            left = (handoff.deadline_at - now).total_seconds() / 3600
+            if left >= 0:
+                return self.voice.plain("staff.age_urgent_left", hours=math.ceil(left))
+            return self.voice.plain("staff.age_urgent_late", hours=math.ceil(-left))
+        return self.voice.plain("staff.age_urgent", hours=math.floor((now - handoff.created_at).total_seconds() / 3600))
 
     async def open(self, kb_id: str, argument: str) -> list[Reply]:
         """/open <id>: the card again (logged)."""
@@ -90,7 +100,7 @@ class StaffCommands:
         await self.actions.audit(f"staff:{kb_id}", "view", handoff.id)
         if erased_by_resident(handoff):
             return [Reply(self.voice("staff.erased_view", id=handoff.id))]
-        return [self.renderer.card(handoff)]
+        return [self.renderer.card(handoff, await self.renderer.start.note_of(handoff))]
 
     async def close(self, account: Account, argument: str) -> list[Reply]:
         """/sluit <id>: choose the outcome."""

@@ -49,6 +49,18 @@ class HandoffStart:
             "reminded_at": None,
         }
 
+    def moved_deadlines(self, team: Team, handoff: Handoff) -> dict[str, datetime | None]:
+        """Deadlines for a handoff that moves to someone else. The resident of an urgent handoff was promised contact
+        within the urgent hours of the handoff: moving it does not restart that clock (the earlier deadline stays,
+        with a reminder at half of what is left). A non-urgent handoff starts afresh, as does an urgent one that has
+        no deadline any more (escalated: the coordinator gives it on, the new person gets the urgent hours)."""
+        now = self.store.now()
+        fresh = self.deadlines(team, now, handoff.urgent)
+        if not handoff.urgent or handoff.deadline_at is None or handoff.deadline_at >= fresh["deadline_at"]:
+            return fresh
+        deadline = max(handoff.deadline_at, now)
+        return {"sent_at": now, "remind_at": now + (deadline - now) / 2, "deadline_at": deadline, "reminded_at": None}
+
     @staticmethod
     def card_messages(member_id: str, note: str = "") -> tuple[Outgoing, Outgoing]:
         """The card (with buttons) and its picture, for one member."""
@@ -77,9 +89,15 @@ class HandoffStart:
         voice_note = self._note(by, note)
         async with self.store.transaction() as tx:
             await lifecycle.move(self.store, tx, handoff, lifecycle.PASSED_ON, actor, note=note, member_id=member.id)
-            await self.store.handoffs.set_times(tx, handoff.id, self.deadlines(team, self.store.now(), handoff.urgent))
+            await self.store.handoffs.set_times(tx, handoff.id, self.moved_deadlines(team, handoff))
             await enqueue(self.store, tx, handoff.id, *self.card_messages(member.id, voice_note),
                           *self.tell_resident(handoff, member, why))
+
+    async def open_of(self, person) -> Handoff | None:
+        """The resident's newest open handoff, found by person (not through the current round: after /opnieuw
+        the story is still with someone). None when nothing is open."""
+        handoffs = [h for h in await self.store.handoffs.of_resident(person) if h.status in lifecycle.OPEN]
+        return handoffs[-1] if handoffs else None
 
     async def make_urgent(self, tx: Tx, handoff_id: int, dangers: tuple[Danger, ...]) -> Handoff | None:
         """A danger written after consent: the open handoff becomes urgent, with which danger and the words on
@@ -118,6 +136,14 @@ class HandoffStart:
             "key": f"handoff.moved_{why}",
             "params": {"name": member.name, "first": member.first_name, "role": member.role.lower(),
                        "team": team.name, "previous": previous.first_name if previous else ""}}),)
+
+    async def note_of(self, handoff: Handoff) -> str:
+        """The note of the last time a staff member passed this handoff on ('Passed on by …', with the reason they
+        typed), to show with the card wherever it is viewed again; empty when nobody passed it on."""
+        for event in reversed(await self.store.handoffs.events(handoff.id)):
+            if event.to_status == "reassigned" and event.actor.startswith("staff:"):
+                return self._note(self.kb.member(event.actor.split(":", 1)[1]), event.note)
+        return ""
 
     def _note(self, by: Member | None, reason: str) -> str:
         """'Passed on by …', and the reason when there is one."""

@@ -145,8 +145,7 @@ async def text_done(turn: Turn, text: str, match) -> list[Reply]:
 
 async def urgent_after_consent(turn: Turn) -> list[Reply]:
     """The open handoff becomes urgent in the same commit as the progress; the resident hears the honest time."""
-    progress = turn.progress
-    handoff = await turn.flow.store.handoffs.get(progress.handoff_id) if progress.handoff_id else None
+    handoff = await turn.flow.handoffs.open_of(turn.resident.person)  # by person: also after /opnieuw
     if handoff is None or handoff.status not in lifecycle.OPEN or handoff.resident != turn.resident.person:
         return []
     dangers = dangers_of(turn)

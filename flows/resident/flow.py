@@ -172,6 +172,7 @@ class ResidentFlow:
                     progress.crisis.append(kind)
             progress.danger_words = {**danger_words(match.crisis, progress.recent), **progress.danger_words}
             replies += crisis_replies(turn.voice, match.crisis.kinds)
+            replies += await contact.urgent_after_consent(turn) if progress.step != Step.DONE else []  # fixhand
         elif match.crisis.hint and not progress.danger_asked:  # a risk word alone: ask once, gently
             progress.danger_asked = True
             replies.append(Reply(turn.voice("crisis.check")))
