@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta durations (set before PTB loads)
 
 from config import Config, ConfigError  # noqa: E402
+from flows import buttons  # noqa: E402
 from flows.accounts import INVITE_DAYS, Accounts, create_invite  # noqa: E402
 from flows.conversation import Conversation  # noqa: E402
 from flows.delivery import DeliveryWorker  # noqa: E402
@@ -128,12 +129,15 @@ async def assemble(config: Config, kb: KnowledgeBase | None = None, clock: Clock
     actions = StaffActions(kb, store, texts, start, renderer, config.followup_days)
     relay = Relay(kb, store, texts)
     resident = ResidentFlow(kb, matcher, store, texts, start, relay, picture)
+    reports = ReportFlow(kb, store, texts)
+    for kind in (buttons.REPORT_PICK, buttons.REPORT_KIND):  # a report's list: a typed name or kind taps it
+        resident.outside[kind] = lambda person, hint, button: reports.press(person, "resident", hint, button)
     router = Router(
         kb=kb, texts=texts, accounts=Accounts(kb, store, texts), resident=resident,
         privacy=PrivacyFlow(resident, config.retention_days),
         staff_actions=actions, staff_commands=StaffCommands(kb, store, texts, renderer, actions), relay=relay,
         lookup=Lookup(kb, matcher, store, texts), form=HandoffForm(kb, matcher, store, texts, start),
-        reports=ReportFlow(kb, store, texts),
+        reports=reports,
     )
     return Wijkwijzer(config, kb, texts, store, matcher, router, Conversation(store, router), renderer,
                       Scheduler(kb, store, texts, start), DeliveryWorker(store, renderer, []), FloodGate())

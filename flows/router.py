@@ -152,7 +152,10 @@ class Router:
             return await self.reports.close(account.kb_id if account and account.role == "staff" else None, button)
         if button.kind in (buttons.REPORT_PICK, buttons.REPORT_KIND):
             account = await self.accounts.of(person)
-            return await self.reports.press(person, account.role if account else "resident", language_hint, button)
+            answer = await self.reports.press(person, account.role if account else "resident", language_hint, button)
+            if account is None:  # a resident: typing a name or a kind from that list works like tapping it
+                await self.resident.shown_choices(person, language_hint, answer.replies)
+            return answer
         if button.kind == buttons.FORM:
             account = await self.accounts.of(person)
             if account is None or "form" not in account.state:

@@ -138,3 +138,22 @@ async def test_a_question_that_needs_a_choice_says_so_kindly(bot: RunningBot) ->
     assert "Vraag 1 van 11" in texts(await say(eva, "sla over")), "skipping the story: the check instead"
     assert (await progress_of(bot, 2006))["story"] is None
     bot.fake.assert_clean()
+
+
+async def test_a_reports_lists_are_answered_by_typing_a_name_and_a_kind(bot: RunningBot) -> None:
+    """The 'which one is wrong?' and 'what is wrong?' lists of a report take typed labels like every question."""
+    from tests.test_resident_e2e import story_until_postcode
+
+    resident = bot.fake.user(4455, "Amira", language_code="nl")
+    await story_until_postcode(resident, "ik heb schulden en de deurwaarder komt")
+    await say(resident, "5341")
+    await tap(resident, "Klopt er iets niet?")
+    asked = texts(await say(resident, "schuldhulpverlening"))  # typed instead of tapping the service
+    assert "Wat klopt er niet" in asked, asked
+    assert "Dank je!" in texts(await say(resident, "bestaat niet meer")), "the typed kind is the report"
+    reports = await bot.store.reports.open()
+    assert [(r.reporter, r.kind, r.target) for r in reports] == [("resident", "closed", "schuldhulp-voorbeeldstad")]
+    again = texts(await say(resident, "bestaat niet meer"))  # that list was answered: the offer's question is next
+    assert "Dank je!" not in again and "Mag ik je verhaal aan Fatima geven?" in again
+    assert len(await bot.store.reports.open()) == 1
+    bot.fake.assert_clean()

@@ -1,4 +1,5 @@
-"""Questions with buttons outside the step table: /vergeet's confirmation and the follow-up after a handoff.
+"""Questions with buttons outside the step table: /vergeet's confirmation, the follow-up after a handoff, and
+lists another flow showed (the "what is wrong?" lists of a report: `remember_choices`).
 
 Typed text that names one of their buttons (flows.resident.typed, every language the bot speaks) counts as
 pressing it, when that question is the newest one the resident got; before the step reads the text, and
@@ -17,6 +18,7 @@ from flows.resident.turn import Turn
 from flows.voice import Voice
 
 FORGET = "forget"
+CHOICES = "choices"  # a question another flow asked: its buttons as they were shown (data, label)
 # What people type to the follow-up 'has {first} been in touch?' besides the labels and yes / no.
 FOLLOWUP_SYNONYMS = {w: "no" for w in ("nog niet", "nee nog niet", "nog geen contact", "geen contact", "not yet",
                                         "no not yet", "no contact", "no contact yet")}
@@ -29,9 +31,12 @@ class Question:
     at: datetime | None
     buttons: tuple[tuple[str, str, str], ...]  # (choice, button data, text key of its label)
     synonyms: dict[str, str]  # typed words -> choice
+    literal: bool = False  # the third field of each button is its label as shown, not a text key
 
     def options(self, turn: Turn) -> list[typed.Option]:
         """Its buttons' labels in every language, the resident's own first."""
+        if self.literal:
+            return [typed.Option(choice, label) for choice, _data, label in self.buttons]
         texts = turn.flow.texts
         languages = [turn.voice.language, *(lang for lang in texts.languages if lang != turn.voice.language)]
         return [typed.Option(choice, Voice(texts, language).plain(key))
@@ -44,6 +49,21 @@ class Question:
 def remember_forget(turn: Turn) -> None:
     """/vergeet asked its question now."""
     turn.progress.asked = {"kind": FORGET, "at": turn.flow.store.now().isoformat()}
+
+
+def remember_choices(turn: Turn, choices: list[tuple[str, str]]) -> None:
+    """Another flow showed this resident a question with these buttons (data, label) now."""
+    turn.progress.asked = {"kind": CHOICES, "at": turn.flow.store.now().isoformat(),
+                           "choices": [list(c) for c in choices]}
+
+
+def choices_question(turn: Turn) -> Question | None:
+    asked = turn.progress.asked
+    if not asked or asked.get("kind") != CHOICES or not asked.get("choices"):
+        return None
+    return Question(datetime.fromisoformat(asked["at"]) if asked.get("at") else None,
+                    tuple((str(i), data, label) for i, (data, label) in enumerate(asked["choices"])), {},
+                    literal=True)
 
 
 def forget_question(turn: Turn) -> Question | None:
@@ -76,7 +96,8 @@ async def followup_question(turn: Turn) -> Question | None:
 
 async def newest(turn: Turn, step_has_buttons: bool) -> Question | None:
     """The question outside the steps that the resident got last, when it came after the step's own question."""
-    questions = [q for q in (forget_question(turn), await followup_question(turn)) if q is not None]
+    questions = [q for q in (forget_question(turn), choices_question(turn), await followup_question(turn))
+                 if q is not None]
     if not questions:
         return None
     question = max(questions, key=lambda q: q.at.timestamp() if q.at else 0.0)

@@ -207,8 +207,20 @@ class ResidentFlow:
         if await self.store.residents.get(person) is not None:  # not erased: keep what this message changed
             fresh = await self.turn(person, language)
             fresh.progress.recent, fresh.progress.stopped = turn.progress.recent, False
-            await self.save(fresh, new_buttons=False)
+            shown = [(c.id, c.label) for reply in answer.replies for c in reply.choices]
+            if shown:  # the pressed button asked a next question (a report's "what is wrong?"): typing works there too
+                asked.remember_choices(fresh, shown)
+            await self.save(fresh, new_buttons=False, keep_asked=bool(shown))
         return answer.replies or [Reply(turn.voice("stale.toast"))]
+
+    async def shown_choices(self, person: Person, language_hint: str | None, replies: list[Reply]) -> None:
+        """Another flow answered this resident's button with a question of its own: a typed label counts there."""
+        shown = [(c.id, c.label) for reply in replies for c in reply.choices]
+        if not shown or await self.store.residents.get(person) is None:
+            return
+        turn = await self.turn(person, language_hint)
+        asked.remember_choices(turn, shown)
+        await self.save(turn, new_buttons=False, keep_asked=True)
 
     async def choice(self, person: Person, language_hint: str | None, button: buttons.Button) -> Answer:
         """A button of a step; stale or unknown buttons change nothing and get a polite answer."""
