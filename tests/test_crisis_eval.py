@@ -13,8 +13,10 @@ from knowledge.model import KnowledgeBase
 
 SENTENCES = Path(__file__).resolve().parent / "eval" / "sentences.yaml"
 # Tuning sets since issue 9's third round (written blind, first measured untouched); fresh3.yaml
-# since the fourth round (untouched it read crisis recall 0.793 and 4.8% false alarms).
-FRESH = [Path(__file__).resolve().parent / "eval" / name for name in ("fresh.yaml", "fresh2.yaml", "fresh3.yaml")]
+# since the fourth round (untouched it read crisis recall 0.793 and 4.8% false alarms); fresh4.yaml since
+# the fifth (untouched 0.671 and 2.3%, reached 1.000 and 0.9%).
+FRESH = [Path(__file__).resolve().parent / "eval" / name
+         for name in ("fresh.yaml", "fresh2.yaml", "fresh3.yaml", "fresh4.yaml")]
 RECALL_MIN = 0.95
 FALSE_MAX = 0.03
 

@@ -52,15 +52,17 @@ def test_matcher_meets_the_evaluation_thresholds(matcher: Matcher) -> None:
 
 
 # fresh.yaml and fresh2.yaml were written blind and first measured untouched; since issue 9's third
-# round they are tuning sets too, and fresh3.yaml since the fourth. Their floors sit a little under
-# what the matcher reaches (README, "How well and how fast it understands"), so a change that loses
-# ground fails here.
+# round they are tuning sets too, fresh3.yaml since the fourth and fresh4.yaml since the fifth. Their
+# floors sit a little under what the matcher reaches (README, "How well and how fast it understands"),
+# so a change that loses ground fails here.
 TUNED_SETS = {
     # set: (top-1, top-3 recall, services follow story)   reached: fresh 0.929/0.935/0.953, fresh2 0.952/0.917/0.946
     "fresh.yaml": (0.91, 0.91, 0.93),
     "fresh2.yaml": (0.93, 0.90, 0.92),
     # fresh3: tuned on since issue 9's fourth round (untouched 0.875/0.839/0.839, reached 0.962/0.911/0.948)
     "fresh3.yaml": (0.94, 0.89, 0.93),
+    # fresh4: tuned on since issue 9's fifth round (untouched 0.860/0.758/0.764, reached 0.919/0.809/0.837)
+    "fresh4.yaml": (0.90, 0.79, 0.82),
 }
 
 
