@@ -7,10 +7,11 @@ Docker HEALTHCHECK) can tell, and so can `/healthz` in webhook mode. Nothing per
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from store.database import database_answers
 
 HEARTBEAT = "wijkwijzer.heartbeat"  # the running bot's Heartbeat in Application.bot_data
 
@@ -60,21 +61,6 @@ class Health:
         if not self.ok:
             return f"unhealthy: the last tick was {self.tick_age:.0f} s ago (more than {self.stale_after:.0f} s)"
         return f"ok: the database answers, the last tick was {self.tick_age:.0f} s ago"
-
-
-def database_answers(db_path: Path) -> bool:
-    """Open the existing database read-only and ask it one question (never creates a file)."""
-    if not db_path.is_file():
-        return False
-    try:
-        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return False
-    return True
 
 
 def check(db_path: Path, stale_after: float) -> Health:

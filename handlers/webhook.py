@@ -112,7 +112,7 @@ class Webhook:
         house = common.house_of(self.application)
         database = False
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(house.store.db.one("SELECT 1"), 5)
+            await asyncio.wait_for(house.store.db.ping(), 5)
             database = True
         last = self.application.bot_data[HEARTBEAT].last
         health = Health(database, None if last is None else time.time() - last, self.config.health_stale_seconds)

@@ -8,6 +8,7 @@ repositories; the repositories only ever use `Tx.execute`, `Tx.one`, `Database.w
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -180,6 +181,10 @@ class Database:
                     await tx.execute(statement)
                 await tx.execute(f"PRAGMA user_version = {number + 1}")
 
+    async def ping(self) -> None:
+        """Ask the database one question (raises when it does not answer)."""
+        await self.one("SELECT 1")
+
     async def checkpoint(self) -> None:
         """Write the WAL back into the file and empty it, so no old page keeps erased words."""
         async with self._lock:
@@ -194,3 +199,18 @@ class Database:
             rows = await self.all(f'SELECT * FROM "{name}"')  # names come from sqlite_master
             result[name] = [dict(row) for row in rows]
         return result
+
+
+def database_answers(db_path: Path) -> bool:
+    """Open the existing database read-only and ask it one question (never creates a file)."""
+    if not db_path.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return True
