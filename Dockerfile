@@ -24,12 +24,12 @@ WORKDIR /app
 # (an empty stand-in package is installed for its dependencies, then removed).
 COPY pyproject.toml ./
 RUN mkdir -p flows knowledge handlers store \
-    && touch README.md bot.py config.py flows/__init__.py knowledge/__init__.py handlers/__init__.py store/__init__.py \
+    && touch README.md bot.py cli.py config.py flows/__init__.py knowledge/__init__.py handlers/__init__.py store/__init__.py \
     && pip install --no-cache-dir . \
     && pip uninstall --yes wijkwijzer \
-    && rm -rf README.md bot.py config.py flows knowledge handlers store build *.egg-info
+    && rm -rf README.md bot.py cli.py config.py flows knowledge handlers store build *.egg-info
 # The program itself: run from /app as `python bot.py`.
-COPY bot.py config.py ./
+COPY bot.py cli.py config.py ./
 COPY store ./store
 COPY flows ./flows
 COPY knowledge ./knowledge

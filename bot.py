@@ -7,7 +7,6 @@ import asyncio
 import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,18 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB 22's opt-in to timedelta durations (set before PTB loads)
 
+from cli import (  # noqa: E402
+    BAD_TOKEN,
+    BAD_TOKEN_OR_URL,
+    NO_DATABASE,
+    NO_KNOWLEDGE,
+    NO_TOKEN,
+    READS_THE_DATABASE,
+    REPORTERS,
+    TOKEN_NOT_A_TOKEN,
+    TOKEN_SHAPE,
+    parser,
+)
 from config import Config, ConfigError  # noqa: E402
 from flows import buttons  # noqa: E402
 from flows.accounts import INVITE_DAYS, Accounts, create_invite  # noqa: E402
@@ -38,18 +49,6 @@ from store import Clock, Store, utc_now  # noqa: E402
 
 log = logging.getLogger("wijkwijzer")
 
-NO_TOKEN = """\
-Wijkwijzer needs a Telegram bot token to run on Telegram.
-
-  1. Open Telegram, talk to @BotFather and send /newbot; you get a token.
-  2. Start the bot with:  TELEGRAM_BOT_TOKEN=<token> python bot.py
-
-No token yet? Try the whole conversation in your terminal:
-
-  python bot.py console
-"""
-
-
 def quiet_third_party_loggers(level: str) -> None:
     """httpx logs every URL (with the token), PTB's debug logs carry message text: keep them quieter."""
     for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
@@ -61,20 +60,6 @@ def setup_logging(level: str) -> None:
     """Plain logs without message text, names, phone numbers or the token."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
     quiet_third_party_loggers(level)
-
-
-NO_KNOWLEDGE = ("No knowledge base: set WIJKWIJZER_KNOWLEDGE to your municipality's knowledge-base folder "
-                "(or to 'sample' for the fictional Voorbeeldstad demo).")
-NO_DATABASE = ("There is no database at {path} (WIJKWIJZER_DB; a relative path is taken from WIJKWIJZER_HOME, now "
-               "{home}); this command only reads one, it does not create it.")
-BAD_TOKEN = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN: copy it again from @BotFather "
-             "(/mybots, API Token).")
-TOKEN_SHAPE = re.compile(r"\d+:\S+")  # what @BotFather gives: the bot's number, a colon, a secret
-TOKEN_NOT_A_TOKEN = ("TELEGRAM_BOT_TOKEN is not a bot token (it looks like 123456789:AAE...): copy the whole token "
-                     "again from @BotFather (/mybots, API Token).")
-BAD_TOKEN_OR_URL = ("Telegram does not accept the token in TELEGRAM_BOT_TOKEN, or TELEGRAM_BASE_URL is not a Bot API "
-                    "server: check both.")
-READS_THE_DATABASE = ("audit", "reports", "insight", "backup")  # never create an empty database for these
 
 
 def knowledge_or_exit(folder: Path | None) -> KnowledgeBase:
@@ -264,9 +249,6 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     return with_house(config, read)
 
 
-REPORTERS = {"resident": "a resident", "professional": "a professional", "staff": "a wijkteam member"}
-
-
 def cmd_reports(args: argparse.Namespace, config: Config) -> int:
     """List the problems residents and professionals reported, oldest first; or close one (--close ID)."""
 
@@ -361,53 +343,6 @@ def cmd_insight(args: argparse.Namespace, config: Config) -> int:
         return 0
 
     return asyncio.run(run())
-
-
-def parser() -> argparse.ArgumentParser:
-    """The command line."""
-    top = argparse.ArgumentParser(
-        prog="python bot.py",
-        description="Wijkwijzer: one named person of the wijkteam instead of five desks. "
-        "Without a command, runs the bot on Telegram (needs TELEGRAM_BOT_TOKEN).",
-        epilog="Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_BASE_URL, WIJKWIJZER_HOME (the base of relative paths, "
-        "default the project folder), WIJKWIJZER_KNOWLEDGE (default the fictional sample, 'sample' picks it on "
-        "purpose), WIJKWIJZER_DB (default data/wijkwijzer.sqlite3), WIJKWIJZER_LOG_LEVEL, WIJKWIJZER_WEBHOOK_URL, "
-        "_SECRET, _LISTEN, _PORT. The README lists them all.",
-    )
-    top.add_argument("--webhook", action="store_true",
-                     help="take updates from Telegram on a webhook instead of long polling")
-    commands = top.add_subparsers(dest="command", metavar="COMMAND")
-    run = commands.add_parser("run", help="run the bot on Telegram with long polling (the default)")
-    run.add_argument("--webhook", action="store_true", default=argparse.SUPPRESS,
-                     help="take updates from Telegram on a webhook instead of long polling")
-    console = commands.add_parser("console", help="chat with the bot in this terminal (no token needed)")
-    console.add_argument("--as", dest="as_user", default="resident", metavar="WHO",
-                         help="resident (default), or staff:<member-id> for the wijkteam side; "
-                              "run one of each against the same database to play both sides")
-    commands.add_parser("health", help="exit 0 when the database answers and the running bot ticked recently")
-    backup = commands.add_parser("backup", help="a consistent copy of the database, safe while the bot runs")
-    backup.add_argument("path", metavar="PATH", help="the file to write (or a folder: a dated file in it)")
-    check = commands.add_parser("check-knowledge", help="check a knowledge base and list every problem")
-    check.add_argument("folder", nargs="?", help="the knowledge-base folder (default: WIJKWIJZER_KNOWLEDGE)")
-    match = commands.add_parser("match", help="what the matcher makes of a sentence, and who would get it")
-    match.add_argument("text", help="the sentence, in quotes")
-    match.add_argument("--postcode", help="the resident's postcode (PC4 or PC6)")
-    match.add_argument("--language", help="the resident's language (default: the knowledge base's first)")
-    match.add_argument("--json", action="store_true", help="print a stable JSON object")
-    invite = commands.add_parser("invite", help="a one-time t.me link that registers a member or professional")
-    invite.add_argument("person_id", metavar="ID", help="the member's (or professional's) id in the knowledge base")
-    invite.add_argument("--role", choices=("staff", "professional"), default="staff")
-    reports = commands.add_parser("reports", help="problems with services or contacts reported in the bot, "
-                                                   "oldest first; --close ID marks one as handled")
-    reports.add_argument("--close", type=int, metavar="ID", help="mark report ID as handled (logged in the audit)")
-    reports.add_argument("--all", action="store_true", help="list closed reports too")
-    audit = commands.add_parser("audit", help="who did what with a handoff, and when")
-    audit.add_argument("handoff_id", type=int, metavar="HANDOFF_ID")
-    insight = commands.add_parser("insight", help="anonymous figures for the municipality: heatmaps, CSV, summary")
-    insight.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD; its month counts)")
-    insight.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD; its month counts)")
-    insight.add_argument("--out", default="insight", metavar="DIR", help="folder for the files (default: insight)")
-    return top
 
 
 COMMANDS = {
