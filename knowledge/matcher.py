@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from knowledge.crisis import Crisis, CrisisReader
+from knowledge.crisis.second_opinion import second_opinion, weigh
 from knowledge.dictionary import Lemmas, common_in, warm, zipf
 from knowledge.domains import DOMAIN_IDS
 from knowledge.evidence import Evidence
@@ -39,6 +40,7 @@ EVERYDAY_ZIPF = 4.0  # a word this frequent in the text's language is an everyda
 _CLAUSE_MARK = re.compile(r"[.,;:!?\n]")  # a text without one inside is one clause
 MIN_LOOSE_ONLY = 0.3  # a domain told only by loose words needs this much of them
 MAX_PREVIOUS = 3  # earlier messages of the same resident read together with a new one
+MAX_CLAUSE_WORDS = 30  # words of a message shown when the second opinion explains a crisis
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,11 @@ class Match:
 class Matcher:
     """The matcher for one knowledge base; build it once, ask it often."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, background: bool = True) -> None:
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, background: bool = True,
+                 second_opinion: bool = True) -> None:
+        """`second_opinion=False`: the concepts alone (to measure what each contributes, and to test the concepts)."""
         self.kb = kb
+        self.asks_second_opinion = second_opinion
         self.lexicon = lexicon or Lexicon.load(synonyms=kb.synonyms)
         # each language's entries apply to text in that language (see _domain_hits)
         self.domain_patterns = PatternSet(self.lexicon.domains, corrected_affixes=True)
@@ -245,8 +250,13 @@ class Matcher:
         return {str(hit.label) for hit in self.keyword_patterns.find(inflected)}
 
     def _crisis(self, text: str, words: list[tuple[str, ...]], previous: Sequence[str] = ()) -> Crisis:
+        """The concepts' verdict, weighed with the second opinion on this message's own words."""
         before = [(p, self._words(p, related=False)) for p in list(previous)[-MAX_PREVIOUS:]]
-        return self.crisis_reader.read(text, words, before)
+        crisis = self.crisis_reader.read(text, words, before)
+        if not words or not self.asks_second_opinion:
+            return crisis
+        shown = " ".join(forms[0] for forms in words[:MAX_CLAUSE_WORDS])
+        return weigh(crisis, second_opinion().judge(words), shown)
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:
         if letters_outside_latin(text) > 0.5:

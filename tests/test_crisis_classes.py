@@ -136,7 +136,7 @@ def _cases() -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb)
+    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
 
 
 def test_every_kind_has_inverted_split_and_third_person_sentences() -> None:

@@ -57,7 +57,7 @@ EVERYDAY = [
 
 @pytest.fixture(scope="module")
 def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb)
+    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
 
 
 @pytest.mark.parametrize("text", EVERYDAY)

@@ -174,7 +174,7 @@ EVERYDAY: list[str] = [
 
 @pytest.fixture(scope="module")
 def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb)
+    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
 
 
 def test_recall_per_kind_and_false_alarms(matcher: Matcher) -> None:

@@ -105,7 +105,7 @@ EVERYDAY: list[str] = [
 
 @pytest.fixture(scope="module")
 def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb)
+    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
 
 
 @pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in DANGER.items() for t in texts])

@@ -196,7 +196,7 @@ def small(sample_kb: KnowledgeBase) -> Matcher:
         "finances": ["gas afgesloten"],
         "relationships": ["mijn man thuis", "de hele dag ruzie"],
         "parenting": ["de kinderen thuis"],
-    }), background=False)
+    }), background=False, second_opinion=False)
 
 
 @pytest.mark.parametrize("text", ["ik drink te veel", "ik dronk veel te veel", "ik heb te veel gedronken",

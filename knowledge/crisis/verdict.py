@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from knowledge.crisis.second_opinion import Opinion
 
 # How a kind of danger is named in the Dutch explanation lines.
 KIND_NAMES = {
@@ -11,6 +15,9 @@ KIND_NAMES = {
     "child_danger": "kind in gevaar",
     "medical": "medisch spoed",
 }
+
+
+OPINION_CONCEPT = "tweede mening"  # how a finding of the second opinion is named
 
 
 @dataclass(frozen=True)
@@ -48,10 +55,16 @@ class Crisis:
     findings: tuple[Finding, ...] = ()
     softened: tuple[Finding, ...] = ()
     hint_words: tuple[str, ...] = ()
+    opinion: Opinion | None = None  # the second opinion (second_opinion.py), when it was asked
 
     @property
     def is_crisis(self) -> bool:
         return self.kind is not None
+
+    @property
+    def by_opinion(self) -> bool:
+        """Whether the crisis comes from the second opinion alone (no concept fired)."""
+        return bool(self.findings) and self.findings[0].concept.startswith(OPINION_CONCEPT)
 
     @property
     def concept(self) -> str | None:
@@ -72,4 +85,6 @@ class Crisis:
         lines += [finding.line() for finding in self.softened]
         if self.hint and self.hint_words:
             lines.append("vraag voorzichtig: risicowoord " + ", ".join(f"'{w}'" for w in self.hint_words))
+        if self.opinion is not None and self.opinion.kind is not None and not self.by_opinion:
+            lines.append(self.opinion.line())
         return lines

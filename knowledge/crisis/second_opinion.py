@@ -1,0 +1,127 @@
+"""The second opinion on acute danger: a small classifier learnt from labelled sentences.
+
+The concepts (reader.py) say *why*; on sentences nobody wrote down they miss about one danger in
+five, because residents describe danger in words no list foresees. This model has read a few
+thousand labelled sentences (tests/eval/ tuning sets and knowledge/crisis/training/) and judges a
+whole message on its words and the letter groups inside them, so a typo, a new verb form or a
+third-person report still weighs.
+
+It only ever *adds* to the concepts: when the concepts find nothing, a high score is a crisis of
+the kind it rates highest, a middling score asks the gentle question. It never cancels what the
+concepts found, and it does not judge a danger the time layer already softened (past, near-miss).
+
+The weights ship inside the package (model.msgpack, written by tools/train_crisis_model.py);
+nothing is downloaded. A sentence costs a few hundred dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+import msgpack
+import numpy as np
+
+from knowledge.crisis.verdict import OPINION_CONCEPT, Crisis, Finding
+
+MODEL = Path(__file__).resolve().parent / "model.msgpack"
+KINDS = ("none", "suicide", "domestic_violence", "child_danger", "medical")
+CHAR_SIZES = (3, 4, 5)  # letter groups inside a word, with its edges: '<adem', 'dem>'
+CRISIS_AT = 0.6  # probability of any danger from which the model alone makes a crisis (chosen on the folds)
+ASK_AT = 0.5  # from here the gentle question (on the folds it asks about 1-3% of everyday sentences)
+SHOWN_WORDS = 4  # words named in an explanation
+MIN_SHOWN_LENGTH = 4  # 'hij', 'van', 'al' weigh too, but say nothing to a reader
+
+Words = Sequence[Sequence[str]]
+
+
+def word_features(forms: Sequence[str]) -> list[str]:
+    """The features one token brings: each form (as typed, corrected) and its letter groups."""
+    found = []
+    for form in forms:
+        found.append("w:" + form)
+        edged = f"<{form}>"
+        for size in CHAR_SIZES:
+            found.extend(f"c{size}:" + edged[i: i + size] for i in range(len(edged) - size + 1))
+    return found
+
+
+def features(words: Words) -> list[list[str]]:
+    """Per token its features; a pair of neighbours counts with the first of the two."""
+    per_token = [word_features(forms) for forms in words]
+    for i in range(len(words) - 1):
+        per_token[i].append(f"b:{words[i][-1]}_{words[i + 1][-1]}")
+    return per_token
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """The model's judgement of one message."""
+
+    danger: float  # probability of any acute danger, 0..1
+    kind: str | None  # the kind it rates highest (None: no danger likelier than the others)
+    words: tuple[str, ...]  # the resident's words that weigh most towards that kind
+
+    def line(self) -> str:
+        words = ", ".join(f"'{w}'" for w in self.words)
+        return f"tweede mening (model): kans op acuut gevaar {self.danger:.2f}, {self.kind}; zwaarst wegen {words}"
+
+
+@cache
+def second_opinion() -> SecondOpinion:
+    """The packaged model, read once per process."""
+    return SecondOpinion()
+
+
+class SecondOpinion:
+    """The classifier, loaded once from the package."""
+
+    def __init__(self, path: Path = MODEL) -> None:
+        data = msgpack.unpackb(path.read_bytes(), raw=False)
+        if tuple(data["kinds"]) != KINDS:
+            raise ValueError(f"{path}: kinds {data['kinds']} are not {KINDS}; train the model again")
+        self.index = {feature: row for row, feature in enumerate(data["features"])}
+        self.weights = np.frombuffer(data["weights"], dtype=np.float16).astype(np.float32).reshape(-1, len(KINDS))
+        self.bias = np.asarray(data["bias"], dtype=np.float32)
+        self.trained_on: dict[str, str] = data["trained_on"]
+
+    def judge(self, words: Words) -> Opinion:
+        """How likely this message (its token stream) tells of acute danger now, and of which kind."""
+        per_token = features(words)
+        rows = [[self.index[f] for f in fs if f in self.index] for fs in per_token]
+        every = [row for token in rows for row in token]
+        if not every:
+            return Opinion(0.0, None, ())
+        scale = 1.0 / np.sqrt(len({*every}))
+        scores = self.bias + self.weights[sorted({*every})].sum(axis=0) * scale
+        scores = np.exp(scores - scores.max())
+        probabilities = scores / scores.sum()
+        danger = float(1.0 - probabilities[0])
+        best = int(np.argmax(probabilities[1:])) + 1
+        return Opinion(round(danger, 3), KINDS[best], self._telling(words, rows, best))
+
+    def _telling(self, words: Words, rows: list[list[int]], kind: int) -> tuple[str, ...]:
+        """The typed words whose features weigh most towards `kind` rather than no danger."""
+        weight = [(float((self.weights[token, kind] - self.weights[token, 0]).sum()), i)
+                  for i, token in enumerate(rows) if token and len(words[i][0]) >= MIN_SHOWN_LENGTH]
+        best = sorted((w for w in weight if w[0] > 0), reverse=True)[:SHOWN_WORDS]
+        return tuple(words[i][0] for _, i in sorted(best, key=lambda w: w[1]))
+
+
+def weigh(crisis: Crisis, opinion: Opinion, clause: str) -> Crisis:
+    """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
+
+    A crisis the concepts found stands as it is. A danger the time layer softened stays softened.
+    Otherwise a score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle question.
+    """
+    if crisis.is_crisis or crisis.softened or opinion.kind is None:
+        return replace(crisis, opinion=opinion)
+    if opinion.danger >= CRISIS_AT:
+        finding = Finding(opinion.kind, f"{OPINION_CONCEPT} (model, {opinion.danger:.2f})", opinion.words, clause, 1)
+        return replace(crisis, kind=opinion.kind, kinds=(opinion.kind,), findings=(finding,),
+                       evidence=(f"{OPINION_CONCEPT}: {' '.join(opinion.words)}",), hint=False, opinion=opinion)
+    if opinion.danger >= ASK_AT:
+        return replace(crisis, hint=True, hint_words=crisis.hint_words or opinion.words, opinion=opinion)
+    return replace(crisis, opinion=opinion)

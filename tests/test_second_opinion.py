@@ -1,0 +1,138 @@
+"""The crisis second opinion: what it adds to the concepts, what it leaves alone, and that it is current."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from knowledge.crisis.second_opinion import ASK_AT, CRISIS_AT, Opinion, second_opinion, weigh
+from knowledge.crisis.verdict import Crisis, Finding
+from knowledge.matcher import Matcher
+from knowledge.model import KnowledgeBase
+from tools.train_crisis_model import fingerprint, fit, training_files
+
+# Sentences written for this test (in no training or evaluation file) that the concepts do not read as danger.
+MISSED_BY_CONCEPTS = [
+    ("mijn opa zakte net door zijn benen en nu reageert hij niet meer als ik tegen hem praat", "medical"),
+    ("mijn kleinzoon van vier krijgt van zijn stiefvader alleen eten als hij stil is, hij is heel mager",
+     "child_danger"),
+    ("de baby van mijn nicht ligt de hele dag in een vieze luier in de box, niemand kijkt naar hem om",
+     "child_danger"),
+    ("hij heeft de deur op slot gedaan en de sleutel meegenomen en zegt dat ik hier niet meer uit kom",
+     "domestic_violence"),
+    ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
+    ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
+]
+PROBE_ALARMS_MAX = 0.07  # measured when the model was trained: 31/492 (6.3%); see the README
+PROBE_ASKED_MAX = 0.05  # measured: 21/492 (4.3%)
+EVERYDAY = [
+    "ik zoek iemand die me helpt met formulieren",
+    "ik lach me dood om die nieuwe collega",
+    "twee jaar geleden wilde ik dood, sinds de therapie gaat het beter",
+    "de verhuurder dreigt met de rechter als ik niet betaal",
+    "ik viel vorige week bijna om op de trap maar het ging goed",
+    "die baas maakt me nog eens gek met al zijn mails",
+]
+
+
+@pytest.fixture(scope="module")
+def matcher(sample_kb: KnowledgeBase) -> Matcher:
+    return Matcher(sample_kb, background=False)
+
+
+def test_the_packaged_model_is_trained_on_the_current_training_files() -> None:
+    """Change a training sentence and forget to run tools/train_crisis_model.py: this fails."""
+    root = training_files()[0].parents[2]
+    expected = {str(p.relative_to(root)): fingerprint(p) for p in training_files()}
+    assert second_opinion().trained_on == expected
+
+
+@pytest.mark.parametrize(("text", "kind"), MISSED_BY_CONCEPTS, ids=[k for _, k in MISSED_BY_CONCEPTS])
+def test_the_second_opinion_hears_danger_the_concepts_miss(matcher: Matcher, text: str, kind: str) -> None:
+    words = matcher._words(text, related=False)
+    assert not matcher.crisis_reader.read(text, words, []).is_crisis  # the concepts alone miss it
+    crisis = matcher.match(text).crisis
+    assert crisis.kind == kind
+    assert any("tweede mening" in line for line in crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_words_past_danger_idiom_and_legal_threats_stay_calm(matcher: Matcher, text: str) -> None:
+    crisis = matcher.match(text).crisis
+    assert not crisis.is_crisis
+    assert not crisis.hint
+
+
+def test_without_the_second_opinion_those_sentences_are_missed(sample_kb: KnowledgeBase) -> None:
+    """The figures in the README compare both; this proves the switch is the model, not the concepts."""
+    concepts_only = Matcher(sample_kb, background=False, second_opinion=False)
+    assert not any(concepts_only.match(text).crisis.is_crisis for text, _ in MISSED_BY_CONCEPTS)
+
+
+def probes() -> tuple[list[str], list[str]]:
+    """The everyday twins and the dangers written for the concepts' tests (tests/test_crisis*.py), none trained on."""
+    calm: list[str] = []
+    danger: list[str] = []
+    for path in sorted(Path(__file__).parent.glob("test_crisis*.py")):
+        module = importlib.import_module(f"tests.{path.stem}")
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
+                (calm if "EVERYDAY" in name or "TWINS" in name else danger).extend(value)
+    return list(dict.fromkeys(calm)), list(dict.fromkeys(danger))
+
+
+def test_on_the_concepts_probes_the_model_adds_few_alarms_and_loses_no_danger(matcher: Matcher) -> None:
+    """About 490 everyday twins written to trap the concepts: the concepts alone alarm on none of them
+    (their own tests hold that); the second opinion alarms on some. This holds the rate where it was
+    measured when the model was trained (the README gives it), and every probe danger is still heard."""
+    calm, danger = probes()
+    assert len(calm) > 400 and len(danger) > 100
+    alarms = [text for text in calm if matcher.match(text).crisis.is_crisis]
+    asked = [text for text in calm if matcher.match(text).crisis.hint]
+    print(f"\neveryday probes: {len(alarms)}/{len(calm)} alarm, {len(asked)}/{len(calm)} asked gently")
+    assert len(alarms) / len(calm) <= PROBE_ALARMS_MAX, alarms
+    assert len(asked) / len(calm) <= PROBE_ASKED_MAX, asked
+    assert all(matcher.match(text).crisis.is_crisis for text in danger)
+
+
+FOUND = Finding("suicide", "middel + bereidheid", ("pillen",), "ik neem de pillen", 1)
+
+
+@pytest.mark.parametrize(
+    ("crisis", "danger", "kind", "expected_kind", "expected_hint"),
+    [
+        (Crisis("suicide", ("suicide",), findings=(FOUND,)), 0.99, "medical", "suicide", False),  # concepts stand
+        (Crisis("suicide", ("suicide",), findings=(FOUND,)), 0.01, "medical", "suicide", False),  # never cancelled
+        (Crisis(hint=True, softened=(FOUND,)), 0.99, "suicide", None, True),  # the time layer softened it
+        (Crisis(), CRISIS_AT, "medical", "medical", False),
+        (Crisis(), (CRISIS_AT + ASK_AT) / 2, "medical", None, True),
+        (Crisis(), ASK_AT - 0.01, "medical", None, False),
+        (Crisis(), 0.99, None, None, False),
+    ],
+)
+def test_weigh(crisis: Crisis, danger: float, kind: str | None, expected_kind: str | None,
+               expected_hint: bool) -> None:
+    result = weigh(crisis, Opinion(danger, kind, ("woord",)), "de zin")
+    assert result.kind == expected_kind
+    assert result.hint is expected_hint
+    if expected_kind and not crisis.is_crisis:
+        assert result.findings[0].concept.startswith("tweede mening")
+        assert result.findings[0].words == ("woord",)
+
+
+def test_an_empty_message_has_no_opinion() -> None:
+    assert second_opinion().judge([]) == Opinion(0.0, None, ())
+
+
+def test_training_is_deterministic_and_learns() -> None:
+    samples = [["w:slaat", "w:me"], ["w:slaat", "w:hij"], ["w:formulier", "w:me"], ["w:formulier", "w:hulp"]]
+    labels = [2, 2, 0, 0]
+    first = fit(samples, labels)
+    second = fit(samples, labels)
+    assert first[0] == second[0]
+    assert (first[1] == second[1]).all() and (first[2] == second[2]).all()
+    vocabulary, weights, _ = fit(samples, labels)
+    row = vocabulary.index("w:slaat")
+    assert weights[row, 2] > weights[row, 0]

@@ -1,0 +1,162 @@
+"""Train the crisis second opinion (knowledge/crisis/second_opinion.py) from the labelled sentences.
+
+Run:  .venv/bin/python tools/train_crisis_model.py            # writes knowledge/crisis/model.msgpack
+      .venv/bin/python tools/train_crisis_model.py --folds    # leave-one-file-out figures, writes nothing
+
+It learns from the tuning sets in tests/eval/ (TRAINED_ON) and every file in knowledge/crisis/training/.
+Sets written blind to measure the engine (tests/eval/heldout.yaml and later fresh sets not in TRAINED_ON)
+are never read here. Training is deterministic: the same files give the same model, and
+tests/test_second_opinion.py fails when a training file changed and the model was not trained again.
+
+The model is a softmax regression over the message's words, their typo corrections, neighbour pairs and
+the letter groups inside words (3-5 letters), each message's features scaled to length one; full-batch
+Adam with L2, numpy only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import msgpack
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge.crisis.second_opinion import KINDS, MODEL, features  # noqa: E402
+from knowledge.loader import SAMPLE, load_knowledge  # noqa: E402
+from knowledge.matcher import Matcher  # noqa: E402
+
+EVAL = ROOT / "tests" / "eval"
+TRAINING = ROOT / "knowledge" / "crisis" / "training"
+TRAINED_ON = ("sentences", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")  # tests/eval/<name>.yaml
+MIN_COUNT = 2  # a feature seen once says nothing about other sentences
+L2 = 1e-4
+STEPS = 300
+RATE = 0.1
+
+
+def training_files() -> list[Path]:
+    """Every file the model learns from, in a fixed order."""
+    return [EVAL / f"{name}.yaml" for name in TRAINED_ON] + sorted(TRAINING.glob("*.yaml"))
+
+
+def fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def sample_features(matcher: Matcher, text: str) -> list[str]:
+    """The features of one message, as the running bot computes them (matcher tokens without related forms)."""
+    return sorted({f for token in features(matcher._words(text, related=False)) for f in token})
+
+
+def fit(samples: list[list[str]], labels: list[int]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Feature list, weights (features × kinds) and bias of the regression."""
+    counts: dict[str, int] = {}
+    for sample in samples:
+        for feature in sample:
+            counts[feature] = counts.get(feature, 0) + 1
+    vocabulary = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocabulary)}
+    columns, pointers = [], [0]
+    for sample in samples:
+        columns.extend(index[f] for f in sample if f in index)
+        pointers.append(len(columns))
+    columns_arr = np.asarray(columns, dtype=np.int64)
+    lengths = np.diff(np.asarray(pointers))
+    values = np.repeat(1.0 / np.sqrt(np.maximum(lengths, 1)), lengths)[:, None]
+    rows = np.repeat(np.arange(len(samples)), lengths)
+    n, kinds = len(samples), len(KINDS)
+    target = np.zeros((n, kinds))
+    target[np.arange(n), labels] = 1.0
+    weights, bias = np.zeros((len(vocabulary), kinds)), np.zeros(kinds)
+    moments = [[np.zeros_like(weights), np.zeros_like(weights)], [np.zeros_like(bias), np.zeros_like(bias)]]
+    for step in range(1, STEPS + 1):
+        scores = np.zeros((n, kinds))
+        np.add.at(scores, rows, weights[columns_arr] * values)
+        scores += bias
+        scores -= scores.max(axis=1, keepdims=True)
+        probabilities = np.exp(scores)
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        error = (probabilities - target) / n
+        gradient_w = np.zeros_like(weights)
+        np.add.at(gradient_w, columns_arr, error[rows] * values)
+        gradient_w += L2 * weights
+        for parameter, gradient, (first, second) in ((weights, gradient_w, moments[0]),
+                                                     (bias, error.sum(axis=0), moments[1])):
+            first *= 0.9
+            first += 0.1 * gradient
+            second *= 0.999
+            second += 0.001 * gradient * gradient
+            parameter -= RATE * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+    return vocabulary, weights, bias
+
+
+def load(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def label(case: dict) -> int:
+    return KINDS.index(case.get("crisis") or "none")
+
+
+def write(path: Path, vocabulary: list[str], weights: np.ndarray, bias: np.ndarray, files: list[Path]) -> None:
+    keep = np.abs(weights).max(axis=1) >= 1e-3  # features that never moved say nothing
+    data = {
+        "kinds": list(KINDS),
+        "features": [f for f, k in zip(vocabulary, keep, strict=True) if k],
+        "weights": weights[keep].astype(np.float16).tobytes(),
+        "bias": [float(b) for b in bias],
+        "trained_on": {str(p.relative_to(ROOT)): fingerprint(p) for p in files},
+    }
+    path.write_bytes(msgpack.packb(data, use_bin_type=True))
+
+
+def folds(matcher: Matcher, files: list[Path]) -> None:
+    """Leave one file out: how the model alone does on a file it did not learn from."""
+    data = {p: load(p) for p in files}
+    samples = {p: [sample_features(matcher, c["text"]) for c in cases] for p, cases in data.items()}
+    for held in files:
+        train = [p for p in files if p != held]
+        vocabulary, weights, bias = fit([s for p in train for s in samples[p]],
+                                        [label(c) for p in train for c in data[p]])
+        index = {f: i for i, f in enumerate(vocabulary)}
+        found = alarms = crises = calm = 0
+        for sample, case in zip(samples[held], data[held], strict=True):
+            rows = [index[f] for f in sample if f in index]
+            scores = bias + (weights[rows].sum(axis=0) / np.sqrt(max(len(rows), 1)) if rows else 0)
+            scores = np.exp(scores - scores.max())
+            danger = 1 - scores[0] / scores.sum()
+            if label(case):
+                crises += 1
+                found += danger >= 0.6
+            else:
+                calm += 1
+                alarms += danger >= 0.6
+        print(f"{held.relative_to(ROOT)}: model alone at 0.6: crisis recall {found / max(crises, 1):.3f} "
+              f"({found}/{crises}), false alarms {alarms / max(calm, 1):.3f} ({alarms}/{calm})")
+
+
+def main() -> None:
+    """Train on every training file and write the model, or print the leave-one-file-out figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", action="store_true", help="leave-one-file-out figures; writes nothing")
+    args = parser.parse_args()
+    matcher = Matcher(load_knowledge(SAMPLE), background=False)
+    files = training_files()
+    if args.folds:
+        folds(matcher, files)
+        return
+    cases = [c for p in files for c in load(p)]
+    vocabulary, weights, bias = fit([sample_features(matcher, c["text"]) for c in cases], [label(c) for c in cases])
+    write(MODEL, vocabulary, weights, bias, files)
+    print(f"{MODEL.relative_to(ROOT)}: {len(cases)} sentences, {len(vocabulary)} features, "
+          f"{MODEL.stat().st_size // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()
