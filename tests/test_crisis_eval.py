@@ -52,3 +52,26 @@ def test_crisis_thresholds_hold_on_the_fresh_tuning_sets(sample_kb: KnowledgeBas
         assert total and found / total >= RECALL_MIN, kind
     assert result["false_rate"] <= FALSE_MAX
     assert result["hint_rate"] <= 0.03
+
+
+# Written blind, measured untouched, then training data of the second opinion (issue 9's sixth round; the
+# README gives their untouched figures). Floors a little under what the model reaches on them:
+# set: (crisis recall overall, per kind, false alarms at most)
+TRAINED = {
+    "fresh5.yaml": (0.97, 0.95, 0.045),  # reached 0.993, weakest kind 36/37, 4.1% (3.6% from the concepts)
+    "fresh6.yaml": (0.97, 0.95, 0.025),  # reached 0.984, weakest kind 30/31, 1.4%
+    "fresh7.yaml": (0.95, 0.93, 0.035),  # reached 0.967, weakest kind 28/30, 2.8%
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRAINED))
+def test_crisis_floors_on_the_second_opinions_training_sets(sample_kb: KnowledgeBase, name: str) -> None:
+    overall, per_kind, false_max = TRAINED[name]
+    path = SENTENCES.parent / name
+    result = crisis_figures(Matcher(sample_kb), yaml.safe_load(path.read_text(encoding="utf-8")))
+    print("\n" + line(name, result))
+    assert result["recall"] >= overall
+    for kind, (found, total) in result["per_kind"].items():
+        assert total and found / total >= per_kind, kind
+    assert result["false_rate"] <= false_max
+    assert result["hint_rate"] <= 0.05

@@ -25,8 +25,8 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.07  # measured when the model was trained: 31/492 (6.3%); see the README
-PROBE_ASKED_MAX = 0.05  # measured: 21/492 (4.3%)
+PROBE_ALARMS_MAX = 0.07  # measured when the model was trained: 29/492 (5.9%); see the README
+PROBE_ASKED_MAX = 0.06  # measured: 26/492 (5.3%)
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",
     "ik lach me dood om die nieuwe collega",

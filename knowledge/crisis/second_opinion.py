@@ -16,6 +16,7 @@ nothing is downloaded. A sentence costs a few hundred dictionary look-ups.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -31,6 +32,7 @@ KINDS = ("none", "suicide", "domestic_violence", "child_danger", "medical")
 CHAR_SIZES = (3, 4, 5)  # letter groups inside a word, with its edges: '<adem', 'dem>'
 CRISIS_AT = 0.6  # probability of any danger from which the model alone makes a crisis (chosen on the folds)
 ASK_AT = 0.5  # from here the gentle question (on the folds it asks about 1-3% of everyday sentences)
+MAX_REMEMBERED = 50_000  # tokens whose rows are remembered (a few MB)
 SHOWN_WORDS = 4  # words named in an explanation
 MIN_SHOWN_LENGTH = 4  # 'hij', 'van', 'al' weigh too, but say nothing to a reader
 
@@ -65,8 +67,10 @@ class Opinion:
     words: tuple[str, ...]  # the resident's words that weigh most towards that kind
 
     def line(self) -> str:
-        words = ", ".join(f"'{w}'" for w in self.words)
-        return f"tweede mening (model): kans op acuut gevaar {self.danger:.2f}, {self.kind}; zwaarst wegen {words}"
+        text = f"tweede mening (model): kans op acuut gevaar {self.danger:.2f}"
+        if self.words:
+            text += f", {self.kind}; zwaarst wegen " + ", ".join(f"'{w}'" for w in self.words)
+        return text
 
 
 @cache
@@ -86,25 +90,39 @@ class SecondOpinion:
         self.weights = np.frombuffer(data["weights"], dtype=np.float16).astype(np.float32).reshape(-1, len(KINDS))
         self.bias = np.asarray(data["bias"], dtype=np.float32)
         self.trained_on: dict[str, str] = data["trained_on"]
+        self._token_rows: dict[tuple[str, ...], tuple[int, ...]] = {}
 
     def judge(self, words: Words) -> Opinion:
         """How likely this message (its token stream) tells of acute danger now, and of which kind."""
-        per_token = features(words)
-        rows = [[self.index[f] for f in fs if f in self.index] for fs in per_token]
-        every = [row for token in rows for row in token]
+        per_token = [self._rows(tuple(forms)) for forms in words]
+        every = {row for token in per_token for row in token}
+        for i in range(len(words) - 1):
+            pair = self.index.get(f"b:{words[i][-1]}_{words[i + 1][-1]}")
+            if pair is not None:
+                every.add(pair)
         if not every:
             return Opinion(0.0, None, ())
-        scale = 1.0 / np.sqrt(len({*every}))
-        scores = self.bias + self.weights[sorted({*every})].sum(axis=0) * scale
-        scores = np.exp(scores - scores.max())
-        probabilities = scores / scores.sum()
-        danger = float(1.0 - probabilities[0])
-        best = int(np.argmax(probabilities[1:])) + 1
-        return Opinion(round(danger, 3), KINDS[best], self._telling(words, rows, best))
+        scores = (self.bias + self.weights[list(every)].sum(axis=0) / math.sqrt(len(every))).tolist()
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        danger = 1.0 - exps[0] / sum(exps)
+        best = max(range(1, len(KINDS)), key=exps.__getitem__)
+        telling = self._telling(words, per_token, best) if danger >= ASK_AT else ()
+        return Opinion(round(danger, 3), KINDS[best], telling)
 
-    def _telling(self, words: Words, rows: list[list[int]], kind: int) -> tuple[str, ...]:
+    def _rows(self, forms: tuple[str, ...]) -> tuple[int, ...]:
+        """The model's rows for one token's features; remembered, as words repeat."""
+        rows = self._token_rows.get(forms)
+        if rows is None:
+            if len(self._token_rows) >= MAX_REMEMBERED:
+                self._token_rows.clear()
+            rows = tuple(self.index[f] for f in word_features(forms) if f in self.index)
+            self._token_rows[forms] = rows
+        return rows
+
+    def _telling(self, words: Words, rows: list[tuple[int, ...]], kind: int) -> tuple[str, ...]:
         """The typed words whose features weigh most towards `kind` rather than no danger."""
-        weight = [(float((self.weights[token, kind] - self.weights[token, 0]).sum()), i)
+        weight = [(float((self.weights[list(token), kind] - self.weights[list(token), 0]).sum()), i)
                   for i, token in enumerate(rows) if token and len(words[i][0]) >= MIN_SHOWN_LENGTH]
         best = sorted((w for w in weight if w[0] > 0), reverse=True)[:SHOWN_WORDS]
         return tuple(words[i][0] for _, i in sorted(best, key=lambda w: w[1]))
