@@ -58,7 +58,10 @@ def as_text(kb: KnowledgeBase, match: Match, contact: Contact | None, postcode: 
             f"'{typed}' via {entry} ({weight:.2f}{f', zin {where[i]}' if i < len(where) and where[i] else ''})"
             for i, (entry, typed, weight) in enumerate(counted)
         )
-        lines.append(f"  {domain.id:<16} {domain.score:.3f}  ({words or 'via de crisiswoorden'})")
+        if not words:
+            from_crisis = any(domain.id in CRISIS_DOMAINS[kind] for kind in match.crisis.kinds)
+            words = "via de crisiswoorden" if from_crisis else "alleen via de tweede mening (model)"
+        lines.append(f"  {domain.id:<16} {domain.score:.3f}  ({words})")
     if match.unsupported:
         lines.append("Taal: deze tekst is in een taal die de bot niet leest.")
     if match.crisis.is_crisis:

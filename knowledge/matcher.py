@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from knowledge.crisis import Crisis, CrisisReader
 from knowledge.crisis.second_opinion import second_opinion, weigh
 from knowledge.dictionary import Lemmas, common_in, warm, zipf
+from knowledge.domain_opinion import blend, domain_opinion
 from knowledge.domains import DOMAIN_IDS
 from knowledge.evidence import Evidence
 from knowledge.lexicon import Lexicon
@@ -155,7 +156,8 @@ class Matcher:
         if len(clause_of) != len(words):
             clause_of = [1] * len(words)
         domain_hits = self._domain_hits(words, clause_of)
-        crisis = self._crisis(text, self._words(text, related=False), previous)
+        plain = self._words(text, related=False)
+        crisis = self._crisis(text, plain, previous)
         counted: dict[str, list[Hit]] = defaultdict(list)
         scores = _domain_scores(domain_hits, counted, clause_of)
         for domain, hits in list(counted.items()):  # a few loose words alone are no story
@@ -168,6 +170,11 @@ class Matcher:
         # the most telling evidence first; equal evidence: what the resident said first (never alphabetical)
         ranked = sorted(scores.items(), key=lambda item: (-item[1][0], item[1][1]))
         domains = tuple(DomainScore(d, round(raw / (raw + 1.0), 3)) for d, (raw, _) in ranked)
+        if self.asks_second_opinion and plain:  # the domain model reorders, and may add what the words only imply
+            order = {d.id: i for i, d in enumerate(domains)}
+            blended = blend({d.id: d.score for d in domains}, domain_opinion().probabilities(plain))
+            domains = tuple(DomainScore(d, score) for d, score in
+                            sorted(blended.items(), key=lambda item: (-item[1], order.get(item[0], len(order)))))
         keyword_hits = self._keywords(words)
         services = self.services_for(
             {d.id: d.score for d in domains}, area_id, crisis.kinds, limit, keywords=keyword_hits

@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge.crisis.second_opinion import KINDS, MODEL, features  # noqa: E402
+from knowledge.domain_opinion import DOMAIN_MODEL  # noqa: E402
+from knowledge.domain_opinion import LABELS as DOMAIN_LABELS  # noqa: E402
 from knowledge.loader import SAMPLE, load_knowledge  # noqa: E402
 from knowledge.matcher import Matcher  # noqa: E402
 
@@ -39,6 +41,7 @@ MIN_COUNT = 2  # a feature seen once says nothing about other sentences
 L2 = 1e-4
 STEPS = 300
 RATE = 0.1
+LABELS: tuple[str, ...] = KINDS  # what the model learns to tell apart (--domains: the domains)
 
 
 def training_files() -> list[Path]:
@@ -71,7 +74,7 @@ def fit(samples: list[list[str]], labels: list[int]) -> tuple[list[str], np.ndar
     lengths = np.diff(np.asarray(pointers))
     values = np.repeat(1.0 / np.sqrt(np.maximum(lengths, 1)), lengths)[:, None]
     rows = np.repeat(np.arange(len(samples)), lengths)
-    n, kinds = len(samples), len(KINDS)
+    n, kinds = len(samples), len(LABELS)
     target = np.zeros((n, kinds))
     target[np.arange(n), labels] = 1.0
     weights, bias = np.zeros((len(vocabulary), kinds)), np.zeros(kinds)
@@ -102,12 +105,14 @@ def load(path: Path) -> list[dict]:
 
 
 def label(case: dict) -> int:
+    if LABELS is not KINDS:  # --domains: the most prominent domain
+        return LABELS.index((case.get("domains") or ["none"])[0])
     return KINDS.index(case.get("crisis") or "none")
 
 
 def write(path: Path, vocabulary: list[str], weights: np.ndarray, bias: np.ndarray, files: list[Path]) -> None:
     data = {  # every feature stays: the running model scales a message by its number of known features, as here
-        "kinds": list(KINDS),
+        "kinds": list(LABELS),
         "features": vocabulary,
         "weights": weights.astype(np.float16).tobytes(),
         "bias": [float(b) for b in bias],
@@ -145,7 +150,12 @@ def main() -> None:
     """Train on every training file and write the model, or print the leave-one-file-out figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", action="store_true", help="leave-one-file-out figures; writes nothing")
+    parser.add_argument("--domains", action="store_true",
+                        help="train the domain model (knowledge/domain_model.msgpack) on each sentence's first domain")
     args = parser.parse_args()
+    global LABELS
+    if args.domains:
+        LABELS = DOMAIN_LABELS
     matcher = Matcher(load_knowledge(SAMPLE), background=False)
     files = training_files()
     if args.folds:
@@ -153,9 +163,10 @@ def main() -> None:
         return
     cases = [c for p in files for c in load(p)]
     vocabulary, weights, bias = fit([sample_features(matcher, c["text"]) for c in cases], [label(c) for c in cases])
-    write(MODEL, vocabulary, weights, bias, files)
-    print(f"{MODEL.relative_to(ROOT)}: {len(cases)} sentences, {len(vocabulary)} features, "
-          f"{MODEL.stat().st_size // 1024} KB")
+    target = DOMAIN_MODEL if args.domains else MODEL
+    write(target, vocabulary, weights, bias, files)
+    print(f"{target.relative_to(ROOT)}: {len(cases)} sentences, {len(vocabulary)} features, "
+          f"{target.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

@@ -80,20 +80,35 @@ def second_opinion() -> SecondOpinion:
 
 
 class SecondOpinion:
-    """The classifier, loaded once from the package."""
+    """The classifier, loaded once from the package (the crisis kinds; knowledge/domain_opinion.py: the domains)."""
 
-    def __init__(self, path: Path = MODEL) -> None:
+    def __init__(self, path: Path = MODEL, labels: tuple[str, ...] = KINDS) -> None:
         data = msgpack.unpackb(path.read_bytes(), raw=False)
-        if tuple(data["kinds"]) != KINDS:
-            raise ValueError(f"{path}: kinds {data['kinds']} are not {KINDS}; train the model again")
+        if tuple(data["kinds"]) != labels:
+            raise ValueError(f"{path}: labels {data['kinds']} are not {labels}; train the model again")
+        self.labels = labels
         self.index = {feature: row for row, feature in enumerate(data["features"])}
-        self.weights = np.frombuffer(data["weights"], dtype=np.float16).astype(np.float32).reshape(-1, len(KINDS))
+        self.weights = np.frombuffer(data["weights"], dtype=np.float16).astype(np.float32).reshape(-1, len(labels))
         self.bias = np.asarray(data["bias"], dtype=np.float32)
         self.trained_on: dict[str, str] = data["trained_on"]
         self._token_rows: dict[tuple[str, ...], tuple[int, ...]] = {}
 
     def judge(self, words: Words) -> Opinion:
         """How likely this message (its token stream) tells of acute danger now, and of which kind."""
+        probabilities, per_token = self._probabilities(words)
+        if probabilities is None:
+            return Opinion(0.0, None, ())
+        danger = 1.0 - probabilities[0]
+        best = max(range(1, len(KINDS)), key=probabilities.__getitem__)
+        telling = self._telling(words, per_token, best) if danger >= ASK_AT else ()
+        return Opinion(round(danger, 3), KINDS[best], telling)
+
+    def probabilities(self, words: Words) -> dict[str, float]:
+        """Each label's probability for this message (empty for a message without known features)."""
+        probabilities, _ = self._probabilities(words)
+        return dict(zip(self.labels, probabilities, strict=True)) if probabilities is not None else {}
+
+    def _probabilities(self, words: Words) -> tuple[list[float] | None, list[tuple[int, ...]]]:
         per_token = [self._rows(tuple(forms)) for forms in words]
         every = {row for token in per_token for row in token}
         for i in range(len(words) - 1):
@@ -101,14 +116,12 @@ class SecondOpinion:
             if pair is not None:
                 every.add(pair)
         if not every:
-            return Opinion(0.0, None, ())
+            return None, per_token
         scores = (self.bias + self.weights[list(every)].sum(axis=0) / math.sqrt(len(every))).tolist()
         top = max(scores)
         exps = [math.exp(score - top) for score in scores]
-        danger = 1.0 - exps[0] / sum(exps)
-        best = max(range(1, len(KINDS)), key=exps.__getitem__)
-        telling = self._telling(words, per_token, best) if danger >= ASK_AT else ()
-        return Opinion(round(danger, 3), KINDS[best], telling)
+        total = sum(exps)
+        return [e / total for e in exps], per_token
 
     def _rows(self, forms: tuple[str, ...]) -> tuple[int, ...]:
         """The model's rows for one token's features; remembered, as words repeat."""
