@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from knowledge.crisis.second_opinion import SecondOpinion
+from knowledge.classifier import Classifier
 from knowledge.domains import DOMAIN_IDS
 
 DOMAIN_MODEL = Path(__file__).resolve().parent / "domain_model.msgpack"
@@ -21,9 +21,9 @@ ADD_AT = 0.3  # a domain the lexicon did not find joins from this probability
 
 
 @cache
-def domain_opinion() -> SecondOpinion:
+def domain_opinion() -> Classifier:
     """The packaged domain model, read once per process."""
-    return SecondOpinion(DOMAIN_MODEL, LABELS)
+    return Classifier(DOMAIN_MODEL, LABELS)
 
 
 def blend(scores: dict[str, float], probabilities: dict[str, float]) -> dict[str, float]:

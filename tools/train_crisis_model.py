@@ -27,7 +27,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge.crisis.second_opinion import KINDS, MODEL, features  # noqa: E402
+from knowledge.classifier import features  # noqa: E402
+from knowledge.crisis.second_opinion import KINDS, MODEL  # noqa: E402
 from knowledge.domain_opinion import DOMAIN_MODEL  # noqa: E402
 from knowledge.domain_opinion import LABELS as DOMAIN_LABELS  # noqa: E402
 from knowledge.loader import SAMPLE, load_knowledge  # noqa: E402

@@ -16,46 +16,17 @@ nothing is downloaded. A sentence costs a few hundred dictionary look-ups.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import msgpack
-import numpy as np
-
+from knowledge.classifier import Classifier, Words
 from knowledge.crisis.verdict import OPINION_CONCEPT, Crisis, Finding
 
 MODEL = Path(__file__).resolve().parent / "model.msgpack"
 KINDS = ("none", "suicide", "domestic_violence", "child_danger", "medical")
-CHAR_SIZES = (3, 4, 5)  # letter groups inside a word, with its edges: '<adem', 'dem>'
 CRISIS_AT = 0.6  # probability of any danger from which the model alone makes a crisis (chosen on the folds)
 ASK_AT = 0.5  # from here the gentle question (on the folds it asks about 1-3% of everyday sentences)
-MAX_REMEMBERED = 50_000  # tokens whose rows are remembered (a few MB)
-SHOWN_WORDS = 4  # words named in an explanation
-MIN_SHOWN_LENGTH = 4  # 'hij', 'van', 'al' weigh too, but say nothing to a reader
-
-Words = Sequence[Sequence[str]]
-
-
-def word_features(forms: Sequence[str]) -> list[str]:
-    """The features one token brings: each form (as typed, corrected) and its letter groups."""
-    found = []
-    for form in forms:
-        found.append("w:" + form)
-        edged = f"<{form}>"
-        for size in CHAR_SIZES:
-            found.extend(f"c{size}:" + edged[i: i + size] for i in range(len(edged) - size + 1))
-    return found
-
-
-def features(words: Words) -> list[list[str]]:
-    """Per token its features; a pair of neighbours counts with the first of the two."""
-    per_token = [word_features(forms) for forms in words]
-    for i in range(len(words) - 1):
-        per_token[i].append(f"b:{words[i][-1]}_{words[i + 1][-1]}")
-    return per_token
 
 
 @dataclass(frozen=True)
@@ -79,66 +50,21 @@ def second_opinion() -> SecondOpinion:
     return SecondOpinion()
 
 
-class SecondOpinion:
-    """The classifier, loaded once from the package (the crisis kinds; knowledge/domain_opinion.py: the domains)."""
+class SecondOpinion(Classifier):
+    """The crisis model: none or one of the four kinds of acute danger."""
 
-    def __init__(self, path: Path = MODEL, labels: tuple[str, ...] = KINDS) -> None:
-        data = msgpack.unpackb(path.read_bytes(), raw=False)
-        if tuple(data["kinds"]) != labels:
-            raise ValueError(f"{path}: labels {data['kinds']} are not {labels}; train the model again")
-        self.labels = labels
-        self.index = {feature: row for row, feature in enumerate(data["features"])}
-        self.weights = np.frombuffer(data["weights"], dtype=np.float16).astype(np.float32).reshape(-1, len(labels))
-        self.bias = np.asarray(data["bias"], dtype=np.float32)
-        self.trained_on: dict[str, str] = data["trained_on"]
-        self._token_rows: dict[tuple[str, ...], tuple[int, ...]] = {}
+    def __init__(self, path: Path = MODEL) -> None:
+        super().__init__(path, KINDS)
 
     def judge(self, words: Words) -> Opinion:
         """How likely this message (its token stream) tells of acute danger now, and of which kind."""
-        probabilities, per_token = self._probabilities(words)
+        probabilities, per_token = self.probabilities_and_rows(words)
         if probabilities is None:
             return Opinion(0.0, None, ())
         danger = 1.0 - probabilities[0]
         best = max(range(1, len(KINDS)), key=probabilities.__getitem__)
-        telling = self._telling(words, per_token, best) if danger >= ASK_AT else ()
+        telling = self.telling(words, per_token, best) if danger >= ASK_AT else ()
         return Opinion(round(danger, 3), KINDS[best], telling)
-
-    def probabilities(self, words: Words) -> dict[str, float]:
-        """Each label's probability for this message (empty for a message without known features)."""
-        probabilities, _ = self._probabilities(words)
-        return dict(zip(self.labels, probabilities, strict=True)) if probabilities is not None else {}
-
-    def _probabilities(self, words: Words) -> tuple[list[float] | None, list[tuple[int, ...]]]:
-        per_token = [self._rows(tuple(forms)) for forms in words]
-        every = {row for token in per_token for row in token}
-        for i in range(len(words) - 1):
-            pair = self.index.get(f"b:{words[i][-1]}_{words[i + 1][-1]}")
-            if pair is not None:
-                every.add(pair)
-        if not every:
-            return None, per_token
-        scores = (self.bias + self.weights[list(every)].sum(axis=0) / math.sqrt(len(every))).tolist()
-        top = max(scores)
-        exps = [math.exp(score - top) for score in scores]
-        total = sum(exps)
-        return [e / total for e in exps], per_token
-
-    def _rows(self, forms: tuple[str, ...]) -> tuple[int, ...]:
-        """The model's rows for one token's features; remembered, as words repeat."""
-        rows = self._token_rows.get(forms)
-        if rows is None:
-            if len(self._token_rows) >= MAX_REMEMBERED:
-                self._token_rows.clear()
-            rows = tuple(self.index[f] for f in word_features(forms) if f in self.index)
-            self._token_rows[forms] = rows
-        return rows
-
-    def _telling(self, words: Words, rows: list[tuple[int, ...]], kind: int) -> tuple[str, ...]:
-        """The typed words whose features weigh most towards `kind` rather than no danger."""
-        weight = [(float((self.weights[list(token), kind] - self.weights[list(token), 0]).sum()), i)
-                  for i, token in enumerate(rows) if token and len(words[i][0]) >= MIN_SHOWN_LENGTH]
-        best = sorted((w for w in weight if w[0] > 0), reverse=True)[:SHOWN_WORDS]
-        return tuple(words[i][0] for _, i in sorted(best, key=lambda w: w[1]))
 
 
 def weigh(crisis: Crisis, opinion: Opinion, clause: str) -> Crisis:
