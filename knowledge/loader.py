@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from knowledge.schema import (
     TEAM_FIELDS,
 )
 from knowledge.source import YamlSyntaxError, read_yaml
+from knowledge.synonyms_file import read_synonyms
 
 SAMPLE = Path(__file__).resolve().parent / "voorbeeldstad"
 STALE_AFTER_DAYS = 183  # six months
@@ -332,31 +332,7 @@ class _Reading:
 
     def synonyms(self) -> dict[str, dict[str, tuple[str, ...]]]:
         data, file = self.document("synonyms.yaml", required=False)
-        if data is None:
-            return {}
-        top = Entry(data, file, "synoniemenlijst", ("synonyms",), self.problems)
-        by_lang = data.get("synonyms")
-        if not isinstance(by_lang, dict):
-            top.error("synonyms", "Verwacht 'synonyms:' met per taal (nl, en) per levensdomein een lijst woorden.")
-            return {}
-        result: dict[str, dict[str, tuple[str, ...]]] = defaultdict(dict)
-        for lang, per_domain in by_lang.items():
-            keys = tuple(str(k) for k in per_domain) if isinstance(per_domain, dict) else ()
-            line = getattr(by_lang, "key_lines", {}).get(str(lang))
-            entry = Entry(per_domain, file, "taal", keys, self.problems, fallback_line=line)
-            entry.id = str(lang)
-            if lang not in BOT_LANGUAGES:
-                entry.error(None, f"Onbekende taal '{lang}' in synonyms.yaml; gebruik {', '.join(BOT_LANGUAGES)}.")
-                continue
-            if not entry.ok:
-                continue
-            for domain in per_domain:
-                if domain not in DOMAIN_IDS:
-                    entry.error(str(domain), f"Onbekend levensdomein '{domain}'. Kies uit: {', '.join(DOMAIN_IDS)}.")
-                    continue
-                words = entry.texts(str(domain)) or ()
-                result[str(lang)][str(domain)] = tuple(w.lower() for w in words)
-        return dict(result)
+        return {} if data is None else read_synonyms(data, file, self.problems)
 
     # -- cross-file checks -----------------------------------------------------------------
     def check_team_refs(self, refs: dict[str, tuple[str, int | None]], team_ids: set[str]) -> None:
