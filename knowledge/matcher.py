@@ -121,14 +121,22 @@ class Matcher:
         The crisis reader makes its own verb forms and gets the words without `related`: a lemma's
         plural or past ('hour' → 'hours') must not complete a danger the resident did not describe.
         """
+        with_related, plain = self._read_words(text)
+        return with_related if related else plain
+
+    def _read_words(self, text: str) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+        """The words of `_words` with and without related forms, read in one pass (typos corrected once)."""
         typed = tokens(text)
-        words = []
+        words: list[tuple[str, ...]] = []
+        plain: list[tuple[str, ...]] = []
         for index, word in enumerate(typed):
             if len(word) < 4 or not word.isalpha():
                 words.append((word,))
+                plain.append((word,))
                 continue
             if word in self.corrector.vocabulary:  # known: no typo, but maybe a form of another lexicon word
-                words.append((word, *self.lemmas.related(word)) if related else (word,))
+                words.append((word, *self.lemmas.related(word)))
+                plain.append((word,))
                 continue
             if self._stem_known(word):  # a stem entry is (almost) this very word ('skeer*'): no typo
                 corrected = None
@@ -136,11 +144,11 @@ class Matcher:
                 corrected = self.corrector.correct(word, typed[max(0, index - CONTEXT): index + CONTEXT + 1])
             if corrected:
                 words.append((word, corrected))
-            elif related:  # a real word the lexicon has in another form
+                plain.append((word, corrected))
+            else:  # a real word the lexicon may have in another form
                 words.append((word, *self.lemmas.related(word)))
-            else:
-                words.append((word,))
-        return words
+                plain.append((word,))
+        return words, plain
 
     def _stem_known(self, word: str) -> bool:
         return self.domain_patterns.stem_covers(word)
@@ -151,12 +159,11 @@ class Matcher:
         `previous`: the resident's last few messages before this one (oldest first); a danger
         split over them and this text counts, one entirely in them is not reported again.
         """
-        words = self._words(text)
+        words, plain = self._read_words(text)
         clause_of = clauses(text) if _CLAUSE_MARK.search(text.rstrip(".!? \n")) else [1] * len(words)
         if len(clause_of) != len(words):
             clause_of = [1] * len(words)
         domain_hits = self._domain_hits(words, clause_of)
-        plain = self._words(text, related=False)
         crisis = self._crisis(text, plain, previous)
         counted: dict[str, list[Hit]] = defaultdict(list)
         scores = _domain_scores(domain_hits, counted, clause_of)

@@ -23,6 +23,7 @@ CHAT: dict[str, str] = {
     "ur": "your", "pls": "please", "plz": "please", "bc": "because", "cuz": "because",
 }
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _DIGIT_WORD = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
@@ -30,6 +31,8 @@ _DIGIT_WORD = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 
 def fold(text: str) -> str:
     """Lower case without accents or control characters: 'Één Café' → 'een cafe'."""
+    if text.isascii():  # most messages: no accents to take off, only control characters to blank
+        return _ASCII_CONTROL.sub(" ", text).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     kept = []
     for char in decomposed:

@@ -16,6 +16,7 @@ from knowledge.normalize import normal_phrase
 GAP = "..."
 MAX_GAP = 3  # words that may stand where a pattern says "..."
 MIN_AFFIX = 3  # a stem or suffix needs at least this many letters
+MAX_REMEMBERED = 20_000  # tokens whose first-element patterns are remembered
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class PatternSet:
         self._by_suffix: dict[str, list[Pattern]] = defaultdict(list)
         self.stem_lengths: set[int] = set()
         self.suffix_lengths: set[int] = set()
+        self._starting: dict[tuple[str, ...], tuple[Pattern, ...]] = {}
         seen: set[tuple[Hashable, tuple[Element, ...], tuple[int, ...]]] = set()
         for source, label in entries:
             pattern = compile_pattern(source, label)
@@ -140,7 +142,17 @@ class PatternSet:
         """Every plain word any pattern uses (the vocabulary for typo correction)."""
         return {e.text for p in self.patterns for e in p.elements if e.kind == "word"}
 
-    def _starting_at(self, forms: Sequence[str]) -> list[Pattern]:
+    def _starting_at(self, forms: Sequence[str]) -> tuple[Pattern, ...]:
+        """The patterns whose first element fits this token (remembered per token, as words repeat)."""
+        key = tuple(forms)
+        found = self._starting.get(key)
+        if found is None:
+            if len(self._starting) >= MAX_REMEMBERED:
+                self._starting.clear()
+            found = self._starting[key] = tuple({id(p): p for p in self._look_up(key)}.values())
+        return found
+
+    def _look_up(self, forms: Sequence[str]) -> list[Pattern]:
         found: list[Pattern] = []
         for form in forms:
             found.extend(self._by_word.get(form, ()))
@@ -158,8 +170,7 @@ class PatternSet:
         hits: list[Hit] = []
         present = {form for forms in words for form in forms}
         for start, forms in enumerate(words):
-            candidates = {id(p): p for p in self._starting_at(forms)}
-            for pattern in candidates.values():
+            for pattern in self._starting_at(forms):
                 if not pattern.required <= present:
                     continue
                 end = _match_rest(pattern, words, start, self.corrected_affixes)
