@@ -22,6 +22,7 @@ from config import Config
 from handlers.app import build_application, serve
 from handlers.common import KEY
 from knowledge.loader import SAMPLE, load_knowledge
+from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from store import Store
 from testing.fakebot import FakeTelegram
@@ -32,6 +33,13 @@ from tests.floor import Town, town
 def sample_kb() -> KnowledgeBase:
     """The shipped sample knowledge base, loaded once."""
     return load_knowledge(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def concepts_matcher(sample_kb: KnowledgeBase) -> Matcher:
+    """The matcher with the crisis concepts alone, without the second opinions: what tests/test_crisis*.py are
+    written for (tests/test_second_opinion.py and tests/test_domain_opinion.py test the models)."""
+    return Matcher(sample_kb, second_opinion=False)
 
 
 class Settling:

@@ -11,13 +11,6 @@ from knowledge.crisis import Crisis, CrisisReader
 from knowledge.crisis.forms import en_verb, nl_verb
 from knowledge.matcher import CRISIS_DOMAINS, Matcher
 from knowledge.matcher import Crisis as MatcherCrisis
-from knowledge.model import KnowledgeBase
-
-
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
 
 DANGER = {
     "suicide": [
@@ -72,8 +65,8 @@ DANGER = {
 
 
 @pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in DANGER.items() for t in texts])
-def test_danger_is_found_however_it_is_said(matcher: Matcher, kind: str, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_danger_is_found_however_it_is_said(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis, f"missed {kind}: {text}"
     assert kind in crisis.kinds, crisis.explain()
     assert crisis.explain(), "a crisis always says why"
@@ -122,8 +115,8 @@ EVERYDAY = [
 
 
 @pytest.mark.parametrize("text", EVERYDAY)
-def test_everyday_speech_is_no_crisis(matcher: Matcher, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_everyday_speech_is_no_crisis(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert not crisis.is_crisis, crisis.explain()
 
 
@@ -132,31 +125,31 @@ def test_everyday_speech_is_no_crisis(matcher: Matcher, text: str) -> None:
                                   "aan het einde van de maand is mijn geld op", "de batterij van mijn telefoon is dood",
                                   "my phone is dead", "we are in danger of losing the house",
                                   "i do breathing exercises for my stress", "the kids jump on the trampoline"])
-def test_the_gentle_question_never_comes_for_everyday_words(matcher: Matcher, text: str) -> None:
-    assert not matcher.match(text).crisis.hint
+def test_the_gentle_question_never_comes_for_everyday_words(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.hint
 
 
 @pytest.mark.parametrize("text", ["ik heb bloed in mijn ontlasting", "er ligt een mes op tafel bij hem",
                                   "er lag overal bloed in de keuken en ik weet niet wat ik moet doen",
                                   "ik zag bloed op de stoep voor mijn huis",
                                   "ik heb een mes in mijn tas"])
-def test_real_risk_words_without_a_concept_ask_gently(matcher: Matcher, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_real_risk_words_without_a_concept_ask_gently(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert crisis.hint and not crisis.is_crisis
 
 
 @pytest.mark.parametrize("text", ["what kind of support is there for pain in my arm",
                                   "someone kind at the door helped me with the forms",
                                   "my kind neighbour had burns on her arm from the oven last year"])
-def test_dutch_words_never_count_in_english(matcher: Matcher, text: str) -> None:
-    assert not matcher.match(text).crisis.is_crisis
+def test_dutch_words_never_count_in_english(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis
 
 
 @pytest.mark.parametrize(("text", "kind"), [("de buurman sluit zijn zoontje elke dag op in de schuur", "child_danger"),
                                             ("mijn vader viel net flauw en is nog steeds heel grauw", "medical"),
                                             ("mijn kind heeft brandwonden op zijn arm", "child_danger")])
-def test_split_verbs_and_dutch_common_words(matcher: Matcher, text: str, kind: str) -> None:
-    assert kind in matcher.match(text).crisis.kinds
+def test_split_verbs_and_dutch_common_words(concepts_matcher: Matcher, text: str, kind: str) -> None:
+    assert kind in concepts_matcher.match(text).crisis.kinds
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -179,61 +172,62 @@ def test_split_verbs_and_dutch_common_words(matcher: Matcher, text: str, kind: s
     ("she needs her epipen now", "medical"),
     ("she has bruises everywhere from her husband", "domestic_violence"),
 ])
-def test_general_concepts(matcher: Matcher, text: str, kind: str) -> None:
-    assert kind in matcher.match(text).crisis.kinds, matcher.match(text).crisis.explain()
+def test_general_concepts(concepts_matcher: Matcher, text: str, kind: str) -> None:
+    assert kind in concepts_matcher.match(text).crisis.kinds, concepts_matcher.match(text).crisis.explain()
 
 
 @pytest.mark.parametrize("text", ["ik kan niet meer leven van een uitkering",
                                   "ik ben klaar met mijn werk", "i cant live like this anymore in this house",
                                   "ik heb in mijn arm gesneden met het broodmes, het bloedt een beetje"])
-def test_general_concepts_keep_everyday_apart(matcher: Matcher, text: str) -> None:
-    assert not matcher.match(text).crisis.is_crisis, matcher.match(text).crisis.explain()
+def test_general_concepts_keep_everyday_apart(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis, concepts_matcher.match(text).crisis.explain()
 
 
-def test_english_die_still_fires_in_english(matcher: Matcher) -> None:
-    assert matcher.match("i want to die").crisis.kind == "suicide"
-    assert matcher.match("sometimes I just want to die").crisis.kind == "suicide"
+def test_english_die_still_fires_in_english(concepts_matcher: Matcher) -> None:
+    assert concepts_matcher.match("i want to die").crisis.kind == "suicide"
+    assert concepts_matcher.match("sometimes I just want to die").crisis.kind == "suicide"
 
 
 @pytest.mark.parametrize("text", ["vanavond komt hij weer thuis en dan slaat hij me weer",
                                   "vroeger sloeg hij me en vanavond komt hij weer thuis"])
-def test_a_danger_coming_back_stands(matcher: Matcher, text: str) -> None:
-    assert matcher.match(text).crisis.kind == "domestic_violence"
+def test_a_danger_coming_back_stands(concepts_matcher: Matcher, text: str) -> None:
+    assert concepts_matcher.match(text).crisis.kind == "domestic_violence"
 
 
-def test_a_cancel_marker_never_hides_a_present_danger(matcher: Matcher) -> None:
+def test_a_cancel_marker_never_hides_a_present_danger(concepts_matcher: Matcher) -> None:
     text = "vroeger wilde ik dood en sinds de therapie ging het beter. maar nu wil ik weer dood"
-    assert matcher.match(text).crisis.kind == "suicide"
+    assert concepts_matcher.match(text).crisis.kind == "suicide"
     text = "de verhuurder dreigt met de rechter en mijn man slaat me"
-    assert matcher.match(text).crisis.kind == "domestic_violence"
+    assert concepts_matcher.match(text).crisis.kind == "domestic_violence"
 
 
-def test_a_past_danger_only_asks_gently(matcher: Matcher) -> None:
-    crisis = matcher.match("jaren geleden wilde ik dood").crisis
+def test_a_past_danger_only_asks_gently(concepts_matcher: Matcher) -> None:
+    crisis = concepts_matcher.match("jaren geleden wilde ik dood").crisis
     assert not crisis.is_crisis and crisis.hint and crisis.softened
 
 
-def test_a_sentence_split_over_two_messages_counts(matcher: Matcher) -> None:
-    first = matcher.match("ik heb pillen gespaard", previous=()).crisis
+def test_a_sentence_split_over_two_messages_counts(concepts_matcher: Matcher) -> None:
+    first = concepts_matcher.match("ik heb pillen gespaard", previous=()).crisis
     assert first.hint or first.is_crisis
-    second = matcher.match("voor als het echt niet meer gaat", previous=("ik heb pillen gespaard",)).crisis
+    second = concepts_matcher.match("voor als het echt niet meer gaat", previous=("ik heb pillen gespaard",)).crisis
     assert second.kind == "suicide"
-    third = matcher.match("een eind aan maken", previous=("ik wil er vanavond",)).crisis
+    third = concepts_matcher.match("een eind aan maken", previous=("ik wil er vanavond",)).crisis
     assert third.kind == "suicide"
 
 
-def test_a_crisis_in_an_earlier_message_is_not_reported_again(matcher: Matcher) -> None:
+def test_a_crisis_in_an_earlier_message_is_not_reported_again(concepts_matcher: Matcher) -> None:
     previous = ("ik wil dood", "mijn man slaat me")
-    assert not matcher.match("hoe vraag ik huurtoeslag aan", previous=previous).crisis.is_crisis
-    assert not matcher.match("ok", previous=previous).crisis.is_crisis
+    assert not concepts_matcher.match("hoe vraag ik huurtoeslag aan", previous=previous).crisis.is_crisis
+    assert not concepts_matcher.match("ok", previous=previous).crisis.is_crisis
 
 
-def test_explain_says_concept_words_and_clause(matcher: Matcher) -> None:
-    crisis = matcher.match("ik ben moe. ik heb een doosje pillen bewaard voor als het echt niet meer gaat").crisis
+def test_explain_says_concept_words_and_clause(concepts_matcher: Matcher) -> None:
+    text = "ik ben moe. ik heb een doosje pillen bewaard voor als het echt niet meer gaat"
+    crisis = concepts_matcher.match(text).crisis
     assert crisis.kind == "suicide" and crisis.concept
     lines = crisis.explain()
     assert any("middel + bereidheid" in line and "pillen'" in line and "zin 2" in line for line in lines), lines
-    split = matcher.match("hij maakt me nog eens af").crisis
+    split = concepts_matcher.match("hij maakt me nog eens af").crisis
     assert any("maakt \u2026 af" in line for line in split.explain()), split.explain()
 
 
@@ -263,9 +257,9 @@ def test_every_concept_role_is_known() -> None:
 
 @pytest.mark.parametrize("text", ["mijn man slaat me, vroeger. " * 2000, "ik wil dood " * 4000, "dat " * 10000,
                                   "my husband hits me and i want to die " * 1500])
-def test_long_texts_stay_fast(matcher: Matcher, text: str) -> None:
-    matcher.match("ik wil hulp")  # the dictionaries are read on first use: that is load time, not this text's
+def test_long_texts_stay_fast(concepts_matcher: Matcher, text: str) -> None:
+    concepts_matcher.match("ik wil hulp")  # the dictionaries are read on first use: that is load time, not this text's
     start = time.process_time()  # CPU time: other work on the machine does not count
-    matcher.match(text)
+    concepts_matcher.match(text)
     assert time.process_time() - start < 10.0  # a guard against blow-ups: this took minutes before the time layer
     # cached per clause; the speed goal itself is measured in bench/matcher_bench.py

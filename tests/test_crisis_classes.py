@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 DANGER: dict[str, dict[str, list[str]]] = {
     "suicide": {
@@ -134,11 +133,6 @@ def _cases() -> list[tuple[str, str, str]]:
     return [(kind, how, text) for kind, hows in DANGER.items() for how, texts in hows.items() for text in texts]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
 def test_every_kind_has_inverted_split_and_third_person_sentences() -> None:
     for kind, hows in DANGER.items():
         for how in ("inverted", "split verb", "third person"):
@@ -146,15 +140,15 @@ def test_every_kind_has_inverted_split_and_third_person_sentences() -> None:
 
 
 @pytest.mark.parametrize(("kind", "how", "text"), _cases())
-def test_danger_of_each_class_is_heard(matcher: Matcher, kind: str, how: str, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_danger_of_each_class_is_heard(concepts_matcher: Matcher, kind: str, how: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis, f"{kind} ({how}) missed: {text}"
     assert kind in crisis.kinds, f"{kind} ({how}) read as {crisis.kinds}: {text}"
 
 
 @pytest.mark.parametrize("text", EVERYDAY)
-def test_everyday_twins_stay_calm(matcher: Matcher, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_everyday_twins_stay_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert not crisis.is_crisis, f"false alarm ({crisis.kinds}): {text}"
 
 
@@ -265,14 +259,14 @@ PROBE_EVERYDAY = [
 
 
 @pytest.mark.parametrize(("kind", "text"), PROBE)
-def test_second_probe_danger_is_heard(matcher: Matcher, kind: str, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_second_probe_danger_is_heard(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis and kind in crisis.kinds, f"{kind} read as {crisis.kinds}: {text}"
 
 
 @pytest.mark.parametrize("text", PROBE_EVERYDAY)
-def test_second_probe_everyday_stays_calm(matcher: Matcher, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_second_probe_everyday_stays_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert not crisis.is_crisis, f"false alarm ({crisis.kinds}): {text}"
 
 
@@ -374,12 +368,12 @@ PROBE3_EVERYDAY = [
 
 
 @pytest.mark.parametrize(("kind", "text"), PROBE3)
-def test_third_probe_danger_is_heard(matcher: Matcher, kind: str, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_third_probe_danger_is_heard(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis and kind in crisis.kinds, f"{kind} read as {crisis.kinds}: {text}"
 
 
 @pytest.mark.parametrize("text", PROBE3_EVERYDAY)
-def test_third_probe_everyday_stays_calm(matcher: Matcher, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_third_probe_everyday_stays_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert not crisis.is_crisis, f"false alarm ({crisis.kinds}): {text}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 EVERYDAY = [
     "ik ben bang dat ik mijn baan verlies en de huur niet kan betalen",
@@ -55,11 +54,6 @@ EVERYDAY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
 @pytest.mark.parametrize("text", EVERYDAY)
-def test_everyday_social_domain_is_no_crisis(matcher: Matcher, text: str) -> None:
-    assert not matcher.match(text).crisis.is_crisis, matcher.match(text).crisis.explain()
+def test_everyday_social_domain_is_no_crisis(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis, concepts_matcher.match(text).crisis.explain()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 PROBES: dict[str, list[str]] = {
     "child_danger": [
@@ -80,18 +79,13 @@ EVERYDAY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
 @pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in PROBES.items() for t in texts])
-def test_each_probe_is_read_as_a_crisis_of_its_kind(matcher: Matcher, kind: str, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_each_probe_is_read_as_a_crisis_of_its_kind(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert kind in crisis.kinds, (crisis.kinds, crisis.evidence)
 
 
 @pytest.mark.parametrize("text", EVERYDAY)
-def test_each_everyday_twin_stays_calm(matcher: Matcher, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_each_everyday_twin_stays_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert not crisis.is_crisis, crisis.evidence

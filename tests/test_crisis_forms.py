@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 DANGER: dict[str, list[str]] = {
     "domestic_violence": [
@@ -95,16 +94,11 @@ EVERYDAY: list[str] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
 @pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in DANGER.items() for t in texts])
-def test_danger_in_many_forms(matcher: Matcher, kind: str, text: str) -> None:
-    assert matcher.match(text).crisis.is_crisis, text
+def test_danger_in_many_forms(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    assert concepts_matcher.match(text).crisis.is_crisis, text
 
 
-def test_everyday_look_alikes(matcher: Matcher) -> None:
-    false = [t for t in EVERYDAY if matcher.match(t).crisis.is_crisis]
+def test_everyday_look_alikes(concepts_matcher: Matcher) -> None:
+    false = [t for t in EVERYDAY if concepts_matcher.match(t).crisis.is_crisis]
     assert len(false) <= 0, false

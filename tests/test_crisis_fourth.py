@@ -18,7 +18,6 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 CHILD = [
     "mijn buurjongen van 7 wordt door zijn stiefvader met een riem geslagen",
@@ -166,36 +165,32 @@ EVERYDAY_AFTER = [
 KINDS = [("child_danger", CHILD), ("domestic_violence", VIOLENCE), ("suicide", SUICIDE), ("medical", MEDICAL)]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
 @pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in KINDS for t in texts])
-def test_each_probe_is_read_as_its_kind_first(matcher: Matcher, kind: str, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_each_probe_is_read_as_its_kind_first(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert crisis.kind == kind, (crisis.kinds, crisis.evidence)
 
 
 @pytest.mark.parametrize("text", EVERYDAY + EVERYDAY_AFTER)
-def test_each_everyday_twin_stays_calm(matcher: Matcher, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_each_everyday_twin_stays_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert not crisis.is_crisis, crisis.evidence
 
 
-def test_a_child_as_the_object_of_a_verb_last_clause_is_child_danger(matcher: Matcher) -> None:
-    assert matcher.match("ik denk dat de oppas de baby slaat").crisis.kind == "child_danger"
-    assert matcher.match("ik zag dat de buurvrouw haar dochtertje in de kast opsloot").crisis.kind == "child_danger"
+def test_a_child_as_the_object_of_a_verb_last_clause_is_child_danger(concepts_matcher: Matcher) -> None:
+    assert concepts_matcher.match("ik denk dat de oppas de baby slaat").crisis.kind == "child_danger"
+    locked = concepts_matcher.match("ik zag dat de buurvrouw haar dochtertje in de kast opsloot")
+    assert locked.crisis.kind == "child_danger"
     # the child as the subject: a child hitting is not a child in danger
-    assert not matcher.match("mijn zoontje slaat soms andere kinderen op de opvang").crisis.is_crisis
+    assert not concepts_matcher.match("mijn zoontje slaat soms andere kinderen op de opvang").crisis.is_crisis
 
 
-def test_a_parenthesised_aside_stays_in_its_clause(matcher: Matcher) -> None:
+def test_a_parenthesised_aside_stays_in_its_clause(concepts_matcher: Matcher) -> None:
     text = "de kinderen van boven (2 en 4) zijn sinds vanochtend alleen, hun moeder is nergens te vinden"
-    assert matcher.match(text).crisis.kind == "child_danger"
+    assert concepts_matcher.match(text).crisis.kind == "child_danger"
 
 
-def test_weer_far_from_a_past_danger_does_not_bring_it_back(matcher: Matcher) -> None:
+def test_weer_far_from_a_past_danger_does_not_bring_it_back(concepts_matcher: Matcher) -> None:
     calm = "Tien jaar geleden heb ik een zelfmoordpoging gedaan, het gaat nu goed met me, maar ik slaap weer slecht"
-    assert not matcher.match(calm).crisis.is_crisis
-    assert matcher.match("vroeger sloeg hij me, nu slaat hij me weer").crisis.kind == "domestic_violence"
+    assert not concepts_matcher.match(calm).crisis.is_crisis
+    assert concepts_matcher.match("vroeger sloeg hij me, nu slaat hij me weer").crisis.kind == "domestic_violence"

@@ -7,10 +7,7 @@ added this file); now they guard the engine. Thresholds as the product asks: rec
 
 from __future__ import annotations
 
-import pytest
-
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 RECALL_MIN = 0.95
 FALSE_MAX = 0.03
@@ -172,16 +169,11 @@ EVERYDAY: list[str] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
-def test_recall_per_kind_and_false_alarms(matcher: Matcher) -> None:
+def test_recall_per_kind_and_false_alarms(concepts_matcher: Matcher) -> None:
     missed = []
     for kind, texts in DANGER.items():
-        found = sum(1 for text in texts if kind in matcher.match(text).crisis.kinds)
-        missed += [f"{kind}: {t}" for t in texts if not matcher.match(t).crisis.is_crisis]
+        found = sum(1 for text in texts if kind in concepts_matcher.match(text).crisis.kinds)
+        missed += [f"{kind}: {t}" for t in texts if not concepts_matcher.match(t).crisis.is_crisis]
         assert found / len(texts) >= RECALL_MIN, (kind, found, len(texts), missed)
-    false = [t for t in EVERYDAY if matcher.match(t).crisis.is_crisis]
+    false = [t for t in EVERYDAY if concepts_matcher.match(t).crisis.is_crisis]
     assert len(false) / len(EVERYDAY) <= FALSE_MAX, false

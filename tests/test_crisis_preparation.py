@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 DANGER = [
     "ik heb een brief voor mijn kinderen geschreven voor als ik er niet meer ben",
@@ -60,16 +59,11 @@ TWINS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
 @pytest.mark.parametrize("text", DANGER)
-def test_preparation_and_indirect_suicide(matcher: Matcher, text: str) -> None:
-    assert "suicide" in matcher.match(text).crisis.kinds, text
+def test_preparation_and_indirect_suicide(concepts_matcher: Matcher, text: str) -> None:
+    assert "suicide" in concepts_matcher.match(text).crisis.kinds, text
 
 
 @pytest.mark.parametrize("text", TWINS)
-def test_their_everyday_twins(matcher: Matcher, text: str) -> None:
-    assert not matcher.match(text).crisis.is_crisis, matcher.match(text).crisis.explain()
+def test_their_everyday_twins(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis, concepts_matcher.match(text).crisis.explain()

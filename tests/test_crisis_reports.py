@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 DANGER: dict[str, list[str]] = {
     "child_danger": [
@@ -103,17 +102,12 @@ EVERYDAY: list[str] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
 @pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in DANGER.items() for t in texts])
-def test_danger_told_by_others(matcher: Matcher, kind: str, text: str) -> None:
-    crisis = matcher.match(text).crisis
+def test_danger_told_by_others(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis, text
 
 
-def test_everyday_sentences_with_risky_words(matcher: Matcher) -> None:
-    false = [t for t in EVERYDAY if matcher.match(t).crisis.is_crisis]
+def test_everyday_sentences_with_risky_words(concepts_matcher: Matcher) -> None:
+    false = [t for t in EVERYDAY if concepts_matcher.match(t).crisis.is_crisis]
     assert len(false) <= 1, false  # 40 sentences: at most one (2.5%)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from knowledge.matcher import Matcher
-from knowledge.model import KnowledgeBase
 
 DANGER = [
     "mn vader heeft n hartaanval denk ik, hij grijpt naar zn borst",
@@ -58,16 +57,11 @@ TWINS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher(sample_kb: KnowledgeBase) -> Matcher:
-    return Matcher(sample_kb, second_opinion=False)  # the concepts alone; tests/test_second_opinion.py adds the model
-
-
 @pytest.mark.parametrize("text", DANGER)
-def test_danger(matcher: Matcher, text: str) -> None:
-    assert matcher.match(text).crisis.is_crisis, text
+def test_danger(concepts_matcher: Matcher, text: str) -> None:
+    assert concepts_matcher.match(text).crisis.is_crisis, text
 
 
 @pytest.mark.parametrize("text", TWINS)
-def test_everyday_twin(matcher: Matcher, text: str) -> None:
-    assert not matcher.match(text).crisis.is_crisis, matcher.match(text).crisis.explain()
+def test_everyday_twin(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis, concepts_matcher.match(text).crisis.explain()
