@@ -2,7 +2,7 @@
 
 Features of a message: each token's forms (as typed, and its typo correction), the letter groups inside them
 (3-5 letters with the word's edges, so a typo or a new verb form still weighs), and neighbour pairs; a message's
-features are scaled to length one. Trained by tools/train_crisis_model.py (numpy only); used for the crisis
+features are scaled to length one. Trained by tools/train_second_opinions.py (numpy only); used for the crisis
 second opinion (knowledge/crisis/second_opinion.py) and the domains' (knowledge/domain_opinion.py).
 """
 

@@ -23,6 +23,7 @@ CHAT: dict[str, str] = {
     "ur": "your", "pls": "please", "plz": "please", "bc": "because", "cuz": "because",
 }
 
+_CHAT_WORDS = frozenset(CHAT.values())
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -53,7 +54,7 @@ def tokens(text: str) -> list[str]:
     for raw in _NOT_WORD.sub(" ", folded).split():
         expanded = CHAT.get(raw)
         if expanded is None:
-            if raw in CHAT.values() or not any(c.isdigit() for c in raw) or raw.isdigit():
+            if raw.isalpha() or raw.isdigit() or raw in _CHAT_WORDS or not any(c.isdigit() for c in raw):
                 words.append(raw)
                 continue
             words.extend(_DIGIT_WORD.sub(" ", raw).split())  # '3maanden' → '3 maanden'

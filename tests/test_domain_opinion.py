@@ -8,7 +8,7 @@ from knowledge.domain_opinion import ADD_AT, WEIGHT, blend, domain_opinion
 from knowledge.domains import DOMAIN_IDS
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
-from tools.train_crisis_model import fingerprint, training_files
+from tools.train_second_opinions import fingerprint, training_files
 
 
 def test_the_packaged_domain_model_is_trained_on_the_current_training_files() -> None:

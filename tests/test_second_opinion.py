@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from knowledge.crisis.modifiers import ALL_CLEAR
 from knowledge.crisis.second_opinion import ASK_AT, CRISIS_AT, Opinion, second_opinion, weigh
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
-from tools.train_crisis_model import fingerprint, fit, training_files
+from tools.train_second_opinions import fingerprint, fit, training_files
 
 # Sentences written for this test (in no training or evaluation file) that the concepts do not read as danger.
 MISSED_BY_CONCEPTS = [
@@ -25,8 +27,8 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.07  # measured when the model was trained: 29/492 (5.9%); see the README
-PROBE_ASKED_MAX = 0.06  # measured: 26/492 (5.3%)
+PROBE_ALARMS_MAX = 0.105  # measured when the model was last trained (CRISIS_AT 0.5): 48/492 (9.8%); see the README
+PROBE_ASKED_MAX = 0.08  # measured: 36/492 (7.3%)
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",
     "ik lach me dood om die nieuwe collega",
@@ -43,7 +45,7 @@ def matcher(sample_kb: KnowledgeBase) -> Matcher:
 
 
 def test_the_packaged_model_is_trained_on_the_current_training_files() -> None:
-    """Change a training sentence and forget to run tools/train_crisis_model.py: this fails."""
+    """Change a training sentence and forget to run tools/train_second_opinions.py: this fails."""
     root = training_files()[0].parents[2]
     expected = {str(p.relative_to(root)): fingerprint(p) for p in training_files()}
     assert second_opinion().trained_on == expected
@@ -98,6 +100,8 @@ def test_on_the_concepts_probes_the_model_adds_few_alarms_and_loses_no_danger(ma
 
 
 FOUND = Finding("suicide", "middel + bereidheid", ("pillen",), "ik neem de pillen", 1)
+CLEARED = Finding("domestic_violence", "geweld tegen iemand", ("slaat", "me"), "en dan slaat hij me", 2,
+                  softened=f"{ALL_CLEAR} (niemand is gewond)")
 
 
 @pytest.mark.parametrize(
@@ -106,6 +110,9 @@ FOUND = Finding("suicide", "middel + bereidheid", ("pillen",), "ik neem de pille
         (Crisis("suicide", ("suicide",), findings=(FOUND,)), 0.99, "medical", "suicide", False),  # concepts stand
         (Crisis("suicide", ("suicide",), findings=(FOUND,)), 0.01, "medical", "suicide", False),  # never cancelled
         (Crisis(hint=True, softened=(FOUND,)), 0.99, "suicide", None, True),  # the time layer softened it
+        (Crisis(hint=True, softened=(CLEARED,)), 0.99, "domestic_violence", "domestic_violence", False),  # restored
+        (Crisis(hint=True, softened=(CLEARED,)), CRISIS_AT - 0.01, "domestic_violence", None, True),  # not sure
+        (Crisis(hint=True, softened=(CLEARED, FOUND)), 0.99, "suicide", None, True),  # also past: stays soft
         (Crisis(), CRISIS_AT, "medical", "medical", False),
         (Crisis(), (CRISIS_AT + ASK_AT) / 2, "medical", None, True),
         (Crisis(), ASK_AT - 0.01, "medical", None, False),
@@ -117,9 +124,11 @@ def test_weigh(crisis: Crisis, danger: float, kind: str | None, expected_kind: s
     result = weigh(crisis, Opinion(danger, kind, ("woord",)), "de zin")
     assert result.kind == expected_kind
     assert result.hint is expected_hint
-    if expected_kind and not crisis.is_crisis:
+    if expected_kind and not crisis.is_crisis and not crisis.softened:
         assert result.findings[0].concept.startswith("tweede mening")
         assert result.findings[0].words == ("woord",)
+    if expected_kind and crisis.softened:  # the concept's own finding comes back, no longer softened
+        assert result.findings == (replace(CLEARED, softened=""),) and not result.softened
 
 
 def test_an_empty_message_has_no_opinion() -> None:

@@ -1,4 +1,4 @@
-"""The time and hedging layer: a danger that is over, nearly happened, or is a legal threat.
+"""The time and hedging layer: a danger that is over, nearly happened, is a legal threat, or has an all-clear.
 
 It works per clause, never per text: a marker lowers only the findings of its own clause
 (the recovery marker may stand anywhere, but only lowers a clause that speaks of the past),
@@ -28,6 +28,7 @@ class Markers:
     not_ongoing: frozenset[str]
     legal: frozenset[str]
     threat_words: frozenset[str]
+    all_clear: frozenset[str] = frozenset()  # "niemand is gewond", "no one was hurt", "geen gedachten aan"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -62,6 +63,7 @@ def _number_class(word: str) -> str:
     return "jaartal" if len(word) == 4 and word[:2] in ("19", "20") else "getal"
 
 
+ALL_CLEAR = "niemand in gevaar"  # how a finding lowered by an all-clear is marked (the second opinion may restore it)
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
 WEAK_REACH = 4
 
@@ -74,6 +76,7 @@ class Judge:
         self.markers = markers
         self._units: dict[tuple[int, int], dict[str, set[str]]] = {}
         self._recovery: set[str] | None = None
+        self._all_clear: set[str] | None = None
 
     def _in_unit(self, unit: Sequence[int]) -> dict[str, set[str]]:
         key = (unit[0], len(unit)) if unit else (0, 0)
@@ -98,11 +101,17 @@ class Judge:
             self._recovery = phrases_in(self.words, range(len(self.words)), self.markers.recovery)
         return self._recovery
 
+    def all_clear(self) -> set[str]:
+        if self._all_clear is None:
+            self._all_clear = phrases_in(self.words, range(len(self.words)), self.markers.all_clear)
+        return self._all_clear
+
     def __call__(self, kind: str, finding_words: Sequence[str], unit: Sequence[int]) -> tuple[str, str]:
         """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause.
 
-        A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone
-        is softened to the gentle question; a danger coming back ("weer", "vanavond") stands.
+        A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone,
+        and one the text gives the all-clear for ("niemand is gewond", "no one was hurt"), is softened to
+        the gentle question; a danger coming back ("weer", "vanavond") stands.
         """
         said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
         found = self._in_unit(unit)
@@ -113,6 +122,9 @@ class Judge:
             ongoing = set()  # "..., alleen slaap ik de laatste tijd weer slecht": not the danger coming back
         if ongoing:
             return "stands", ""
+        clear = self.all_clear()
+        if clear:
+            return "soft", f"{ALL_CLEAR} ({', '.join(sorted(clear))})"
         past = found["past"]
         if past:
             recovery = self.recovery()

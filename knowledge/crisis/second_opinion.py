@@ -2,15 +2,16 @@
 
 The concepts (reader.py) say *why*; on sentences nobody wrote down they miss about one danger in
 five, because residents describe danger in words no list foresees. This model has read a few
-thousand labelled sentences (tests/eval/ tuning sets and knowledge/crisis/training/) and judges a
+thousand labelled sentences (tests/eval/ tuning sets and tools/training/) and judges a
 whole message on its words and the letter groups inside them, so a typo, a new verb form or a
 third-person report still weighs.
 
 It only ever *adds* to the concepts: when the concepts find nothing, a high score is a crisis of
 the kind it rates highest, a middling score asks the gentle question. It never cancels what the
-concepts found, and it does not judge a danger the time layer already softened (past, near-miss).
+concepts found, and it does not judge a danger the time layer already softened (past, near-miss); only a
+danger lowered by an all-clear ("niemand is gewond") it may restore, when it is sure.
 
-The weights ship inside the package (model.msgpack, written by tools/train_crisis_model.py);
+The weights ship inside the package (model.msgpack, written by tools/train_second_opinions.py);
 nothing is downloaded. A sentence costs a few hundred dictionary look-ups.
 """
 
@@ -21,12 +22,13 @@ from functools import cache
 from pathlib import Path
 
 from knowledge.classifier import Classifier, Words
+from knowledge.crisis.modifiers import ALL_CLEAR
 from knowledge.crisis.verdict import OPINION_CONCEPT, Crisis, Finding
 
 MODEL = Path(__file__).resolve().parent / "model.msgpack"
 KINDS = ("none", "suicide", "domestic_violence", "child_danger", "medical")
-CRISIS_AT = 0.6  # probability of any danger from which the model alone makes a crisis (chosen on the folds)
-ASK_AT = 0.5  # from here the gentle question (on the folds it asks about 1-3% of everyday sentences)
+CRISIS_AT = 0.5  # probability of any danger from which the model alone makes a crisis (chosen on the folds)
+ASK_AT = 0.4  # from here the gentle question
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,20 @@ class SecondOpinion(Classifier):
 def weigh(crisis: Crisis, opinion: Opinion, clause: str) -> Crisis:
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
-    A crisis the concepts found stands as it is. A danger the time layer softened stays softened.
-    Otherwise a score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle question.
+    A crisis the concepts found stands as it is. A danger the time layer softened stays softened, except
+    one lowered only by an all-clear ("niemand is gewond") that the model rates from CRISIS_AT. Otherwise a
+    score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle question.
     """
-    if crisis.is_crisis or crisis.softened or opinion.kind is None:
+    if crisis.is_crisis or opinion.kind is None:
+        return replace(crisis, opinion=opinion)
+    if crisis.softened:
+        cleared = [f for f in crisis.softened if f.softened.startswith(ALL_CLEAR)]
+        if cleared and len(cleared) == len(crisis.softened) and opinion.danger >= CRISIS_AT:
+            # "niemand is gewond, maar vanavond slaat hij me weer": the all-clear was about something else
+            kinds = tuple(dict.fromkeys(f.kind for f in cleared))
+            findings = tuple(replace(f, softened="") for f in cleared)
+            return replace(crisis, kind=kinds[0], kinds=kinds, findings=findings, softened=(), hint=False,
+                           evidence=tuple(f"{f.concept}: {' '.join(f.words)}" for f in findings), opinion=opinion)
         return replace(crisis, opinion=opinion)
     if opinion.danger >= CRISIS_AT:
         finding = Finding(opinion.kind, f"{OPINION_CONCEPT} (model, {opinion.danger:.2f})", opinion.words, clause, 1)
