@@ -5,6 +5,9 @@ Run:  .venv/bin/python bench/matcher_bench.py [--services 10000] [--rounds 3]
 It measures the sample knowledge base and a generated one with N services (written as
 YAML to a temporary folder, so loading includes parsing and checking), using the
 sentences of the evaluation set as the workload. One process, one core.
+
+On a shared machine other processes stretch single timings; the last figure, the p95 over the sentences of
+each sentence's fastest round (CPU time), is what the matcher itself costs (as `timeit` reports its best).
 """
 
 from __future__ import annotations
@@ -73,14 +76,17 @@ def measure(folder: Path, sentences: list[str], rounds: int) -> dict[str, float]
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     timings, cpu = [], []
+    fastest = [float("inf")] * len(sentences)  # per sentence, its fastest round (CPU): what a quiet machine gives
     for _ in range(rounds):
-        for text in sentences:
+        for number, text in enumerate(sentences):
             start, start_cpu = time.perf_counter(), time.thread_time()
             matcher.match(text, "noord")
             timings.append(time.perf_counter() - start)
             cpu.append(time.thread_time() - start_cpu)
+            fastest[number] = min(fastest[number], cpu[-1])
     timings.sort()
     cpu.sort()
+    fastest.sort()
     return {
         "services": len(kb.services),
         "load_s": load_seconds,
@@ -91,6 +97,7 @@ def measure(folder: Path, sentences: list[str], rounds: int) -> dict[str, float]
         "max_ms": timings[-1] * 1000,
         "cpu_median_ms": statistics.median(cpu) * 1000,  # this thread's CPU time: not inflated by other processes
         "cpu_p95_ms": cpu[int(len(cpu) * 0.95) - 1] * 1000,
+        "fastest_p95_ms": fastest[int(len(fastest) * 0.95) - 1] * 1000,
         "sentences": len(timings),
     }
 
@@ -127,7 +134,8 @@ def main() -> None:
                 f"{label:>16}: {r['services']:>6} services | load {r['load_s']:.2f} s | "
                 f"memory {r['memory_mb']:.1f} MB (peak {r['peak_mb']:.1f} MB) | "
                 f"median {r['median_ms']:.3f} ms | p95 {r['p95_ms']:.3f} ms | max {r['max_ms']:.2f} ms | "
-                f"CPU time median {r['cpu_median_ms']:.3f} ms, p95 {r['cpu_p95_ms']:.3f} ms"
+                f"CPU time median {r['cpu_median_ms']:.3f} ms, p95 {r['cpu_p95_ms']:.3f} ms | "
+                f"p95 of each sentence's fastest round {r['fastest_p95_ms']:.3f} ms"
             )
     print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from knowledge.crisis import Crisis, CrisisReader
-from knowledge.crisis.second_opinion import second_opinion, weigh
+from knowledge.crisis.second_opinion import CRISIS_AT, second_opinion, weigh
 from knowledge.dictionary import Lemmas, common_in, warm, zipf
 from knowledge.domain_opinion import blend, domain_opinion
 from knowledge.domains import DOMAIN_IDS
@@ -270,7 +270,9 @@ class Matcher:
         if not words or not self.asks_second_opinion:
             return crisis
         shown = " ".join(forms[0] for forms in words[:MAX_CLAUSE_WORDS])
-        return weigh(crisis, second_opinion().judge(words), shown)
+        opinion = second_opinion().judge(words)
+        idioms = self.crisis_reader.idioms_in(words) if opinion.danger >= CRISIS_AT and not crisis.is_crisis else ()
+        return weigh(crisis, opinion, shown, idioms)
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:
         if letters_outside_latin(text) > 0.5:

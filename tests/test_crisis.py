@@ -244,6 +244,28 @@ def test_idioms_of_exasperation_are_no_danger(concepts_matcher: Matcher, text: s
     assert not concepts_matcher.match(text).crisis.is_crisis
 
 
+@pytest.mark.parametrize("text", [
+    "hahaha ik ga dood, de hond heeft mijn sokken opgegeten",
+    "lol I'm dying, my kid just called the teacher mum",
+    "mijn collega sloeg weer eens de spijker op zijn kop in het overleg",
+    "de huisarts zegt dat ik kans op een beroerte heb als ik blijf roken, wie helpt me stoppen",
+    "the machine at the station swallowed my bank card and now I have no money for the bus",
+    "ik ben nu acht maanden clean na mijn overdosis en zoek een maatje",
+    "we maken veel ruzie maar er wordt niet geslagen hoor, kan iemand bemiddelen",
+])
+def test_jokes_all_clears_and_idioms_of_this_round_are_no_crisis(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("how many of my sleeping pills should i take so i do not wake up", "suicide"),
+    ("i have said my goodbyes and i do not plan on being here after friday", "suicide"),
+    ("haha hij lacht erom maar vanavond slaat hij me weer", "domestic_violence"),
+])
+def test_dangers_of_this_round_are_heard(concepts_matcher: Matcher, text: str, kind: str) -> None:
+    assert concepts_matcher.match(text).crisis.kind == kind
+
+
 def test_a_near_killing_that_comes_back_tonight_stands(concepts_matcher: Matcher) -> None:
     text = "he almost killed me last night and he is coming back tonight"
     assert concepts_matcher.match(text).crisis.kind == "domestic_violence"

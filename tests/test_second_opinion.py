@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.crisis.modifiers import ALL_CLEAR
-from knowledge.crisis.second_opinion import ASK_AT, CRISIS_AT, Opinion, second_opinion, weigh
+from knowledge.crisis.second_opinion import ASK_AT, CRISIS_AT, RESTORE_AT, Opinion, second_opinion, weigh
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
@@ -27,8 +27,8 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.105  # measured when the model was last trained (CRISIS_AT 0.5): 48/492 (9.8%); see the README
-PROBE_ASKED_MAX = 0.08  # measured: 36/492 (7.3%)
+PROBE_ALARMS_MAX = 0.105  # measured when the model was last trained (CRISIS_AT 0.5): 47/492 (9.6%); see the README
+PROBE_ASKED_MAX = 0.09  # measured: 39/492 (7.9%)
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",
     "ik lach me dood om die nieuwe collega",
@@ -111,7 +111,7 @@ CLEARED = Finding("domestic_violence", "geweld tegen iemand", ("slaat", "me"), "
         (Crisis("suicide", ("suicide",), findings=(FOUND,)), 0.01, "medical", "suicide", False),  # never cancelled
         (Crisis(hint=True, softened=(FOUND,)), 0.99, "suicide", None, True),  # the time layer softened it
         (Crisis(hint=True, softened=(CLEARED,)), 0.99, "domestic_violence", "domestic_violence", False),  # restored
-        (Crisis(hint=True, softened=(CLEARED,)), CRISIS_AT - 0.01, "domestic_violence", None, True),  # not sure
+        (Crisis(hint=True, softened=(CLEARED,)), RESTORE_AT - 0.01, "domestic_violence", None, True),  # not sure
         (Crisis(hint=True, softened=(CLEARED, FOUND)), 0.99, "suicide", None, True),  # also past: stays soft
         (Crisis(), CRISIS_AT, "medical", "medical", False),
         (Crisis(), (CRISIS_AT + ASK_AT) / 2, "medical", None, True),
@@ -129,6 +129,19 @@ def test_weigh(crisis: Crisis, danger: float, kind: str | None, expected_kind: s
         assert result.findings[0].words == ("woord",)
     if expected_kind and crisis.softened:  # the concept's own finding comes back, no longer softened
         assert result.findings == (replace(CLEARED, softened=""),) and not result.softened
+
+
+def test_in_a_message_with_an_idiom_the_model_alone_only_asks() -> None:
+    """'ik ga dood van de hitte': the concepts know the idiom; the model's alarm becomes the gentle question."""
+    result = weigh(Crisis(), Opinion(0.9, "suicide", ("dood",)), "de zin", idioms=("ga dood van",))
+    assert not result.is_crisis and result.hint
+    assert weigh(Crisis(), Opinion(0.9, "suicide", ("dood",)), "de zin").kind == "suicide"
+
+
+def test_the_matcher_tells_weigh_the_idioms_it_knows(matcher: Matcher) -> None:
+    words = matcher._words("ik ga dood van de hitte vandaag", related=False)
+    assert matcher.crisis_reader.idioms_in(words)
+    assert not matcher.crisis_reader.idioms_in(matcher._words("ik wil dood, vandaag nog", related=False))
 
 
 def test_an_empty_message_has_no_opinion() -> None:

@@ -29,6 +29,7 @@ class Markers:
     legal: frozenset[str]
     threat_words: frozenset[str]
     all_clear: frozenset[str] = frozenset()  # "niemand is gewond", "no one was hurt", "geen gedachten aan"
+    joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -64,6 +65,7 @@ def _number_class(word: str) -> str:
 
 
 ALL_CLEAR = "niemand in gevaar"  # how a finding lowered by an all-clear is marked (the second opinion may restore it)
+JOKING = "grapje"  # the same for a finding in a message that laughs ("haha", "lol")
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
 WEAK_REACH = 4
 
@@ -77,6 +79,7 @@ class Judge:
         self._units: dict[tuple[int, int], dict[str, set[str]]] = {}
         self._recovery: set[str] | None = None
         self._all_clear: set[str] | None = None
+        self._joking: set[str] | None = None
 
     def _in_unit(self, unit: Sequence[int]) -> dict[str, set[str]]:
         key = (unit[0], len(unit)) if unit else (0, 0)
@@ -106,12 +109,17 @@ class Judge:
             self._all_clear = phrases_in(self.words, range(len(self.words)), self.markers.all_clear)
         return self._all_clear
 
+    def joking(self) -> set[str]:
+        if self._joking is None:
+            self._joking = phrases_in(self.words, range(len(self.words)), self.markers.joking)
+        return self._joking
+
     def __call__(self, kind: str, finding_words: Sequence[str], unit: Sequence[int]) -> tuple[str, str]:
         """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause.
 
         A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone,
-        and one the text gives the all-clear for ("niemand is gewond", "no one was hurt"), is softened to
-        the gentle question; a danger coming back ("weer", "vanavond") stands.
+        one the text gives the all-clear for ("niemand is gewond", "no one was hurt"), and one in a text
+        that laughs ("haha") is softened to the gentle question; a danger coming back ("weer", "vanavond") stands.
         """
         said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
         found = self._in_unit(unit)
@@ -125,6 +133,9 @@ class Judge:
         clear = self.all_clear()
         if clear:
             return "soft", f"{ALL_CLEAR} ({', '.join(sorted(clear))})"
+        joking = self.joking()
+        if joking:
+            return "soft", f"{JOKING} ({', '.join(sorted(joking))})"
         past = found["past"]
         if past:
             recovery = self.recovery()

@@ -155,6 +155,11 @@ class CrisisReader:
         hint = bool(hint_words or softened)
         return Crisis(hint=hint, softened=tuple(softened), hint_words=tuple(dict.fromkeys(hint_words)))
 
+    def idioms_in(self, words: Words) -> tuple[str, ...]:
+        """The idioms and look-alikes of any language in these words ("ik ga dood van de hitte")."""
+        return tuple(dict.fromkeys(" ".join(words[p][0] for p in range(hit.start, hit.end))
+                                   for lang in self.languages.values() for hit in lang.idioms.find(words)))
+
     def _triggered(self, lang: Language, stream: Words, foreign: set[int], primary: str | None) -> bool:
         """Whether any word could start something of this language (else it is skipped, for speed)."""
         everyday = self.function_words.get(primary, frozenset()) if primary != lang.name else frozenset()

@@ -22,13 +22,16 @@ from functools import cache
 from pathlib import Path
 
 from knowledge.classifier import Classifier, Words
-from knowledge.crisis.modifiers import ALL_CLEAR
+from knowledge.crisis.modifiers import ALL_CLEAR, JOKING
 from knowledge.crisis.verdict import OPINION_CONCEPT, Crisis, Finding
 
 MODEL = Path(__file__).resolve().parent / "model.msgpack"
 KINDS = ("none", "suicide", "domestic_violence", "child_danger", "medical")
 CRISIS_AT = 0.5  # probability of any danger from which the model alone makes a crisis (chosen on the folds)
 ASK_AT = 0.4  # from here the gentle question
+RESTORABLE = (ALL_CLEAR, JOKING)  # what lowered a concept's danger that a sure model may overrule
+RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me weer" (0.97); not
+#   "er wordt niet geslagen hoor" (0.53)
 
 
 @dataclass(frozen=True)
@@ -69,28 +72,30 @@ class SecondOpinion(Classifier):
         return Opinion(round(danger, 3), KINDS[best], telling)
 
 
-def weigh(crisis: Crisis, opinion: Opinion, clause: str) -> Crisis:
+def weigh(crisis: Crisis, opinion: Opinion, clause: str, idioms: tuple[str, ...] = ()) -> Crisis:
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
     A crisis the concepts found stands as it is. A danger the time layer softened stays softened, except
-    one lowered only by an all-clear ("niemand is gewond") that the model rates from CRISIS_AT. Otherwise a
-    score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle question.
+    one lowered only by an all-clear or a joke ("niemand is gewond", "haha") that the model rates from
+    RESTORE_AT. Otherwise a score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle
+    question; in a message with an idiom the concepts know ("ik ga dood van de hitte": `idioms`) the
+    model alone only asks the gentle question.
     """
     if crisis.is_crisis or opinion.kind is None:
         return replace(crisis, opinion=opinion)
     if crisis.softened:
-        cleared = [f for f in crisis.softened if f.softened.startswith(ALL_CLEAR)]
-        if cleared and len(cleared) == len(crisis.softened) and opinion.danger >= CRISIS_AT:
+        cleared = [f for f in crisis.softened if f.softened.startswith(RESTORABLE)]
+        if cleared and len(cleared) == len(crisis.softened) and opinion.danger >= RESTORE_AT:
             # "niemand is gewond, maar vanavond slaat hij me weer": the all-clear was about something else
             kinds = tuple(dict.fromkeys(f.kind for f in cleared))
             findings = tuple(replace(f, softened="") for f in cleared)
             return replace(crisis, kind=kinds[0], kinds=kinds, findings=findings, softened=(), hint=False,
                            evidence=tuple(f"{f.concept}: {' '.join(f.words)}" for f in findings), opinion=opinion)
         return replace(crisis, opinion=opinion)
-    if opinion.danger >= CRISIS_AT:
+    if opinion.danger >= CRISIS_AT and not idioms:
         finding = Finding(opinion.kind, f"{OPINION_CONCEPT} (model, {opinion.danger:.2f})", opinion.words, clause, 1)
         return replace(crisis, kind=opinion.kind, kinds=(opinion.kind,), findings=(finding,),
                        evidence=(f"{OPINION_CONCEPT}: {' '.join(opinion.words)}",), hint=False, opinion=opinion)
     if opinion.danger >= ASK_AT:
-        return replace(crisis, hint=True, hint_words=crisis.hint_words or opinion.words, opinion=opinion)
+        return replace(crisis, hint=True, hint_words=crisis.hint_words or opinion.words or idioms, opinion=opinion)
     return replace(crisis, opinion=opinion)
