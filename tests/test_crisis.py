@@ -266,6 +266,24 @@ def test_dangers_of_this_round_are_heard(concepts_matcher: Matcher, text: str, k
     assert concepts_matcher.match(text).crisis.kind == kind
 
 
+@pytest.mark.parametrize("text", [
+    "ik ben wijkverpleegkundige, hoe meld ik een cliënt die aan zelfmoord denkt bij jullie aan",
+    "as a social worker, where can I refer a client who is a victim of domestic violence",
+    "voor mijn scriptie zoek ik cijfers over kindermishandeling in onze wijk",
+    "this film has a lot of blood and shooting, is it ok for a twelve year old",
+    "my toddler bit and hit me when I took his toy away, how do I respond",
+    "the court ordered seizure of my car because of the fines, what can I do",
+    "mijn dochter viel van het klimrek maar ze is helemaal oké, wel geschrokken",
+])
+def test_topics_toddlers_and_legal_words_of_this_round_are_no_crisis(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis
+
+
+def test_screaming_for_it_to_stop_is_violence(concepts_matcher: Matcher) -> None:
+    text = "de buurvrouw gilt steeds dat hij moet stoppen, er vliegt van alles door het huis"
+    assert concepts_matcher.match(text).crisis.kind == "domestic_violence"
+
+
 def test_a_near_killing_that_comes_back_tonight_stands(concepts_matcher: Matcher) -> None:
     text = "he almost killed me last night and he is coming back tonight"
     assert concepts_matcher.match(text).crisis.kind == "domestic_violence"

@@ -27,8 +27,8 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.105  # measured when the model was last trained (CRISIS_AT 0.5): 47/492 (9.6%); see the README
-PROBE_ASKED_MAX = 0.09  # measured: 39/492 (7.9%)
+PROBE_ALARMS_MAX = 0.105  # measured when the model was last trained (CRISIS_AT 0.5): 48/492 (9.8%); see the README
+PROBE_ASKED_MAX = 0.06  # measured: 25/492 (5.1%)
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",
     "ik lach me dood om die nieuwe collega",

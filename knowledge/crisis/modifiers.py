@@ -30,6 +30,7 @@ class Markers:
     threat_words: frozenset[str]
     all_clear: frozenset[str] = frozenset()  # "niemand is gewond", "no one was hurt", "geen gedachten aan"
     joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
+    topic: frozenset[str] = frozenset()  # the danger is a subject: "doorverwijzen", "a documentary", "this game"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -66,6 +67,8 @@ def _number_class(word: str) -> str:
 
 ALL_CLEAR = "niemand in gevaar"  # how a finding lowered by an all-clear is marked (the second opinion may restore it)
 JOKING = "grapje"  # the same for a finding in a message that laughs ("haha", "lol")
+TOPIC = "onderwerp"  # the same for a danger that is the subject of a referral, a study or a film
+SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC}  # marker list -> how it is marked
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
 WEAK_REACH = 4
 
@@ -78,8 +81,7 @@ class Judge:
         self.markers = markers
         self._units: dict[tuple[int, int], dict[str, set[str]]] = {}
         self._recovery: set[str] | None = None
-        self._all_clear: set[str] | None = None
-        self._joking: set[str] | None = None
+        self._in_text: dict[str, set[str]] = {}
 
     def _in_unit(self, unit: Sequence[int]) -> dict[str, set[str]]:
         key = (unit[0], len(unit)) if unit else (0, 0)
@@ -104,22 +106,19 @@ class Judge:
             self._recovery = phrases_in(self.words, range(len(self.words)), self.markers.recovery)
         return self._recovery
 
-    def all_clear(self) -> set[str]:
-        if self._all_clear is None:
-            self._all_clear = phrases_in(self.words, range(len(self.words)), self.markers.all_clear)
-        return self._all_clear
-
-    def joking(self) -> set[str]:
-        if self._joking is None:
-            self._joking = phrases_in(self.words, range(len(self.words)), self.markers.joking)
-        return self._joking
+    def in_text(self, name: str) -> set[str]:
+        """The markers of list `name` anywhere in the text (all-clears, jokes and topics are not per clause)."""
+        if name not in self._in_text:
+            self._in_text[name] = phrases_in(self.words, range(len(self.words)), getattr(self.markers, name))
+        return self._in_text[name]
 
     def __call__(self, kind: str, finding_words: Sequence[str], unit: Sequence[int]) -> tuple[str, str]:
         """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause.
 
         A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone,
-        one the text gives the all-clear for ("niemand is gewond", "no one was hurt"), and one in a text
-        that laughs ("haha") is softened to the gentle question; a danger coming back ("weer", "vanavond") stands.
+        one the text gives the all-clear for ("niemand is gewond", "no one was hurt"), one in a text that
+        laughs ("haha"), and one that is the subject of a referral, a study or a film is softened to the
+        gentle question; a danger coming back ("weer", "vanavond") stands.
         """
         said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
         found = self._in_unit(unit)
@@ -130,12 +129,10 @@ class Judge:
             ongoing = set()  # "..., alleen slaap ik de laatste tijd weer slecht": not the danger coming back
         if ongoing:
             return "stands", ""
-        clear = self.all_clear()
-        if clear:
-            return "soft", f"{ALL_CLEAR} ({', '.join(sorted(clear))})"
-        joking = self.joking()
-        if joking:
-            return "soft", f"{JOKING} ({', '.join(sorted(joking))})"
+        for name, reason in SOFTENERS.items():
+            marked = self.in_text(name)
+            if marked:
+                return "soft", f"{reason} ({', '.join(sorted(marked))})"
         past = found["past"]
         if past:
             recovery = self.recovery()

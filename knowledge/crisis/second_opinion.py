@@ -22,14 +22,14 @@ from functools import cache
 from pathlib import Path
 
 from knowledge.classifier import Classifier, Words
-from knowledge.crisis.modifiers import ALL_CLEAR, JOKING
+from knowledge.crisis.modifiers import SOFTENERS
 from knowledge.crisis.verdict import OPINION_CONCEPT, Crisis, Finding
 
 MODEL = Path(__file__).resolve().parent / "model.msgpack"
 KINDS = ("none", "suicide", "domestic_violence", "child_danger", "medical")
 CRISIS_AT = 0.5  # probability of any danger from which the model alone makes a crisis (chosen on the folds)
-ASK_AT = 0.4  # from here the gentle question
-RESTORABLE = (ALL_CLEAR, JOKING)  # what lowered a concept's danger that a sure model may overrule
+ASK_AT = 0.45  # from here the gentle question
+RESTORABLE = tuple(SOFTENERS.values())  # what lowered a concept's danger that a sure model may overrule
 RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me weer" (0.97); not
 #   "er wordt niet geslagen hoor" (0.53)
 
@@ -76,9 +76,9 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, idioms: tuple[str, ...]
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
     A crisis the concepts found stands as it is. A danger the time layer softened stays softened, except
-    one lowered only by an all-clear or a joke ("niemand is gewond", "haha") that the model rates from
-    RESTORE_AT. Otherwise a score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle
-    question; in a message with an idiom the concepts know ("ik ga dood van de hitte": `idioms`) the
+    one lowered only by an all-clear, a joke or a topic ("niemand is gewond", "haha", "doorverwijzen") that
+    the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a crisis of the model's kind, from
+    ASK_AT the gentle question; in a message with an idiom the concepts know ("ik ga dood van de hitte": `idioms`) the
     model alone only asks the gentle question.
     """
     if crisis.is_crisis or opinion.kind is None:
