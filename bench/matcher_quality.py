@@ -38,7 +38,8 @@ NAMES = {"sentences": "tuning", "heldout": "held-out", "fresh": "fresh, tuned on
 
 def sets() -> list[tuple[str, Path]]:
     """The first tuning set first, then every other set in tests/eval/."""
-    others = sorted(p for p in EVAL.glob("*.yaml") if p != TUNING)
+    others = sorted((p for p in EVAL.glob("*.yaml") if p != TUNING),  # fresh2 before fresh10
+                    key=lambda p: (p.stem.rstrip("0123456789"), int(p.stem[len(p.stem.rstrip("0123456789")):] or 1)))
     return [(f"{NAMES.get(p.stem, p.stem)} (tests/eval/{p.name})", p) for p in [TUNING, *others] if p.exists()]
 
 
