@@ -1,8 +1,10 @@
-"""The time and hedging layer: a danger that is over, nearly happened, is a legal threat, or has an all-clear.
+"""The time and hedging layer: a danger that is over, nearly happened, is a legal threat, has an all-clear,
+is laughed about, or is only the subject of a referral, a study or a film.
 
-It works per clause, never per text: a marker lowers only the findings of its own clause
-(the recovery marker may stand anywhere, but only lowers a clause that speaks of the past),
-so a present danger elsewhere in the text always stands.
+It works per clause: a time marker lowers only the findings of its own clause (the recovery marker may
+stand anywhere, but only lowers a clause that speaks of the past), so a present danger elsewhere in the
+text always stands. All-clears, jokes and topics count anywhere in the message, and only soften to the
+gentle question (the second opinion may overrule them when it is sure); a danger coming back stands.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ class Markers:
     threat_words: frozenset[str]
     all_clear: frozenset[str] = frozenset()  # "niemand is gewond", "no one was hurt", "geen gedachten aan"
     joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
-    topic: frozenset[str] = frozenset()  # the danger is a subject: "doorverwijzen", "a documentary", "this game"
+    topic: frozenset[str] = frozenset()  # the danger is a subject: "een cliënt", "a documentary", "this game"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:

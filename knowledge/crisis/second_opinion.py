@@ -7,9 +7,10 @@ whole message on its words and the letter groups inside them, so a typo, a new v
 third-person report still weighs.
 
 It only ever *adds* to the concepts: when the concepts find nothing, a high score is a crisis of
-the kind it rates highest, a middling score asks the gentle question. It never cancels what the
-concepts found, and it does not judge a danger the time layer already softened (past, near-miss); only a
-danger lowered by an all-clear ("niemand is gewond") it may restore, when it is sure.
+the kind it rates highest, a middling score asks the gentle question (only the question in a message
+with an idiom the concepts know). It never cancels what the concepts found, and it does not judge a
+danger the time layer already softened (past, near-miss); only a danger lowered by an all-clear, a joke
+or a topic ("niemand is gewond", "haha", "een cliënt") it may restore, when it is sure.
 
 The weights ship inside the package (model.msgpack, written by tools/train_second_opinions.py);
 nothing is downloaded. A sentence costs a few hundred dictionary look-ups.
@@ -76,7 +77,7 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, idioms: tuple[str, ...]
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
     A crisis the concepts found stands as it is. A danger the time layer softened stays softened, except
-    one lowered only by an all-clear, a joke or a topic ("niemand is gewond", "haha", "doorverwijzen") that
+    one lowered only by an all-clear, a joke or a topic ("niemand is gewond", "haha", "een cliënt") that
     the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a crisis of the model's kind, from
     ASK_AT the gentle question; in a message with an idiom the concepts know ("ik ga dood van de hitte": `idioms`) the
     model alone only asks the gentle question.
