@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge.classifier import features  # noqa: E402
-from knowledge.crisis.second_opinion import KINDS, MODEL  # noqa: E402
+from knowledge.crisis.second_opinion import CRISIS_AT, KINDS, MODEL  # noqa: E402
 from knowledge.domain_opinion import DOMAIN_MODEL  # noqa: E402
 from knowledge.domain_opinion import LABELS as DOMAIN_LABELS  # noqa: E402
 from knowledge.loader import SAMPLE, load_knowledge  # noqa: E402
@@ -155,11 +155,11 @@ def folds(matcher: Matcher, files: list[Path]) -> None:
             danger = 1 - scores[0] / scores.sum()
             if label(case):
                 crises += 1
-                found += danger >= 0.6
+                found += danger >= CRISIS_AT
             else:
                 calm += 1
-                alarms += danger >= 0.6
-        print(f"{held.relative_to(ROOT)}: model alone at 0.6: crisis recall {found / max(crises, 1):.3f} "
+                alarms += danger >= CRISIS_AT
+        print(f"{held.relative_to(ROOT)}: model alone at {CRISIS_AT}: crisis recall {found / max(crises, 1):.3f} "
               f"({found}/{crises}), false alarms {alarms / max(calm, 1):.3f} ({alarms}/{calm})")
 
 
