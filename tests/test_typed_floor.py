@@ -76,3 +76,29 @@ async def test_after_the_handoff_sla_over_is_not_relayed(noord: Town) -> None:
     assert "We zijn klaar met dit gesprek" in said and passed_on == []
     await amira.says("de deurwaarder was er weer")  # real words after the handoff are offered to Fatima
     assert passed_on == ["de deurwaarder was er weer"]
+
+
+class _SureOfDanger:
+    """A second opinion that reads acute danger in every message (to test what the flow does with it)."""
+
+    def judge(self, words):
+        from knowledge.crisis.second_opinion import Opinion
+
+        return Opinion(0.99, "suicide", tuple(forms[0] for forms in words[:2]))
+
+
+async def test_a_typed_button_label_is_an_answer_even_when_the_model_alone_reads_danger(
+    noord: Town, monkeypatch
+) -> None:
+    """'bel mij' or 'ja' typed at a question is its answer; the model alone judged only a label's words.
+    Words that are no label still get the crisis answer, and the concepts' dangers always do."""
+    import knowledge.matcher
+
+    amira = await to_the_offer(noord, "a5")
+    monkeypatch.setattr(knowledge.matcher, "second_opinion", lambda: _SureOfDanger())
+    said = text(await amira.says("ja"))
+    assert "113" not in said and "Hoe wil je dat" in said
+    said = text(await amira.says("ik weet echt niet meer hoe het verder moet"))
+    assert "113" in said
+    resident = await noord.store.residents.get(amira.person)
+    assert resident.progress["crisis"] == ["suicide"]

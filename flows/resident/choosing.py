@@ -60,6 +60,16 @@ def options(turn: Turn, steps: dict[Step, StepSpec]) -> list[typed.Option]:
     return found
 
 
+def names_an_option(turn: Turn, text: str, steps: dict[Step, StepSpec]) -> bool:
+    """Whether typed text names a button of the current step's question (or 'sla over'): an answer, not a story."""
+    step = Step(turn.progress.step)
+    if typed.is_skip(text):
+        return True
+    found = options(turn, steps)
+    reading = typed.read(text, found, partial=step not in FREE_TEXT, synonyms=SYNONYMS.get(step))
+    return bool(found) and bool(reading.chosen or reading.ambiguous)
+
+
 async def typed_text(turn: Turn, text: str, match, steps: dict[Step, StepSpec]) -> list[Reply] | None:
     """What typed text does as a button or a skip; None: it is an answer (or nothing) for the step itself."""
     if match.crisis.is_crisis:  # a danger is read as such, never as a button

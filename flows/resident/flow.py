@@ -8,6 +8,7 @@ wrote (a handoff, an audit entry) in one commit; only then are the replies retur
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from flows import buttons, lifecycle
@@ -24,6 +25,7 @@ from flows.resident.story import STORY_LIMIT
 from flows.resident.turn import Turn
 from flows.texts import Texts
 from flows.voice import Voice
+from knowledge.crisis import Crisis
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
 from store import Person, Resident, Store
@@ -165,6 +167,10 @@ class ResidentFlow:
         progress = turn.progress
         replies: list[Reply] = []
         match = self.matcher.match(text, previous=tuple(progress.recent))  # a danger split over messages counts
+        if match.crisis.by_opinion and await self._names_a_button(turn, text):
+            # "bel mij", "bestaat niet meer" typed at a question are its answer: the model alone judged only
+            # the words of a label; a danger the concepts find still interrupts
+            match = replace(match, crisis=Crisis(opinion=match.crisis.opinion))
         progress.recent = [*progress.recent, shorten(text, RECENT_LENGTH)][-RECENT_MESSAGES:]
         if match.crisis.is_crisis:  # crisis interrupts anything, before anything else
             for kind in match.crisis.kinds:
@@ -187,6 +193,16 @@ class ResidentFlow:
             replies += await STEPS[Step(progress.step)].on_text(turn, text, match)
         await self.save(turn)
         return replies
+
+    async def _names_a_button(self, turn: Turn, text: str) -> bool:
+        """Whether typed text names a button of the question the resident has in front of them."""
+        if choosing.names_an_option(turn, text, STEPS):
+            return True
+        question = await asked.newest(turn, bool(choosing.options(turn, STEPS)))
+        if question is None:
+            return False
+        reading = asked.read(turn, question, text)
+        return reading.chosen is not None or bool(reading.ambiguous)
 
     async def _outside(self, turn: Turn, text: str) -> list[Reply] | None:
         """Typed text naming a button of the newest question outside the steps presses that button (None: it does
