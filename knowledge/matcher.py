@@ -271,8 +271,8 @@ class Matcher:
             return crisis
         shown = " ".join(forms[0] for forms in words[:MAX_CLAUSE_WORDS])
         opinion = second_opinion().judge(words)
-        idioms = self.crisis_reader.idioms_in(words) if opinion.danger >= CRISIS_AT and not crisis.is_crisis else ()
-        return weigh(crisis, opinion, shown, idioms)
+        calm = self.crisis_reader.calming_in(words) if opinion.danger >= CRISIS_AT and not crisis.is_crisis else ()
+        return weigh(crisis, opinion, shown, calm)
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:
         if letters_outside_latin(text) > 0.5:

@@ -279,6 +279,25 @@ def test_topics_toddlers_and_legal_words_of_this_round_are_no_crisis(concepts_ma
     assert not concepts_matcher.match(text).crisis.is_crisis
 
 
+@pytest.mark.parametrize("text", [
+    "een peuter in pyjama loopt in zijn eentje langs de drukke weg bij de rotonde",
+    "drie kleintjes lopen op het veel te dunne ijs van de sloot",
+    "a toddler is walking on the railway tracks near the station with no adult around",
+])
+def test_a_small_child_on_a_road_on_thin_ice_or_on_the_tracks_is_danger(concepts_matcher: Matcher, text: str) -> None:
+    assert concepts_matcher.match(text).crisis.kind == "child_danger"
+
+
+@pytest.mark.parametrize("text", [
+    "de kinderen schaatsen vandaag op de ijsbaan, waar kan ik schaatsen lenen",
+    "mijn zoon heeft een blauw oog van een tennisbal, moet ik naar de huisarts",
+    "mijn moeder had vorig jaar een beroerte maar is goed hersteld, ze zoekt nu vrijwilligerswerk",
+    "hebben jullie folders over zelfdoding voor in de wachtkamer van de bibliotheek",
+])
+def test_ice_rinks_sport_injuries_recoveries_and_leaflets_are_no_crisis(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis
+
+
 def test_screaming_for_it_to_stop_is_violence(concepts_matcher: Matcher) -> None:
     text = "de buurvrouw gilt steeds dat hij moet stoppen, er vliegt van alles door het huis"
     assert concepts_matcher.match(text).crisis.kind == "domestic_violence"

@@ -27,8 +27,8 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.105  # measured when the model was last trained (CRISIS_AT 0.5): 48/492 (9.8%); see the README
-PROBE_ASKED_MAX = 0.06  # measured: 25/492 (5.1%)
+PROBE_ALARMS_MAX = 0.11  # measured when the model was last trained (CRISIS_AT 0.5): 51/492 (10.4%); see the README
+PROBE_ASKED_MAX = 0.06  # measured: 24/492 (4.9%)
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",
     "ik lach me dood om die nieuwe collega",
@@ -133,15 +133,20 @@ def test_weigh(crisis: Crisis, danger: float, kind: str | None, expected_kind: s
 
 def test_in_a_message_with_an_idiom_the_model_alone_only_asks() -> None:
     """'ik ga dood van de hitte': the concepts know the idiom; the model's alarm becomes the gentle question."""
-    result = weigh(Crisis(), Opinion(0.9, "suicide", ("dood",)), "de zin", idioms=("ga dood van",))
+    result = weigh(Crisis(), Opinion(0.9, "suicide", ("dood",)), "de zin", calm=("ga dood van",))
     assert not result.is_crisis and result.hint
     assert weigh(Crisis(), Opinion(0.9, "suicide", ("dood",)), "de zin").kind == "suicide"
 
 
-def test_the_matcher_tells_weigh_the_idioms_it_knows(matcher: Matcher) -> None:
-    words = matcher._words("ik ga dood van de hitte vandaag", related=False)
-    assert matcher.crisis_reader.idioms_in(words)
-    assert not matcher.crisis_reader.idioms_in(matcher._words("ik wil dood, vandaag nog", related=False))
+def test_the_matcher_tells_weigh_the_idioms_and_markers_it_knows(matcher: Matcher) -> None:
+    reader = matcher.crisis_reader
+    assert reader.calming_in(matcher._words("ik ga dood van de hitte vandaag", related=False))
+    farewell = "morgen is mijn laatste werkdag, ik heb al afscheid genomen"
+    assert reader.calming_in(matcher._words(farewell, related=False))
+    assert not reader.calming_in(matcher._words("ik wil dood, vandaag nog", related=False))
+    # a professional telling of a client softens what the concepts find, but the model alone may still alarm
+    told = "a patient just told me her husband will hurt her badly tonight when she gets home"
+    assert not reader.calming_in(matcher._words(told, related=False))
 
 
 def test_an_empty_message_has_no_opinion() -> None:

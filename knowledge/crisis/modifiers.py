@@ -32,7 +32,8 @@ class Markers:
     threat_words: frozenset[str]
     all_clear: frozenset[str] = frozenset()  # "niemand is gewond", "no one was hurt", "geen gedachten aan"
     joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
-    topic: frozenset[str] = frozenset()  # the danger is a subject: "een cliënt", "a documentary", "this game"
+    topic: frozenset[str] = frozenset()  # the danger is a subject: "a documentary", "this game", "laatste werkdag"
+    client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -69,8 +70,12 @@ def _number_class(word: str) -> str:
 
 ALL_CLEAR = "niemand in gevaar"  # how a finding lowered by an all-clear is marked (the second opinion may restore it)
 JOKING = "grapje"  # the same for a finding in a message that laughs ("haha", "lol")
-TOPIC = "onderwerp"  # the same for a danger that is the subject of a referral, a study or a film
-SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC}  # marker list -> how it is marked
+TOPIC = "onderwerp"  # the same for a danger that is the subject of a study, a film or a farewell at work
+CLIENT = "over een cliënt"  # the same for a danger a professional tells about a client or patient
+SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC, "client": CLIENT}  # list -> how marked
+# The lists that also keep the second opinion alone from alarming (it still asks): not "client", because a
+# professional may be telling of a client in danger right now
+CALMING = ("all_clear", "joking", "topic")
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
 WEAK_REACH = 4
 

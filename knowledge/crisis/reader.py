@@ -24,7 +24,7 @@ from knowledge.crisis.clauses import (
     sentence_starts,
 )
 from knowledge.crisis.concepts import ConceptSet
-from knowledge.crisis.modifiers import Judge, Markers
+from knowledge.crisis.modifiers import CALMING, Judge, Markers, phrases_in
 from knowledge.crisis.phrases import PhraseSet
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.domains import CRISIS_KINDS
@@ -159,6 +159,12 @@ class CrisisReader:
         """The idioms and look-alikes of any language in these words ("ik ga dood van de hitte")."""
         return tuple(dict.fromkeys(" ".join(words[p][0] for p in range(hit.start, hit.end))
                                    for lang in self.languages.values() for hit in lang.idioms.find(words)))
+
+    def calming_in(self, words: Words) -> tuple[str, ...]:
+        """What says a message is not acute although its words sound so: idioms, all-clears, jokes, topics."""
+        marked = [m for name in CALMING for m in sorted(phrases_in(words, range(len(words)),
+                                                                     getattr(self.markers, name)))]
+        return tuple(dict.fromkeys((*self.idioms_in(words), *marked)))
 
     def _triggered(self, lang: Language, stream: Words, foreign: set[int], primary: str | None) -> bool:
         """Whether any word could start something of this language (else it is skipped, for speed)."""

@@ -8,9 +8,10 @@ third-person report still weighs.
 
 It only ever *adds* to the concepts: when the concepts find nothing, a high score is a crisis of
 the kind it rates highest, a middling score asks the gentle question (only the question in a message
-with an idiom the concepts know). It never cancels what the concepts found, and it does not judge a
-danger the time layer already softened (past, near-miss); only a danger lowered by an all-clear, a joke
-or a topic ("niemand is gewond", "haha", "een cliënt") it may restore, when it is sure.
+with an idiom, an all-clear, a joke or a topic the concepts know). It never cancels what the concepts
+found, and it does not judge a danger the time layer already softened (past, near-miss); only a danger
+lowered by an all-clear, a joke or a topic ("niemand is gewond", "haha", "een cliënt") it may restore,
+when it is sure.
 
 The weights ship inside the package (model.msgpack, written by tools/train_second_opinions.py);
 nothing is downloaded. A sentence costs a few hundred dictionary look-ups.
@@ -73,14 +74,14 @@ class SecondOpinion(Classifier):
         return Opinion(round(danger, 3), KINDS[best], telling)
 
 
-def weigh(crisis: Crisis, opinion: Opinion, clause: str, idioms: tuple[str, ...] = ()) -> Crisis:
+def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] = ()) -> Crisis:
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
     A crisis the concepts found stands as it is. A danger the time layer softened stays softened, except
     one lowered only by an all-clear, a joke or a topic ("niemand is gewond", "haha", "een cliënt") that
     the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a crisis of the model's kind, from
-    ASK_AT the gentle question; in a message with an idiom the concepts know ("ik ga dood van de hitte": `idioms`) the
-    model alone only asks the gentle question.
+    ASK_AT the gentle question; in a message with an idiom, an all-clear, a joke or a topic the concepts know
+    (`calm`: "ik ga dood van de hitte", "morgen is mijn laatste werkdag") the model alone only asks.
     """
     if crisis.is_crisis or opinion.kind is None:
         return replace(crisis, opinion=opinion)
@@ -93,10 +94,10 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, idioms: tuple[str, ...]
             return replace(crisis, kind=kinds[0], kinds=kinds, findings=findings, softened=(), hint=False,
                            evidence=tuple(f"{f.concept}: {' '.join(f.words)}" for f in findings), opinion=opinion)
         return replace(crisis, opinion=opinion)
-    if opinion.danger >= CRISIS_AT and not idioms:
+    if opinion.danger >= CRISIS_AT and not calm:
         finding = Finding(opinion.kind, f"{OPINION_CONCEPT} (model, {opinion.danger:.2f})", opinion.words, clause, 1)
         return replace(crisis, kind=opinion.kind, kinds=(opinion.kind,), findings=(finding,),
                        evidence=(f"{OPINION_CONCEPT}: {' '.join(opinion.words)}",), hint=False, opinion=opinion)
     if opinion.danger >= ASK_AT:
-        return replace(crisis, hint=True, hint_words=crisis.hint_words or opinion.words or idioms, opinion=opinion)
+        return replace(crisis, hint=True, hint_words=crisis.hint_words or opinion.words or calm, opinion=opinion)
     return replace(crisis, opinion=opinion)
