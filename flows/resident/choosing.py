@@ -60,13 +60,18 @@ def options(turn: Turn, steps: dict[Step, StepSpec]) -> list[typed.Option]:
     return found
 
 
+def _read(turn: Turn, text: str, steps: dict[Step, StepSpec]) -> tuple[list[typed.Option], typed.Reading]:
+    """The current step's buttons, and which of them the typed text names."""
+    step = Step(turn.progress.step)
+    found = options(turn, steps)
+    return found, typed.read(text, found, partial=step not in FREE_TEXT, synonyms=SYNONYMS.get(step))
+
+
 def names_an_option(turn: Turn, text: str, steps: dict[Step, StepSpec]) -> bool:
     """Whether typed text names a button of the current step's question (or 'sla over'): an answer, not a story."""
-    step = Step(turn.progress.step)
     if typed.is_skip(text):
         return True
-    found = options(turn, steps)
-    reading = typed.read(text, found, partial=step not in FREE_TEXT, synonyms=SYNONYMS.get(step))
+    found, reading = _read(turn, text, steps)
     return bool(found) and bool(reading.chosen or reading.ambiguous)
 
 
@@ -77,8 +82,7 @@ async def typed_text(turn: Turn, text: str, match, steps: dict[Step, StepSpec]) 
     step = Step(turn.progress.step)
     if typed.is_skip(text):
         return await skip(turn, step, steps)
-    found = options(turn, steps)
-    reading = typed.read(text, found, partial=step not in FREE_TEXT, synonyms=SYNONYMS.get(step))
+    found, reading = _read(turn, text, steps)
     if reading.chosen:
         return await press(turn, reading.chosen, steps)
     if reading.ambiguous:

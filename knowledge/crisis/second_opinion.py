@@ -10,7 +10,7 @@ It only ever *adds* to the concepts: when the concepts find nothing, a high scor
 the kind it rates highest, a middling score asks the gentle question (only the question in a message
 with an idiom, an all-clear, a joke or a topic the concepts know). It never cancels what the concepts
 found, and it does not judge a danger the time layer already softened (past, near-miss); only a danger
-lowered by an all-clear, a joke or a topic ("niemand is gewond", "haha", "een cliënt") it may restore,
+lowered by an all-clear, a joke, a topic or a client ("niemand is gewond", "haha", "een cliënt") it may restore,
 when it is sure.
 
 The weights ship inside the package (model.msgpack, written by tools/train_second_opinions.py);
@@ -78,7 +78,7 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] =
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
     A crisis the concepts found stands as it is. A danger the time layer softened stays softened, except
-    one lowered only by an all-clear, a joke or a topic ("niemand is gewond", "haha", "een cliënt") that
+    one lowered only by an all-clear, a joke, a topic or a client ("niemand is gewond", "haha", "een cliënt") that
     the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a crisis of the model's kind, from
     ASK_AT the gentle question; in a message with an idiom, an all-clear, a joke or a topic the concepts know
     (`calm`: "ik ga dood van de hitte", "morgen is mijn laatste werkdag") the model alone only asks.
