@@ -44,15 +44,18 @@ class Markers:
         return cls(**{name: frozenset(w for w in words if w) for name, words in fields.items()})
 
 
+MAX_MARKER_WORDS = 5  # a marker is one to five words in a row (tests/test_crisis_eighth.py checks the lists)
+
+
 def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted: frozenset[str]) -> set[str]:
-    """The entries of `wanted` (one to three words in a row) found at these positions."""
+    """The entries of `wanted` (one to MAX_MARKER_WORDS words in a row) found at these positions."""
     found = set()
     typed = [_number_class(words[i][0]) for i in positions]
     for n, word in enumerate(typed):
         phrase = word
         if phrase in wanted:
             found.add(phrase)
-        for k in (1, 2):
+        for k in range(1, MAX_MARKER_WORDS):
             if n + k >= len(typed):
                 break
             phrase += " " + typed[n + k]
@@ -78,6 +81,7 @@ SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC, "client":
 CALMING = ("all_clear", "joking", "topic")
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
 WEAK_REACH = 4
+TODAY = frozenset({"vandaag", "today", "deze week", "this week"})  # now, but not coming back
 
 
 class Judge:
@@ -134,7 +138,9 @@ class Judge:
         ongoing = found["ongoing"]
         if ongoing and ongoing <= WEAK_ONGOING and not self._near(unit, said, ongoing):
             ongoing = set()  # "..., alleen slaap ik de laatste tijd weer slecht": not the danger coming back
-        if ongoing:
+        if ongoing and not (ongoing <= TODAY and any(self.in_text(name) for name in CALMING)):
+            # "today" alone does not undo an all-clear, a joke or a topic ("today was my last day"); it does
+            # keep a client's danger standing ("een cliënt vertelde vandaag dat haar man haar slaat")
             return "stands", ""
         for name, reason in SOFTENERS.items():
             marked = self.in_text(name)

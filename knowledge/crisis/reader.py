@@ -94,7 +94,8 @@ class CrisisReader:
                 name,
                 ConceptSet(data),
                 PhraseSet(crisis),
-                PhraseSet((str(e), "not") for e in phrases.get("not_crisis") or ()),
+                PhraseSet([*((str(e), "not") for e in phrases.get("not_crisis") or ()),
+                           *((str(e), "fact") for e in phrases.get("facts") or ())]),
                 PhraseSet((str(e), "hint") for e in phrases.get("crisis_hint") or ()),
                 frozenset(normal_phrase(str(w)) for w in data.get("function_words") or ()),
                 ClauseWords.compile((("," if str(w).startswith(",") else "") + normal_phrase(str(w))
@@ -156,9 +157,14 @@ class CrisisReader:
         return Crisis(hint=hint, softened=tuple(softened), hint_words=tuple(dict.fromkeys(hint_words)))
 
     def idioms_in(self, words: Words) -> tuple[str, ...]:
-        """The idioms and look-alikes of any language in these words ("ik ga dood van de hitte")."""
+        """The idioms and look-alikes of any language in these words ("ik ga dood van de hitte").
+
+        Not the facts ("sinds mijn vrouw dood is"): their words never fill a concept either, but a
+        message about a death that happened may still be one in danger, so they do not calm the model.
+        """
         return tuple(dict.fromkeys(" ".join(words[p][0] for p in range(hit.start, hit.end))
-                                   for lang in self.languages.values() for hit in lang.idioms.find(words)))
+                                   for lang in self.languages.values() for hit in lang.idioms.find(words)
+                                   if hit.label == "not"))
 
     def calming_in(self, words: Words) -> tuple[str, ...]:
         """What says a message is not acute although its words sound so: idioms, all-clears, jokes, topics."""

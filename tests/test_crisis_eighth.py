@@ -1,0 +1,100 @@
+"""Issue 9, eighth round: the classes fresh13 showed once it was measured blind.
+
+Each class is tested with sentences of its own (not fresh13's), together with the everyday twin that must stay calm.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from knowledge.crisis.modifiers import MAX_MARKER_WORDS
+from knowledge.crisis.reader import HERE
+from knowledge.matcher import Matcher
+from knowledge.normalize import normal_phrase
+
+DANGER: dict[str, list[str]] = {
+    "suicide": [
+        # refusing what keeps one alive, in order to die (nl and en, third person, verb last)
+        "mijn opa stopt met zijn medicijnen omdat hij naar oma toe wil",
+        "oma neemt haar insuline niet meer in, ze zegt dat ze wil sterven",
+        "my dad stopped taking his heart pills because he wants to die",
+        "she refuses her dialysis, she says she wants it to end",
+        # working out a dose
+        "ik heb uitgerekend hoeveel slaappillen ik nodig heb",
+        "I've figured out how many of my tablets it would take",
+        # a death that happened does not hide a wish to follow
+        "sinds mijn man dood is wil ik ook dood",
+    ],
+    "domestic_violence": [
+        # "today" yields to an all-clear, a joke or a topic, never to a client's danger
+        "een cliënt vertelde dat haar man haar vandaag heeft geslagen",
+    ],
+    "child_danger": [
+        # afranselen: a separable violence verb, passive and split
+        "de kleine van hiernaast wordt elke avond afgeranseld",
+        "hij ranselt zijn zoontje af als hij gedronken heeft",
+        # a girl sold by a 'loverboy'
+        "mijn nichtje van 15 moet van haar vriend met andere mannen mee voor geld",
+    ],
+}
+
+EVERYDAY: list[str] = [
+    # a death that happened is no wish to die
+    "Sinds mijn vader dood is, voel ik me alleen, ik wil graag met iemand praten",
+    # a podcast is a subject; 'als ik ooit' is a what-if
+    "in een podcast over zelfmoord hoorde ik over 113, kan ik daar ook voor een ander bellen?",
+    "Ik ben juf en wil weten hoe ik een melding doe bij Veilig Thuis als ik ooit iets zie",
+    # over and fully recovered: "weer helemaal" says the danger is over, it is not coming back
+    "twee jaar geleden had mijn vader een hartaanval, nu is hij weer helemaal fit, kan hij weer werken?",
+    # a gun kept by a sport shooter in a safe
+    "mijn broer heeft een pistool als sportschutter, het ligt in een kluis",
+    # exhaustion
+    "die week heeft me gesloopt, maar het project is af",
+    # markers longer than three words count ("last day at the", with "today" that is not coming back)
+    "Today was my last day at the factory, I said goodbye to everyone. How do I apply for benefits?",
+    # the same with stopping medication for another reason
+    "mijn moeder is gestopt met haar medicijnen, de bijwerkingen waren te erg",
+    "he stopped taking his meds because of the side effects",
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in DANGER.items() for t in texts])
+def test_eighth_round_danger(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis and kind in crisis.kinds, (text, crisis.kinds)
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_eighth_round_calm(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.is_crisis, text
+
+
+def test_a_death_that_happened_does_not_calm_the_model(sample_kb) -> None:
+    """'dood is' is a fact, not an idiom: its words fill no concept, but the message may still be danger."""
+    reader = Matcher(sample_kb).crisis_reader
+    matcher = Matcher(sample_kb)
+    words = matcher._words("sinds mn vrouw dood is heeft niks meer zin", related=False)
+    assert reader.calming_in(words) == ()
+    assert reader.calming_in(matcher._words("ik lach me dood", related=False))
+
+
+def test_no_marker_is_longer_than_the_layer_reads() -> None:
+    """A time, all-clear or topic marker of more words than phrases_in reads would never match."""
+    too_long = []
+    for path in sorted((HERE / "concepts").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, entries in (data.get("modifiers") or {}).items():
+            too_long += [(path.name, name, e) for e in entries or () if len(normal_phrase(str(e)).split()) > MAX_MARKER_WORDS]
+    assert not too_long
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("het buurmeisje van 6 zit al uren alleen op de trap", "social_contacts"),
+    ("the kids next door have not eaten in days", "social_contacts"),
+    ("mijn huisgenoot heeft een hele strip pillen geslikt", "social_contacts"),
+    ("een leerling uit mijn klas heeft striemen op haar rug", "work_education"),
+    ("a pupil in my class has burn marks on her arms", "work_education"),
+])
+def test_a_bystanders_place_is_one_of_the_domains(concepts_matcher: Matcher, text: str, domain: str) -> None:
+    assert domain in concepts_matcher.match(text).domain_ids[:3], concepts_matcher.match(text).domain_ids
