@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from knowledge.crisis.concepts import ConceptSet
 from knowledge.crisis.modifiers import MAX_MARKER_WORDS
 from knowledge.crisis.reader import HERE
 from knowledge.matcher import Matcher
@@ -25,6 +26,11 @@ DANGER: dict[str, list[str]] = {
         "I've figured out how many of my tablets it would take",
         # a death that happened does not hide a wish to follow
         "sinds mijn man dood is wil ik ook dood",
+        # seeking a way to die; a last message for the family
+        "ik zoek een pijnloze manier om dood te gaan",
+        "I'm looking for the easiest way to end my life",
+        "zeg tegen mijn ouders dat het niet hun schuld is",
+        "tell my kids I love them, I'm sorry",
     ],
     "domestic_violence": [
         # "today" yields to an all-clear, a joke or a topic, never to a client's danger
@@ -36,6 +42,22 @@ DANGER: dict[str, list[str]] = {
         "hij ranselt zijn zoontje af als hij gedronken heeft",
         # a girl sold by a 'loverboy'
         "mijn nichtje van 15 moet van haar vriend met andere mannen mee voor geld",
+        # gone with a stranger
+        "onze zoon van 8 is meegegaan met een vreemde man en nog niet terug",
+        "my daughter got into a car with a stranger after school",
+    ],
+    "medical": [
+        # fumes from a heater: everyone dizzy
+        "de kachel staat de hele dag aan en nu zijn we allemaal duizelig",
+        "since the gas heater is on we all feel dizzy and sick",
+        # an asthma attack the inhaler does not stop
+        "zijn puffer helpt niet en hij kan bijna niet meer praten",
+        "her inhaler isn't helping and she can barely talk",
+        # a hand to the chest; sudden speech and a hand gone
+        "mijn vader grijpt naar zijn borst en zakt in elkaar",
+        "opeens kan hij niet meer goed praten en zijn hand doet niks",
+        # "efkes geleden": a moment ago, so now
+        "mijne vent is efkes geleden van de trap gevallen en is bewusteloos",
     ],
 }
 
@@ -56,6 +78,18 @@ EVERYDAY: list[str] = [
     # the same with stopping medication for another reason
     "mijn moeder is gestopt met haar medicijnen, de bijwerkingen waren te erg",
     "he stopped taking his meds because of the side effects",
+    # the everyday twins of this pass's concepts
+    "hoe zeg ik tegen mijn kinderen dat het niet hun schuld is dat we gaan scheiden",
+    "I need a new inhaler, the old one isn't working well",
+    "ik zoek een manier om te besparen op de energie",
+    "de kachel is kapot en we hebben het allemaal koud",
+    # a sigh, a slammed door, sore feet, children watched at play, a death long ago
+    "pffff ik wil dood, mijn sleutels weer kwijt",
+    "mijn zoon slaat de deur dicht als hij boos is",
+    "mijn voeten vermoorden me na die dienst",
+    "the kids are playing on their own outside, I'm watching from the window",
+    "Het is twee jaar geleden dat mijn vader zich van het leven beroofde, ik wil graag praten met lotgenoten",
+    "My son was beaten up by some boys at school last week, how do I talk to the school?",
 ]
 
 
@@ -85,7 +119,8 @@ def test_no_marker_is_longer_than_the_layer_reads() -> None:
     for path in sorted((HERE / "concepts").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for name, entries in (data.get("modifiers") or {}).items():
-            too_long += [(path.name, name, e) for e in entries or () if len(normal_phrase(str(e)).split()) > MAX_MARKER_WORDS]
+            too_long += [(path.name, name, e) for e in entries or ()
+                         if len(normal_phrase(str(e)).split()) > MAX_MARKER_WORDS]
     assert not too_long
 
 
@@ -98,3 +133,14 @@ def test_no_marker_is_longer_than_the_layer_reads() -> None:
 ])
 def test_a_bystanders_place_is_one_of_the_domains(concepts_matcher: Matcher, text: str, domain: str) -> None:
     assert domain in concepts_matcher.match(text).domain_ids[:3], concepts_matcher.match(text).domain_ids
+
+
+def test_a_role_phrase_of_any_length_is_read() -> None:
+    """Entries of five and six words once never matched (runs of tokens were read up to four)."""
+    concepts = ConceptSet({"language": "en", "roles": {"way": ["looking for a painless way"], "die": ["to die"]},
+                           "concepts": {"suicide": {"way to die": {"roles": ["way", "die"]}}}})
+    words = [(w,) for w in ("i", "am", "looking", "for", "a", "painless", "way", "to", "die")]
+    roles = concepts.roles_in(words, range(len(words)), set())
+    assert [c.name for c, _ in concepts.fired(roles)] == ["way to die"]
+    shorter = [(w,) for w in ("i", "am", "looking", "for", "a", "way", "to", "die")]
+    assert concepts.fired(concepts.roles_in(shorter, range(len(shorter)), set())) == []

@@ -1,8 +1,8 @@
 """Concepts: roles that meet within a clause, in any order, on base forms.
 
 Compiled once per language into look-up tables (form → roles, with the particle a split
-verb needs); reading a clause is one dictionary look-up per token and per two and three
-tokens in a row.
+verb needs); reading a clause is one dictionary look-up per token, and one per longer run of
+tokens only while the run is the start of some entry of several words.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from knowledge.crisis.forms import build_forms
 from knowledge.normalize import normal_phrase
 
-MAX_NGRAM = 4
 TOKEN_CACHE = 50_000  # tokens whose slots are remembered
 YOUNG = 6  # years: a small child
 TEEN = (11, 18)  # years: old enough to be home alone for an evening
@@ -74,6 +73,8 @@ class ConceptSet:
         for role, entries in roles.items():
             for entry in entries or ():
                 self._add(str(role), str(entry), forms)
+        # the beginnings of the entries of several words: a run of tokens is read further only while it is one
+        self.prefixes = frozenset(" ".join(key.split()[:n]) for key in self.slots for n in range(1, len(key.split())))
         self.stem_lengths = sorted({len(s) for s in self.stems})
         self.suffix_lengths = sorted({len(s) for s in self.suffixes})
         self.concepts: list[Concept] = []
@@ -168,7 +169,9 @@ class ConceptSet:
                     for role in self.teen:
                         found[role].append((i, first))
             phrase = first
-            for k in range(1, MAX_NGRAM):
+            k = 0
+            while phrase in self.prefixes:  # "op zoek naar een manier": as long as an entry starts like this
+                k += 1
                 if n + k >= len(positions) or positions[n + k] in masked or positions[n + k] != i + k:
                     break
                 phrase += " " + words[i + k][0]

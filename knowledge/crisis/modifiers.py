@@ -81,6 +81,8 @@ SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC, "client":
 CALMING = ("all_clear", "joking", "topic")
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
 WEAK_REACH = 4
+AGO = frozenset({"geleden", "ago"})  # "het is een jaar geleden dat hij ...": the clause after it is past too
+SINCE_THAT = frozenset({"dat", "that", "since", "sinds"})
 TODAY = frozenset({"vandaag", "today", "deze week", "this week"})  # now, but not coming back
 
 
@@ -103,6 +105,9 @@ class Judge:
                      for name in ("legal", "ongoing", "not_ongoing", "past", "near_miss", "not_near_miss")}
             if found["not_ongoing"]:  # "het gaat weer": this "weer" says the danger is over
                 found["ongoing"] -= {"weer", "again"}
+            before = self.words[unit[0] - 1][0] if unit and unit[0] > 0 else ""
+            if before in AGO and self.words[unit[0]][0] in SINCE_THAT:  # "een jaar geleden | dat hij ..."
+                found["past"].add(f"{before} {self.words[unit[0]][0]}")
             self._units[key] = found
         return found
 
