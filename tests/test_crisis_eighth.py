@@ -31,10 +31,19 @@ DANGER: dict[str, list[str]] = {
         "I'm looking for the easiest way to end my life",
         "zeg tegen mijn ouders dat het niet hun schuld is",
         "tell my kids I love them, I'm sorry",
+        # a decision not to be here; the last time, with the funeral paid for
+        "ik heb besloten dat ik er volgende week niet meer ben",
+        "I've made up my mind, I won't be around after Friday",
+        "ik heb de kleinkinderen voor de laatste keer geknuffeld, het geld voor de uitvaart ligt klaar",
     ],
     "domestic_violence": [
         # "today" yields to an all-clear, a joke or a topic, never to a client's danger
         "een cliënt vertelde dat haar man haar vandaag heeft geslagen",
+        # fresh marks, and he is coming
+        "mijn lip is kapot en nu hoor ik hem de trap op komen",
+        "I have a black eye from last night and he's on his way home",
+        # "pushed me to" is no longer read as encouragement before "the floor"
+        "my son pushed me to the floor and says he'll do worse tonight",
     ],
     "child_danger": [
         # afranselen: a separable violence verb, passive and split
@@ -90,6 +99,17 @@ EVERYDAY: list[str] = [
     "the kids are playing on their own outside, I'm watching from the window",
     "Het is twee jaar geleden dat mijn vader zich van het leven beroofde, ik wil graag praten met lotgenoten",
     "My son was beaten up by some boys at school last week, how do I talk to the school?",
+    # the twins of the third pass
+    "ik heb besloten dat ik er volgende week niet ben, we gaan op vakantie",
+    "my therapist pushed me to apply for the job",
+    "Ik zit opgesloten in huis door de sneeuw, wie doet mijn boodschappen?",
+    "I tried to kill myself when I was 19; I'm 34 now and doing well",
+    "my chest hurts a bit after the gym, probably a pulled muscle",
+    "Twee jongens vochten op het schoolplein, mijn zoon had een blauw oog maar het is uitgepraat",
+    "mijn zoon van 14 riep 'ik wil dood' toen ik zijn telefoon afpakte",
+    "our goalie was knocked out by a ball, he got checked at the hospital and is home now",
+    "mijn moeder neemt elke dag pillen voor haar hart, ik zet ze klaar voor de hele week",
+    "ik ga dood van de buikpijn, veel te veel gegeten",
 ]
 
 

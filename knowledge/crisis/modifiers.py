@@ -1,5 +1,5 @@
 """The time and hedging layer: a danger that is over, nearly happened, is a legal threat, has an all-clear,
-is laughed about, or is only the subject of a referral, a study or a film.
+is laughed about, is a child's outburst over a trifle, or is only the subject of a referral, a study or a film.
 
 It works per clause: a time marker lowers only the findings of its own clause (the recovery marker may
 stand anywhere, but only lowers a clause that speaks of the past), so a present danger elsewhere in the
@@ -34,6 +34,7 @@ class Markers:
     joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
     topic: frozenset[str] = frozenset()  # the danger is a subject: "a documentary", "this game", "laatste werkdag"
     client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
+    tantrum: frozenset[str] = frozenset()  # a child's outburst over a trifle: "toen ik zijn telefoon afpakte"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -75,14 +76,17 @@ ALL_CLEAR = "niemand in gevaar"  # how a finding lowered by an all-clear is mark
 JOKING = "grapje"  # the same for a finding in a message that laughs ("haha", "lol")
 TOPIC = "onderwerp"  # the same for a danger that is the subject of a study, a film or a farewell at work
 CLIENT = "over een cliënt"  # the same for a danger a professional tells about a client or patient
-SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC, "client": CLIENT}  # list -> how marked
+TANTRUM = "driftbui"  # the same for "ik wil dood" shouted when a phone was taken away
+SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC, "client": CLIENT,
+             "tantrum": TANTRUM}  # list -> how marked
 # The lists that also keep the second opinion alone from alarming (it still asks): not "client", because a
 # professional may be telling of a client in danger right now
-CALMING = ("all_clear", "joking", "topic")
+CALMING = ("all_clear", "joking", "topic", "tantrum")
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
 WEAK_REACH = 4
 AGO = frozenset({"geleden", "ago"})  # "het is een jaar geleden dat hij ...": the clause after it is past too
 SINCE_THAT = frozenset({"dat", "that", "since", "sinds"})
+WHEN = frozenset({"toen", "when"})  # "..., toen ik 16 was": a time clause right after dates the clause before it
 TODAY = frozenset({"vandaag", "today", "deze week", "this week"})  # now, but not coming back
 
 
@@ -108,6 +112,9 @@ class Judge:
             before = self.words[unit[0] - 1][0] if unit and unit[0] > 0 else ""
             if before in AGO and self.words[unit[0]][0] in SINCE_THAT:  # "een jaar geleden | dat hij ..."
                 found["past"].add(f"{before} {self.words[unit[0]][0]}")
+            end = unit[-1] + 1 if unit else 0
+            if end < len(self.words) and self.words[end][0] in WHEN:  # "I tried to kill myself | when I was 19"
+                found["past"] |= phrases_in(self.words, range(end, min(end + 5, len(self.words))), m.past)
             self._units[key] = found
         return found
 
