@@ -70,6 +70,27 @@ DANGER: dict[str, list[str]] = {
     ],
 }
 
+# The markers that soften or calm must never hide a danger written with the same words (a review of this round's
+# first lists found all of these hidden; each is a danger a marker once lowered).
+MARKER_TRAPS: list[str] = [
+    "he took my phone away and locked me in the bedroom",
+    "mijn vriend pakte mijn telefoon af en sloeg me in mijn gezicht",
+    "pff ik kan niet meer, de pillen liggen klaar",
+    "sinds hij met pensioen is slaat hij me",
+    "this is my last day, I have the pills ready",
+    "hij is alweer dronken en slaat me",
+    "he is home now and says he will kill me",
+    "mijn begeleider weet niet dat ik al weken pillen spaar om er een eind aan te maken",
+    "ik werk bij de supermarkt en mijn man slaat me elke avond",
+    "I said no to sex and he hit me",
+]
+
+
+@pytest.mark.parametrize("text", MARKER_TRAPS)
+def test_no_marker_hides_a_danger(concepts_matcher: Matcher, text: str) -> None:
+    assert concepts_matcher.match(text).crisis.is_crisis, text
+
+
 EVERYDAY: list[str] = [
     # a death that happened is no wish to die
     "Sinds mijn vader dood is, voel ik me alleen, ik wil graag met iemand praten",
@@ -92,8 +113,8 @@ EVERYDAY: list[str] = [
     "I need a new inhaler, the old one isn't working well",
     "ik zoek een manier om te besparen op de energie",
     "de kachel is kapot en we hebben het allemaal koud",
-    # a sigh, a slammed door, sore feet, children watched at play, a death long ago
-    "pffff ik wil dood, mijn sleutels weer kwijt",
+    # a slammed door, sore feet, children watched at play, a death long ago (a sigh is no marker: "pff ik kan niet
+    # meer" may be danger)
     "mijn zoon slaat de deur dicht als hij boos is",
     "mijn voeten vermoorden me na die dienst",
     "the kids are playing on their own outside, I'm watching from the window",

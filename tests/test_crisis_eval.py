@@ -55,17 +55,22 @@ def test_crisis_thresholds_hold_on_the_fresh_tuning_sets(sample_kb: KnowledgeBas
 
 
 # Written blind, measured untouched, then training data of the second opinion (issue 9's sixth round: fresh5-7;
-# seventh: fresh8 … fresh12; the README gives their untouched figures). Floors a little under what the engine
-# reaches on them: set: (crisis recall overall, per kind, false alarms at most, gentle question at most)
+# seventh: fresh8 … fresh12; eighth: fresh13 … fresh16; the README gives their untouched figures). Floors a little
+# under what the engine reaches on them: set: (crisis recall overall, per kind, false alarms at most, gentle
+# question at most). Reached in the eighth round, with the models trained on 10,608 sentences:
 TRAINED = {
-    "fresh5.yaml": (0.97, 0.95, 0.055, 0.05),  # reached 0.993, weakest kind 36/37, 5.1% (3.6% from the concepts), 1.5%
-    "fresh6.yaml": (0.97, 0.95, 0.025, 0.03),  # reached 0.984, weakest kind 30/31, 1.4%, 1.4%
-    "fresh7.yaml": (0.97, 0.95, 0.03, 0.035),  # reached 0.992, weakest kind 29/30, 1.9%, 2.4%
-    "fresh8.yaml": (0.97, 0.95, 0.03, 0.065),  # reached 0.983, weakest kind 29/30, 2.0%, 4.4%
-    "fresh9.yaml": (0.97, 0.95, 0.04, 0.075),  # reached 0.981, weakest kind 39/40, 3.5%, 6.5%
-    "fresh10.yaml": (0.97, 0.95, 0.03, 0.055),  # reached 0.988, weakest kind 38/40, 2.5%, 4.0%
-    "fresh11.yaml": (0.97, 0.95, 0.02, 0.08),  # reached 0.994, weakest kind 39/40, 1.0%, 7.0%
-    "fresh12.yaml": (0.97, 0.95, 0.02, 0.06),  # reached 0.994, weakest kind 39/40, 1.0%, 5.0%
+    "fresh5.yaml": (0.97, 0.95, 0.04, 0.03),  # reached 1.000, every kind, 3.6%, 2.5%
+    "fresh6.yaml": (0.97, 0.95, 0.015, 0.025),  # reached 0.984, weakest kind 30/31, 0.9%, 1.9%
+    "fresh7.yaml": (0.97, 0.95, 0.025, 0.025),  # reached 0.992, weakest kind 29/30, 1.9%, 1.9%
+    "fresh8.yaml": (0.97, 0.95, 0.03, 0.05),  # reached 0.992, weakest kind 29/30, 2.4%, 4.4%
+    "fresh9.yaml": (0.97, 0.95, 0.025, 0.08),  # reached 0.994, weakest kind 39/40, 2.0%, 7.5%
+    "fresh10.yaml": (0.97, 0.95, 0.02, 0.045),  # reached 0.994, weakest kind 39/40, 1.5%, 4.0%
+    "fresh11.yaml": (0.97, 0.95, 0.015, 0.06),  # reached 1.000, every kind, 1.0%, 5.5%
+    "fresh12.yaml": (0.97, 0.95, 0.01, 0.065),  # reached 0.994, weakest kind 39/40, 0.5%, 6.0%
+    "fresh13.yaml": (0.97, 0.95, 0.01, 0.035),  # reached 1.000, every kind, 0.5%, 3.0%
+    "fresh14.yaml": (0.97, 0.95, 0.04, 0.115),  # reached 0.994, weakest kind 39/40, 3.5%, 11.0%
+    "fresh15.yaml": (0.97, 0.95, 0.02, 0.12),  # reached 0.988, weakest kind 39/40, 1.5%, 11.5%
+    "fresh16.yaml": (0.97, 0.95, 0.04, 0.06),  # reached 1.000, every kind, 3.5%, 5.5%
 }
 
 

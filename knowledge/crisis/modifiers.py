@@ -34,7 +34,7 @@ class Markers:
     joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
     topic: frozenset[str] = frozenset()  # the danger is a subject: "a documentary", "this game", "laatste werkdag"
     client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
-    tantrum: frozenset[str] = frozenset()  # a child's outburst over a trifle: "toen ik zijn telefoon afpakte"
+    tantrum: frozenset[str] = frozenset()  # the writer took a child's phone: "toen ik zijn telefoon afpakte"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -154,17 +154,16 @@ class Judge:
             # "today" alone does not undo an all-clear, a joke or a topic ("today was my last day"); it does
             # keep a client's danger standing ("een cliënt vertelde vandaag dat haar man haar slaat")
             return "stands", ""
+        past, near = found["past"], found["near_miss"]
+        recovery = self.recovery() if past else set()
+        if past and recovery:  # what cancels goes before what only softens
+            return "cancel", f"voorbij ({', '.join(sorted(past))}; {', '.join(sorted(recovery))})"
+        if near and kind not in KEEP_NEAR_MISS and not found["not_near_miss"]:
+            return "cancel", f"bijna ({', '.join(sorted(near))})"
         for name, reason in SOFTENERS.items():
             marked = self.in_text(name)
             if marked:
                 return "soft", f"{reason} ({', '.join(sorted(marked))})"
-        past = found["past"]
         if past:
-            recovery = self.recovery()
-            if recovery:
-                return "cancel", f"voorbij ({', '.join(sorted(past))}; {', '.join(sorted(recovery))})"
             return "soft", f"verleden ({', '.join(sorted(past))})"
-        near = found["near_miss"]
-        if near and kind not in KEEP_NEAR_MISS and not found["not_near_miss"]:
-            return "cancel", f"bijna ({', '.join(sorted(near))})"
         return "stands", ""
