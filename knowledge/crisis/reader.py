@@ -167,7 +167,8 @@ class CrisisReader:
                                    if hit.label == "not"))
 
     def calming_in(self, words: Words) -> tuple[str, ...]:
-        """What says a message is not acute although its words sound so: idioms, all-clears, jokes, topics."""
+        """What says a message is not acute although its words sound so: idioms, all-clears, jokes, topics, a
+        child's phone taken away (not the facts, see idioms_in)."""
         marked = [m for name in CALMING for m in sorted(phrases_in(words, range(len(words)),
                                                                      getattr(self.markers, name)))]
         return tuple(dict.fromkeys((*self.idioms_in(words), *marked)))

@@ -78,9 +78,10 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] =
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
     A crisis the concepts found stands as it is. A danger the time layer softened stays softened, except
-    one lowered only by an all-clear, a joke, a topic or a client ("niemand is gewond", "haha", "een cliënt") that
-    the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a crisis of the model's kind, from
-    ASK_AT the gentle question; in a message with an idiom, an all-clear, a joke or a topic the concepts know
+    one lowered only by an all-clear, a joke, a topic, a client or a child's phone taken away ("niemand is
+    gewond", "haha", "een cliënt") that the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a
+    crisis of the model's kind, from ASK_AT the gentle question; in a message with an idiom, an all-clear, a
+    joke, a topic or a taken phone the concepts know
     (`calm`: "ik ga dood van de hitte", "morgen is mijn laatste werkdag") the model alone only asks.
     """
     if crisis.is_crisis or opinion.kind is None:
