@@ -36,7 +36,8 @@ NAMES = {"sentences": "tuning", "heldout": "held-out", "fresh": "fresh, tuned on
          "fresh8": "fresh8, trained on", "fresh9": "fresh9, trained on", "fresh10": "fresh10, trained on",
          "fresh11": "fresh11, trained on", "fresh12": "fresh12, trained on",
          "fresh13": "fresh13, trained on", "fresh14": "fresh14, trained on",
-         "fresh15": "fresh15, trained on", "fresh16": "fresh16, trained on"}
+         "fresh15": "fresh15, trained on", "fresh16": "fresh16, trained on",
+         "fresh17": "fresh17, written blind, never tuned on"}
 
 
 def sets() -> list[tuple[str, Path]]:
