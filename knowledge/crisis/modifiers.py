@@ -22,7 +22,6 @@ KEEP_NEAR_MISS = frozenset({"suicide"})  # "ik had bijna alle pillen genomen" is
 @dataclass(frozen=True)
 class Markers:
     past: frozenset[str]
-    recent_past: frozenset[str]
     recovery: frozenset[str]
     near_miss: frozenset[str]
     not_near_miss: frozenset[str]
