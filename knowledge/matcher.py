@@ -179,7 +179,7 @@ class Matcher:
         domains = tuple(DomainScore(d, round(raw / (raw + 1.0), 3)) for d, (raw, _) in ranked)
         if self.asks_second_opinion and plain:  # the domain model reorders, and may add what the words only imply
             order = {d.id: i for i, d in enumerate(domains)}
-            blended = blend({d.id: d.score for d in domains}, domain_opinion().probabilities(plain))
+            blended = blend({d.id: d.score for d in domains}, domain_opinion().probabilities(plain), len(plain))
             domains = tuple(DomainScore(d, score) for d, score in
                             sorted(blended.items(), key=lambda item: (-item[1], order.get(item[0], len(order)))))
         keyword_hits = self._keywords(words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.domain_opinion import ADD_AT, WEIGHT, blend, domain_opinion
+from knowledge.domain_opinion import ADD_AT, SHORT_ADD_AT, STORY_WORDS, WEIGHT, blend, domain_opinion
 from knowledge.domains import DOMAIN_IDS
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
@@ -27,6 +27,19 @@ def test_blend_reorders_adds_from_the_threshold_and_never_removes() -> None:
     assert all(0.0 <= value <= 1.0 for value in blended.values())
     assert blend(scores, {}) == {d: round(v / (1 + WEIGHT), 3) for d, v in scores.items()}
     assert blend({}, {"mental_health": 0.9}) == {}  # no words for any domain: nothing to add to
+
+
+def test_in_a_short_message_the_model_needs_more_to_add_a_domain() -> None:
+    scores = {"parenting": 0.5}
+    probabilities = {"housing": (ADD_AT + SHORT_ADD_AT) / 2, "mental_health": SHORT_ADD_AT}
+    assert ADD_AT < SHORT_ADD_AT
+    assert set(blend(scores, probabilities, STORY_WORDS)) == {"parenting", "housing", "mental_health"}
+    assert set(blend(scores, probabilities, STORY_WORDS - 1)) == {"parenting", "mental_health"}
+
+
+@pytest.mark.parametrize("query", ["opvoeding", "wie doet opvoeding in", "wie doet opvoeding"])
+def test_a_short_search_keeps_to_the_domains_it_names(sample_kb: KnowledgeBase, query: str) -> None:
+    assert Matcher(sample_kb, background=False).match(query).domain_ids == ("parenting",)
 
 
 @pytest.fixture(scope="module")

@@ -68,13 +68,15 @@ class Lookup:
                     found.setdefault(self.people[index].id, self.people[index])
         return list(found.values())
 
-    def _area_in_text(self, text: str) -> str | None:
+    def _area_in_text(self, text: str) -> tuple[str | None, str]:
+        """The area a query names ("in noord"), and the query without that name: a place is not a concern."""
         areas = {a.name.lower(): a for a in self.kb.municipality.areas}
-        for word in text.lower().split():
-            best = process.extractOne(word, list(areas), scorer=fuzz.ratio, score_cutoff=85)
+        words = text.split()
+        for position, word in enumerate(words):
+            best = process.extractOne(word.lower(), list(areas), scorer=fuzz.ratio, score_cutoff=85)
             if best:
-                return areas[best[0]].id
-        return None
+                return areas[best[0]].id, " ".join(words[:position] + words[position + 1:])
+        return None, text
 
     async def search(self, asker: Person, query: str) -> list[Reply]:
         """/zoek: the one contact first, then other colleagues and services."""
@@ -82,7 +84,7 @@ class Lookup:
         if not query.strip():
             return [Reply(voice("pro.search_help"))]
         postcode, rest = find_postcode(query)
-        area_id = self._area_in_text(rest) if postcode is None else None
+        area_id, rest = self._area_in_text(rest) if postcode is None else (None, rest)
         area = self.kb.area(area_id) if area_id else self.kb.area_for_postcode(postcode)
         if area_id and postcode is None:
             postcode = area.postcodes[0] if area and area.postcodes else None
