@@ -24,7 +24,12 @@ AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
 MONTHS = frozenset({"maanden", "maand", "weken", "months", "month", "weeks"})  # "de kleinste is 8 maanden": a baby
 CHILD_AGE = 12  # years: "die jongen van 9" is a child
 AGENT_GAP = 4  # words: a doer this close before the filler (a verb-last clause: subject, object, verb)
+# object pronouns, never the subject of the verb after them ("dat hij me neerschiet", "that he hit me")
+OBJECT_PRONOUNS = frozenset({"me", "mij", "hem", "haar", "ons", "mezelf", "him", "her", "us", "myself"})
 OF_WORDS = frozenset({"van", "of", "from"})  # "de stiefmoeder van mijn neefje sluit hem op": not the subject
+# a word before one of these is a preposition, not a split verb's particle: "op mijn werk sluiten ze me buiten"
+DETERMINERS = frozenset({"de", "het", "een", "mijn", "mn", "zijn", "zn", "onze", "jullie", "hun", "deze", "die", "dat",
+                         "the", "a", "an", "my", "his", "our", "their", "this", "that"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class ConceptSet:
         self.teen: list[str] = []  # roles filled by a teenager's age ("ze zijn 14 en 16"), not a time
         self.child_age: list[str] = []  # roles filled by a child's age ("jongen van 9", "8 maanden")
         self.suffixes: dict[str, list[Slot]] = defaultdict(list)
+        self.clause_final: dict[str, list[str]] = defaultdict(list)  # "over$": a word only as a clause's last
         roles = dict(data.get("roles") or {})
         roles.update(data.get("blockers") or {})
         for role, entries in roles.items():
@@ -98,6 +104,9 @@ class ConceptSet:
     def _add(self, role: str, entry: str, forms: dict[str, list[tuple[str, str | None]]]) -> None:
         if entry in ("#many", "#young", "#teen", "#child"):
             {"#many": self.many, "#young": self.young, "#teen": self.teen, "#child": self.child_age}[entry].append(role)
+            return
+        if entry.endswith("$"):  # a particle at the end of its clause: "ik sla de les over", not "over een uur"
+            self.clause_final[normal_phrase(entry[:-1])].append(role)
             return
         if entry.endswith("*"):
             self.stems[normal_phrase(entry[:-1])].append(Slot(role, entry, None))
@@ -142,7 +151,9 @@ class ConceptSet:
     def roles_in(self, words: Sequence[Sequence[str]], positions: Sequence[int],
                  masked: set[int]) -> dict[str, list[tuple[int, str]]]:
         """role → [(token position, the resident's word)] for the tokens at `positions`."""
-        typed = {words[i][0] for i in positions if i not in masked}
+        # the clause's words that can be a split verb's particle: not one that opens a phrase ("op mijn werk")
+        typed = {words[i][0] for i in positions if i not in masked
+                 and not (i + 1 < len(words) and words[i + 1][0] in DETERMINERS)}
         found: dict[str, list[tuple[int, str]]] = defaultdict(list)
         slots = self.slots
         for n, i in enumerate(positions):
@@ -177,6 +188,9 @@ class ConceptSet:
                 phrase += " " + words[i + k][0]
                 for slot in slots.get(phrase, ()):
                     found[slot.role].append((i, phrase))
+            if n == len(positions) - 1:
+                for role in self.clause_final.get(first, ()):
+                    found[role].append((i, first))
             for slot in hits:
                 if slot.particle is None or slot.particle in typed:
                     word = first if slot.particle is None else f"{first} \u2026 {slot.particle}"
@@ -216,8 +230,9 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
 
     "mijn zoon schopt tegen een bal", "my son hits the ball": the son is not hit. A filler after
     the verb or further away still counts ("hij schopt mijn zoon", "mijn zoon wordt geschopt"), and
-    so does one owned by someone ("de stiefmoeder van mijn neefje sluit hem op") or one with a doer
-    just before it (a verb-last clause: "dat de oppas de baby slaat").
+    so does one owned by someone ("de stiefmoeder van mijn neefje sluit hem op"), one with a doer
+    just before it (a verb-last clause: "dat de oppas de baby slaat"), and an object pronoun, which
+    is never a subject ("dat hij me neerschiet", "dat hij haar slaat").
     """
     verbs = {p for p, _ in roles.get(concept.verb or "", ())}
     owned = {p for p, _ in roles.get("#of", ())}
@@ -225,7 +240,7 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
     kept = dict(roles)
     for role in concept.not_subject:
         left = [(p, w) for p, w in roles.get(role, ())
-                if p + len(w.split()) not in verbs or p in owned or p - 1 in owned
+                if p + len(w.split()) not in verbs or w in OBJECT_PRONOUNS or p in owned or p - 1 in owned
                 or any(0 < p - a <= AGENT_GAP for a in agents)]
         if left:
             kept[role] = left

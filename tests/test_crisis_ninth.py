@@ -1,0 +1,148 @@
+"""Issue 9, ninth round: the classes the concepts missed in tools/training/unusual_situations.yaml.
+
+Each class is tested with sentences of its own (not the training file's), next to the everyday twin that must stay
+calm, and the engine changes with a sentence that fails without them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.crisis.concepts import ConceptSet
+from knowledge.matcher import Matcher
+
+DANGER: dict[str, list[str]] = {
+    "suicide": [
+        # a gun turned on oneself, told by the writer or about someone else
+        "mijn vader heeft zijn dienstwapen gepakt en zegt dat hij het vannacht op zichzelf richt",
+        "my uncle says he will use his rifle on himself tonight",
+        # poison the writer is going to take
+        "ik heb de antivries uit de garage gepakt, vanavond ga ik het opdrinken",
+        # a means made ready (klaarzetten), with despair
+        "de pillen staan klaargezet en ik kan echt niet meer",
+        # a rope of any kind rigged
+        "het springtouw hangt aan de balk op zolder, ik heb het vastgemaakt",
+        # going under water, or to the water, with no way back
+        "morgen ga ik duiken en kom ik niet meer boven",
+        "ik ga vannacht naar de vaart, het is genoeg geweest",
+        # a farewell and then no answer
+        "mijn broer stuurde een afscheidsappje aan iedereen en neemt zijn telefoon niet meer op",
+    ],
+    "domestic_violence": [
+        # an object pronoun before the verb is its object, in a verb-last clause
+        "mijn man zegt dat hij me neerschiet als ik wegga",
+        "ik weet zeker dat hij haar vanavond weer slaat",
+        # burned by a partner
+        "mijn vriend verbrandde mijn hand met zijn sigaret",
+        # poison in the food
+        "ik denk dat mijn man iets in mijn eten doet, ik word er elke keer ziek van",
+        # a weapon and someone coming after her
+        "hij rent met een keukenmes achter me aan door het huis",
+        # a weapon and menacing words
+        "hij legt elke avond zijn jachtmes naast het bed en zegt dat ik de ochtend niet haal",
+        # tied up by a partner
+        "mijn vrouw heeft me vastgebonden en is weggegaan",
+        # something thrown at her, the thing named in the clause before
+        "ze heeft een wond van de fles die hij naar haar hoofd smeet",
+        # an armed ex breaking in
+        "mijn ex staat met een bijl bij de achterdeur en probeert hem open te breken",
+        # a future time keeps the danger standing ("over een uur")
+        "hij heeft me gisteren geslagen en over een uur is hij weer thuis",
+        # English: bleach on the body, a head held under water
+        "she poured bleach on my arms while I slept",
+        "my stepdad held my head under the water in the bath",
+    ],
+    "child_danger": [
+        # a child telling that a parent hurts it, at school
+        "op het schoolplein vertelde een jongetje dat zijn vader hem met een riem slaat",
+        # shut in a freezer, a hot car
+        "mijn neefje zit in de koelkast in de schuur en we krijgen hem er niet uit",
+        "onze peuter zit in de auto in de volle zon en de sleutels liggen erin",
+        # a small child missing near water
+        "mijn dochtertje van 3 is zoek en de sloot is vlakbij",
+        # a child with a loaded gun
+        "het jongetje van de buren speelt met het geladen geweer van zijn vader",
+        # rat poison in the mouth
+        "de kleine heeft rattengif gevonden en heeft het in zijn mond",
+        # locked in a shed as a punishment
+        "de buurman sluit zijn zoontje elke middag als straf op in het schuurtje",
+        # English: spiked drink, pulled into a car, driving off drunk
+        "someone put something in her drink and now my daughter can't stand up",
+        "a man pulled my son into a van outside the school",
+        "my ex-husband is drunk and drove off with our baby",
+    ],
+    "medical": [
+        # toxic fumes
+        "mijn moeder heeft chloor en ammoniak gemengd en is nu heel benauwd",
+        # a sudden weak arm and wrong words, 'sinds een kwartier'
+        "sinds een kwartier kan mijn vader zijn arm niet meer optillen en praat hij raar",
+        # through the ice
+        "mijn vriend is door het ijs gezakt en komt niet meer boven",
+        # English: a diabetic with low sugar
+        "my grandad is diabetic, his blood sugar is at 2 and he's confused and sweaty",
+    ],
+}
+
+EVERYDAY = [
+    # the landlord who does not answer is no unconscious person
+    "de verhuurder reageert niet op mijn mails over de schimmel",
+    # games and play, toys
+    "mijn zoon speelt games waarin hij mensen neerschiet, is dat erg?",
+    "de kinderen spelen cowboy met een plastieken revolver en schieten iedereen dood",
+    "my kids played cops and robbers and locked their dad in the shed for a minute",
+    # hyperbole with nagging and quarrels (and no gentle question either)
+    "mijn man zegt dat ik hem vermoord met mijn gezeur over de afwas",
+    "mijn kinderen vermoorden me nog met hun geruzie over de tv",
+    # "op mijn werk ... sluiten ze me buiten": a preposition is no split verb's particle
+    "op mijn werk sluiten ze me buiten bij de koffie",
+    # a hairdresser's disaster
+    "de kapper heeft mijn haar vermoord, ik durf zo niet naar buiten",
+    # a reason clause takes the time of what it explains
+    "ik zat vorig jaar in de opvang omdat mijn man me sloeg, nu zoek ik werk",
+    # a plate thrown, nobody aimed at
+    "hij gooide uit frustratie een bord kapot, maar hij heeft nooit iets tegen mij gedaan",
+    # a skipped appointment, a skipped lesson
+    "ik sla de les vandaag over",
+    # a farewell message at work
+    "laatste bericht van vandaag, bedankt voor je hulp",
+    # a burn from the iron by accident
+    "ik heb mijn arm gebrand aan het strijkijzer, het doet pijn",
+    # rat poison for the rats, a child near water with a grown-up
+    "de ongediertebestrijder heeft rattengif in de schuur gelegd, achter slot",
+]
+
+
+@pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in DANGER.items() for t in texts])
+def test_ninth_round_danger(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_ninth_round_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", ["mijn man zegt dat ik hem vermoord met mijn gezeur over de afwas",
+                                  "mijn kinderen vermoorden me nog met hun geruzie over de tv"])
+def test_hyperbole_does_not_even_ask(concepts_matcher: Matcher, text: str) -> None:
+    assert not concepts_matcher.match(text).crisis.hint
+
+
+def test_a_clause_final_entry_counts_only_at_the_end_of_its_clause() -> None:
+    concepts = ConceptSet({"language": "nl", "roles": {"skip": ["over$"], "hit": ["slaan"]},
+                           "verbs": {"slaan": "sla sloeg geslagen"}, "concepts": {}})
+    words = [("ik",), ("sla",), ("de",), ("les",), ("over",)]
+    assert "skip" in concepts.roles_in(words, range(len(words)), set())
+    words = [("over",), ("een",), ("uur",), ("sla",), ("ik",)]
+    assert "skip" not in concepts.roles_in(words, range(len(words)), set())
+
+
+def test_a_word_before_a_determiner_is_no_particle() -> None:
+    concepts = ConceptSet({"language": "nl", "roles": {"lock": ["opsluiten"]},
+                           "verbs": {"op|sluiten": "sluit sloot gesloten"}, "concepts": {}})
+    split = [("hij",), ("sluit",), ("me",), ("op",)]
+    assert "lock" in concepts.roles_in(split, range(len(split)), set())
+    preposition = [("op",), ("mijn",), ("werk",), ("sluiten",), ("ze",), ("me",), ("buiten",)]
+    assert "lock" not in concepts.roles_in(preposition, range(len(preposition)), set())
