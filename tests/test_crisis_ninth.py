@@ -27,6 +27,10 @@ DANGER: dict[str, list[str]] = {
         "ik ga vannacht naar de vaart, het is genoeg geweest",
         # a farewell and then no answer
         "mijn broer stuurde een afscheidsappje aan iedereen en neemt zijn telefoon niet meer op",
+        # (fresh17's classes) pills hidden with a note; an outburst once, meant this time; saving up antidepressants
+        "onder haar matras lag een doosje pillen en een briefje voor mij",
+        "vroeger zei ze 'ik wil dood' als ze haar zin niet kreeg, maar nu meent ze het, ze heeft pillen gespaard",
+        "I've been saving up my sleeping tablets and I finally have enough",
     ],
     "domestic_violence": [
         # an object pronoun before the verb is its object, in a verb-last clause
@@ -48,6 +52,11 @@ DANGER: dict[str, list[str]] = {
         "mijn ex staat met een bijl bij de achterdeur en probeert hem open te breken",
         # a future time keeps the danger standing ("over een uur")
         "hij heeft me gisteren geslagen en over een uur is hij weer thuis",
+        # a past danger that returns tonight, said in another sentence
+        "vorig jaar heeft hij me in elkaar geslagen. vanavond komt hij weer thuis",
+        "he broke my nose last summer and said he'd do worse if I told anyone. He's back tonight.",
+        # kept indoors by a partner, the sentence going on after a comma
+        "mijn vriend houdt me al een week binnen, de deur is op slot",
         # English: bleach on the body, a head held under water
         "she poured bleach on my arms while I slept",
         "my stepdad held my head under the water in the bath",
@@ -78,6 +87,10 @@ DANGER: dict[str, list[str]] = {
         "sinds een kwartier kan mijn vader zijn arm niet meer optillen en praat hij raar",
         # through the ice
         "mijn vriend is door het ijs gezakt en komt niet meer boven",
+        # (fresh17's classes) speech gone strange with a falling arm, in a long message; pregnancy with bleeding
+        "ik wilde vragen naar de huurtoeslag, maar mijn moeder praat opeens heel vreemd en haar arm hangt slap",
+        "ik ben 30 weken zwanger en ik verlies ineens veel bloed",
+        "I fell off the ladder, my arm is bleeding really badly",
         # English: a diabetic with low sugar
         "my grandad is diabetic, his blood sugar is at 2 and he's confused and sweaty",
     ],
@@ -107,6 +120,18 @@ EVERYDAY = [
     "laatste bericht van vandaag, bedankt voor je hulp",
     # a burn from the iron by accident
     "ik heb mijn arm gebrand aan het strijkijzer, het doet pijn",
+    # (fresh17's classes) a report about reports, a school book, recovery after a stroke, a fit with the all-clear
+    "ik werk bij de gemeente en wil weten hoe jullie omgaan met meldingen van huiselijk geweld",
+    "voor mijn leesdossier lees ik een boek over een jongen die zelfmoord pleegt",
+    "mijn moeder had vorige maand een beroerte, ze revalideert en praat een stuk beter",
+    "mijn zoon had gisteren een koortsstuip, de ambulance is geweest en nu is hij weer helemaal zichzelf",
+    "ik ga nog liever dood dan dat ik naar die verjaardag ga",
+    "ik viel gisteren flauw in de trein, de huisarts zegt dat het door de hitte kwam",
+    "de dokter houdt me door de griep een week binnen",
+    "de buurman slaat elke zaterdag spijkers in de muur",
+    "mijn puber gamet tot diep in de nacht en is 's ochtends niet aanspreekbaar",
+    "my husband had a stroke last spring, he's home and doing physio now",
+    "my daughter yelled 'I want to die' because I took her phone, then laughed with her friends",
     # rat poison for the rats, a child near water with a grown-up
     "de ongediertebestrijder heeft rattengif in de schuur gelegd, achter slot",
 ]

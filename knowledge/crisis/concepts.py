@@ -8,7 +8,7 @@ tokens only while the run is the start of some entry of several words.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from knowledge.crisis.forms import build_forms
@@ -149,11 +149,14 @@ class ConceptSet:
         return found
 
     def roles_in(self, words: Sequence[Sequence[str]], positions: Sequence[int],
-                 masked: set[int]) -> dict[str, list[tuple[int, str]]]:
-        """role → [(token position, the resident's word)] for the tokens at `positions`."""
+                 masked: set[int], commas: Collection[int] = ()) -> dict[str, list[tuple[int, str]]]:
+        """role → [(token position, the resident's word)] for the tokens at `positions`.
+
+        `commas`: positions a comma stands before ("hij houdt me binnen, de deur ...": "binnen" ends there).
+        """
         # the clause's words that can be a split verb's particle: not one that opens a phrase ("op mijn werk")
         typed = {words[i][0] for i in positions if i not in masked
-                 and not (i + 1 < len(words) and words[i + 1][0] in DETERMINERS)}
+                 and not (i + 1 < len(words) and i + 1 not in commas and words[i + 1][0] in DETERMINERS)}
         found: dict[str, list[tuple[int, str]]] = defaultdict(list)
         slots = self.slots
         for n, i in enumerate(positions):

@@ -4,7 +4,8 @@ is laughed about, is a child's outburst over a trifle, or is only the subject of
 It works per clause: a time marker lowers only the findings of its own clause (the recovery marker may
 stand anywhere, but only lowers a clause that speaks of the past), so a present danger elsewhere in the
 text always stands. All-clears, jokes and topics count anywhere in the message, and only soften to the
-gentle question (the second opinion may overrule them when it is sure); a danger coming back stands.
+gentle question (the second opinion may overrule them when it is sure); a danger coming back stands, and a
+past one too when the text says it returns tonight ("vorig jaar sloeg hij me. vanavond komt hij weer thuis").
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Markers:
     topic: frozenset[str] = frozenset()  # the danger is a subject: "a documentary", "this game", "laatste werkdag"
     client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
     tantrum: frozenset[str] = frozenset()  # the writer took a child's phone: "toen ik zijn telefoon afpakte"
+    coming_back: frozenset[str] = frozenset()  # anywhere in the text, the danger returns: "vanavond", "tonight"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -158,6 +160,8 @@ class Judge:
             # keep a client's danger standing ("een cliënt vertelde vandaag dat haar man haar slaat")
             return "stands", ""
         past, near = found["past"], found["near_miss"]
+        if past and self.in_text("coming_back"):  # "vorig jaar sloeg hij me. vanavond komt hij weer thuis"
+            return "stands", ""
         recovery = self.recovery() if past else set()
         if past and recovery:  # what cancels goes before what only softens
             return "cancel", f"voorbij ({', '.join(sorted(past))}; {', '.join(sorted(recovery))})"

@@ -241,7 +241,7 @@ class CrisisReader:
         findings: list[Finding] = []
         softened: list[Finding] = []
         hint_words: list[str] = []
-        per_clause = [lang.concepts.roles_in(stream, list(c), masked) for c in clauses]
+        per_clause = [lang.concepts.roles_in(stream, list(c), masked, context.commas) for c in clauses]
         alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
         for unit, reach, index, parts in _units(clauses, boundary):
             roles = _merge(per_clause[n] for n in parts)
