@@ -57,6 +57,10 @@ DANGER: dict[str, list[str]] = {
         "he broke my nose last summer and said he'd do worse if I told anyone. He's back tonight.",
         # kept indoors by a partner, the sentence going on after a comma
         "mijn vriend houdt me al een week binnen, de deur is op slot",
+        # (fresh18's classes) a throat pressed shut, a head held under a tap, marks and fear of tonight
+        "hij kneep gisteren mijn keel dicht tot ik bijna flauwviel",
+        "mijn vriend hield mijn hoofd onder de kraan tot ik stikte",
+        "mijn rug zit vol vingerafdrukken en ik ben bang voor als hij thuis komt",
         # English: bleach on the body, a head held under water
         "she poured bleach on my arms while I slept",
         "my stepdad held my head under the water in the bath",
@@ -75,6 +79,9 @@ DANGER: dict[str, list[str]] = {
         "de kleine heeft rattengif gevonden en heeft het in zijn mond",
         # locked in a shed as a punishment
         "de buurman sluit zijn zoontje elke middag als straf op in het schuurtje",
+        # (fresh18's classes) a pillow held on a baby; a man going to a girl's room while her mother works
+        "de oppas drukt een kussen op het gezicht van de baby, ik zie het op de camera",
+        "de vriend van mijn zus gaat elke nacht naar de kamer van mijn nichtje van tien als mijn zus werkt",
         # English: spiked drink, pulled into a car, driving off drunk
         "someone put something in her drink and now my daughter can't stand up",
         "a man pulled my son into a van outside the school",
@@ -132,6 +139,18 @@ EVERYDAY = [
     "mijn puber gamet tot diep in de nacht en is 's ochtends niet aanspreekbaar",
     "my husband had a stroke last spring, he's home and doing physio now",
     "my daughter yelled 'I want to die' because I took her phone, then laughed with her friends",
+    # (fresh18's classes) a phone handed in, knives sharpened, a fit now treated, a faint at a blood test, a thriller,
+    # checked by the midwife, assault over and safe since, weak with laughter, a sunset from the bridge
+    "mijn zoon riep dat hij dood wilde omdat hij zijn telefoon moest inleveren",
+    "ik laat de messen slijpen bij de markt, ze zijn weer vlijmscherp",
+    "mijn zoon had vorige maand een epileptische aanval, hij is nu ingesteld op medicijnen",
+    "ik viel flauw bij het bloedprikken maar het gaat nu prima",
+    "ik lees een thriller over een man die zijn vrouw vergiftigt",
+    "ik had wat bloedverlies in de zwangerschap, de verloskundige heeft gekeken en alles is goed",
+    "na de mishandeling door mijn ex ben ik verhuisd, nu voel ik me veilig",
+    "de baby ligt slap van het lachen als haar broer gekke bekken trekt",
+    "ik stond op de brug naar de zonsondergang te kijken",
+    "my son held his head under water at his swimming lesson",
     # rat poison for the rats, a child near water with a grown-up
     "de ongediertebestrijder heeft rattengif in de schuur gelegd, achter slot",
 ]
