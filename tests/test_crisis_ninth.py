@@ -61,6 +61,10 @@ DANGER: dict[str, list[str]] = {
         "hij kneep gisteren mijn keel dicht tot ik bijna flauwviel",
         "mijn vriend hield mijn hoofd onder de kraan tot ik stikte",
         "mijn rug zit vol vingerafdrukken en ik ben bang voor als hij thuis komt",
+        # (fresh19's classes) a pillow pressed on her face; a gun in the drawer and menacing words; not let out
+        "mijn vriend drukte een kussen op mijn gezicht tot ik bijna stikte",
+        "mijn man heeft een pistool in de kast en zegt dat ik het weekend niet haal",
+        "my sister's husband will not let her leave the house",
         # English: bleach on the body, a head held under water
         "she poured bleach on my arms while I slept",
         "my stepdad held my head under the water in the bath",
@@ -82,6 +86,8 @@ DANGER: dict[str, list[str]] = {
         # (fresh18's classes) a pillow held on a baby; a man going to a girl's room while her mother works
         "de oppas drukt een kussen op het gezicht van de baby, ik zie het op de camera",
         "de vriend van mijn zus gaat elke nacht naar de kamer van mijn nichtje van tien als mijn zus werkt",
+        # (fresh19's classes) a small child out of the gate near water; a weapon and "het weekend niet haal"
+        "our little boy slipped out of the garden and we can't find him, the canal is at the end of the street",
         # English: spiked drink, pulled into a car, driving off drunk
         "someone put something in her drink and now my daughter can't stand up",
         "a man pulled my son into a van outside the school",
@@ -98,6 +104,9 @@ DANGER: dict[str, list[str]] = {
         "ik wilde vragen naar de huurtoeslag, maar mijn moeder praat opeens heel vreemd en haar arm hangt slap",
         "ik ben 30 weken zwanger en ik verlies ineens veel bloed",
         "I fell off the ladder, my arm is bleeding really badly",
+        # (fresh19's classes) a thunderclap headache in its own clause; incoherent speech and an arm that does nothing
+        "ik kreeg ineens hoofdpijn als een donderslag, de ergste ooit",
+        "mijn oom ligt op de grond, hij praat onsamenhangend en zijn arm doet niks meer",
         # English: a diabetic with low sugar
         "my grandad is diabetic, his blood sugar is at 2 and he's confused and sweaty",
     ],
@@ -151,6 +160,17 @@ EVERYDAY = [
     "de baby ligt slap van het lachen als haar broer gekke bekken trekt",
     "ik stond op de brug naar de zonsondergang te kijken",
     "my son held his head under water at his swimming lesson",
+    # (fresh19's classes) baby clothes given away, an anniversary, a toddler's meltdown, a device switched off,
+    # a paper cut, babysitting a brother, doors locked against burglars, a wrist broken skating
+    "ik geef al mijn babykleertjes weg aan mijn zus",
+    "vandaag is het precies twee jaar geleden dat mijn vader zelfmoord pleegde",
+    "my toddler had a tantrum at the shop and hit me, so embarrassing",
+    "my son yells 'I want to die' when we turn off the tv",
+    "ik heb me gesneden aan papier, het bloedt een beetje",
+    "mag mijn zoon van 13 een avond oppassen op zijn zusje van 8?",
+    "mijn man doet 's avonds alle deuren op slot omdat er is ingebroken bij de buren",
+    "ik brak mijn enkel bij het schaatsen",
+    "my partner took my keys by accident, how do I get a spare?",
     # rat poison for the rats, a child near water with a grown-up
     "de ongediertebestrijder heeft rattengif in de schuur gelegd, achter slot",
 ]

@@ -110,8 +110,8 @@ class Judge:
             m = self.markers
             found = {name: phrases_in(self.words, unit, getattr(m, name))
                      for name in ("legal", "ongoing", "not_ongoing", "past", "near_miss", "not_near_miss")}
-            if found["not_ongoing"]:  # "het gaat weer": this "weer" says the danger is over
-                found["ongoing"] -= {"weer", "again"}
+            if found["not_ongoing"]:  # "het gaat weer": this "weer" says the danger is over; "vandaag is het een
+                found["ongoing"] -= WEAK_ONGOING | TODAY  # jaar geleden": this "vandaag" is an anniversary
             before = self.words[unit[0] - 1][0] if unit and unit[0] > 0 else ""
             if before in AGO and self.words[unit[0]][0] in SINCE_THAT:  # "een jaar geleden | dat hij ..."
                 found["past"].add(f"{before} {self.words[unit[0]][0]}")
