@@ -27,8 +27,8 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (CRISIS_AT 0.5): 42/555 (7.6%); see the README
-PROBE_ASKED_MAX = 0.07  # measured: 33/555 (5.9%); the eighth round's twins include softened dangers that ask
+PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (CRISIS_AT 0.5): 42/564 (7.4%); see the README
+PROBE_ASKED_MAX = 0.07  # measured: 39/564 (6.9%); the eighth round's twins include softened dangers that ask
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",
     "ik lach me dood om die nieuwe collega",
