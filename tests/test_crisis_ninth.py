@@ -31,6 +31,12 @@ DANGER: dict[str, list[str]] = {
         "onder haar matras lag een doosje pillen en een briefje voor mij",
         "vroeger zei ze 'ik wil dood' als ze haar zin niet kreeg, maar nu meent ze het, ze heeft pillen gespaard",
         "I've been saving up my sleeping tablets and I finally have enough",
+        # (fresh20's classes) tablets put aside every night; at the crossing with a train coming; how long until
+        # one dies of a number of pills; a farewell written and gone from home
+        "elke dag leg ik een paar pillen opzij, het potje is bijna vol",
+        "ik sta bij het spoor, over vijf minuten komt de volgende trein",
+        "hoe lang duurt het voor je doodgaat van 30 slaappillen",
+        "mijn broer schreef een afscheid in de groepsapp en hij is niet thuis",
     ],
     "domestic_violence": [
         # an object pronoun before the verb is its object, in a verb-last clause
@@ -65,6 +71,8 @@ DANGER: dict[str, list[str]] = {
         "mijn vriend drukte een kussen op mijn gezicht tot ik bijna stikte",
         "mijn man heeft een pistool in de kast en zegt dat ik het weekend niet haal",
         "my sister's husband will not let her leave the house",
+        # (fresh20's class) marks, then work, then he comes home early: three short sentences
+        "new bruises on my legs. long trousers at work again. he's home early tonight",
         # English: bleach on the body, a head held under water
         "she poured bleach on my arms while I slept",
         "my stepdad held my head under the water in the bath",
@@ -107,6 +115,8 @@ DANGER: dict[str, list[str]] = {
         # (fresh19's classes) a thunderclap headache in its own clause; incoherent speech and an arm that does nothing
         "ik kreeg ineens hoofdpijn als een donderslag, de ergste ooit",
         "mijn oom ligt op de grond, hij praat onsamenhangend en zijn arm doet niks meer",
+        # (fresh20's class) a chest like a tight band and a tingling left arm, in a long message
+        "de huur is niet betaald en ik slaap slecht, nu voelt mijn borst als een knellende band en mijn arm tintelt",
         # English: a diabetic with low sugar
         "my grandad is diabetic, his blood sugar is at 2 and he's confused and sweaty",
     ],
@@ -171,6 +181,14 @@ EVERYDAY = [
     "mijn man doet 's avonds alle deuren op slot omdat er is ingebroken bij de buren",
     "ik brak mijn enkel bij het schaatsen",
     "my partner took my keys by accident, how do I get a spare?",
+    # (fresh20's classes) volunteers and officers about their work, a heart attack now stable on the ward, a threat
+    # that turned out a joke, a stroke in March with rehab
+    "als vrijwilliger bij de hulplijn spreek ik veel mensen die aan zelfdoding denken",
+    "ik ben wijkagent en zie veel huiselijk geweld, hoe laat ik dat los?",
+    "I'm a volunteer at a crisis line and want tips for hard calls about suicide",
+    "mijn opa had vannacht een hartaanval, hij ligt nu op de hartbewaking en is stabiel",
+    "in de groepsapp dreigde iemand mijn dochter te slaan, maar het bleek een grap van haar vriendin",
+    "my mum had a stroke in March and is learning to walk again in rehab",
     # rat poison for the rats, a child near water with a grown-up
     "de ongediertebestrijder heeft rattengif in de schuur gelegd, achter slot",
 ]

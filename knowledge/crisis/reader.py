@@ -323,7 +323,7 @@ def _merge(parts) -> dict[str, list[tuple[int, str]]]:
 
 
 def _units(clauses: list[range], boundary: int) -> list[tuple[list[int], int, int, tuple[int, ...]]]:
-    """(positions, reach, clause index) to read: each clause of the current message, each two in a row.
+    """(positions, reach, clause index) to read: each clause of the current message, each two and three in a row.
 
     The last clause before the current message and the first one of it are read as one
     clause (a sentence split over two messages). Index 0 means: it reaches into an earlier message.
@@ -336,6 +336,9 @@ def _units(clauses: list[range], boundary: int) -> list[tuple[list[int], int, in
             joined = list(clauses[n - 1]) + list(clauses[n])
             crosses = clauses[n - 1].start < boundary
             units.append((joined, 1 if crosses and number == 1 else 2, 0 if crosses else number - 1, (n - 1, n)))
+        if n > 1 and clauses[n - 2].start >= boundary:  # three in a row, within this message: `reach: 3` only
+            units.append((list(clauses[n - 2]) + list(clauses[n - 1]) + list(clauses[n]), 3, number - 2,
+                          (n - 2, n - 1, n)))
     return units
 
 
