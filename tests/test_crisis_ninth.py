@@ -122,6 +122,13 @@ DANGER: dict[str, list[str]] = {
     ],
 }
 
+# dangers that a wider `client` list (a helpline, the community officer named) would have hidden
+MARKER_TRAPS = [
+    "ik heb de crisislijn gebeld maar ze namen niet op, de pillen liggen klaar",
+    "ik heb de wijkagent gebeld, mijn man heeft me in elkaar geslagen",
+    "I called the suicide helpline but nobody answered, I have the pills ready and I can't go on",
+]
+
 EVERYDAY = [
     # the landlord who does not answer is no unconscious person
     "de verhuurder reageert niet op mijn mails over de schimmel",
@@ -196,6 +203,12 @@ EVERYDAY = [
 
 @pytest.mark.parametrize(("kind", "text"), [(k, t) for k, texts in DANGER.items() for t in texts])
 def test_ninth_round_danger(concepts_matcher: Matcher, kind: str, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", MARKER_TRAPS)
+def test_no_marker_of_this_round_hides_a_danger(concepts_matcher: Matcher, text: str) -> None:
     crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis, (text, crisis.explain())
 
