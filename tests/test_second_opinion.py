@@ -27,8 +27,9 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (CRISIS_AT 0.5): 42/564 (7.4%); see the README
-PROBE_ASKED_MAX = 0.07  # measured: 39/564 (6.9%); the eighth round's twins include softened dangers that ask
+PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (CRISIS_AT 0.5): 43/570 (7.5%); see the README
+PROBE_ASKED_MAX = 0.08  # measured: 41/570 (7.2%); the eighth and ninth rounds' twins include softened dangers
+# (the past, a topic, a client, a tantrum) that ask by design
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",
     "ik lach me dood om die nieuwe collega",
