@@ -196,6 +196,8 @@ EVERYDAY = [
     "mijn opa had vannacht een hartaanval, hij ligt nu op de hartbewaking en is stabiel",
     "in de groepsapp dreigde iemand mijn dochter te slaan, maar het bleek een grap van haar vriendin",
     "my mum had a stroke in March and is learning to walk again in rehab",
+    # a bare "vanavond" is no danger coming back: the past with recovery stays over
+    "twee jaar geleden wilde ik dood, sinds de therapie gaat het beter. vanavond ga ik naar de film",
     # rat poison for the rats, a child near water with a grown-up
     "de ongediertebestrijder heeft rattengif in de schuur gelegd, achter slot",
 ]
