@@ -122,10 +122,11 @@ DANGER: dict[str, list[str]] = {
     ],
 }
 
-# dangers that a wider `client` list (a helpline, the community officer named) would have hidden
+# dangers that a wider `client` list (a helpline, the community officer or the crisis service named) would hide
 MARKER_TRAPS = [
     "ik heb de crisislijn gebeld maar ze namen niet op, de pillen liggen klaar",
     "ik heb de wijkagent gebeld, mijn man heeft me in elkaar geslagen",
+    "de crisisdienst is geweest maar mijn man heeft me daarna in elkaar geslagen",
     "I called the suicide helpline but nobody answered, I have the pills ready and I can't go on",
 ]
 
