@@ -5,7 +5,7 @@ It works per clause: a time marker lowers only the findings of its own clause (t
 stand anywhere, but only lowers a clause that speaks of the past), so a present danger elsewhere in the
 text always stands. All-clears, jokes and topics count anywhere in the message, and only soften to the
 gentle question (the second opinion may overrule them when it is sure); a danger coming back stands, and a
-past one too when the text says it returns tonight ("vorig jaar sloeg hij me. vanavond komt hij weer thuis").
+past one too when the text says its author comes back ("vorig jaar sloeg hij me. vanavond komt hij weer thuis").
 """
 
 from __future__ import annotations
