@@ -43,6 +43,7 @@ class Concept:
     verb: str | None = None  # the role holding the verb, for `not_subject`
     not_subject: tuple[str, ...] = ()  # roles that do not count right before the verb ("mijn zoon schopt")
     agent: str | None = None  # a doer before that filler makes it the object ("dat de oppas de baby slaat")
+    past_given: bool = False  # it names a past event itself ("naar haar man gaan, die vorig jaar overleed"): no past
 
     @property
     def needs(self) -> frozenset[str]:
@@ -89,7 +90,7 @@ class ConceptSet:
                 self.concepts.append(Concept(
                     str(kind), str(name), tuple(spec["roles"]), tuple(spec.get("unless") or ()),
                     int(spec.get("reach", 1)), bool(spec.get("hint", False)), spec.get("verb"),
-                    tuple(spec.get("not_subject") or ()), spec.get("agent"),
+                    tuple(spec.get("not_subject") or ()), spec.get("agent"), bool(spec.get("past_given", False)),
                 ))
         self._needs = [(c, c.needs) for c in self.concepts]
         # Each concept is looked at only when its rarest role is present (a clause fills few roles).

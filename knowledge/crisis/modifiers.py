@@ -140,13 +140,15 @@ class Judge:
             self._in_text[name] = phrases_in(self.words, range(len(self.words)), getattr(self.markers, name))
         return self._in_text[name]
 
-    def __call__(self, kind: str, finding_words: Sequence[str], unit: Sequence[int]) -> tuple[str, str]:
+    def __call__(self, kind: str, finding_words: Sequence[str], unit: Sequence[int],
+                 past_given: bool = False) -> tuple[str, str]:
         """('stands' | 'soft' | 'cancel', the reason) for one finding in one clause.
 
         A legal threat, a past danger with recovery, and a near-miss cancel; a past danger alone,
         one the text gives the all-clear for ("niemand is gewond", "no one was hurt"), one in a text that
         laughs ("haha"), and one that is the subject of a referral, a study or a film is softened to the
-        gentle question; a danger coming back ("weer", "vanavond") stands.
+        gentle question; a danger coming back ("weer", "vanavond") stands. `past_given`: the concept names a past
+        event itself (a partner who died), so a past marker says nothing about the danger.
         """
         said = {w for phrase in finding_words for w in phrase.replace("\u2026", " ").split()}
         found = self._in_unit(unit)
@@ -159,7 +161,7 @@ class Judge:
             # "today" alone does not undo an all-clear, a joke or a topic ("today was my last day"); it does
             # keep a client's danger standing ("een cliënt vertelde vandaag dat haar man haar slaat")
             return "stands", ""
-        past, near = found["past"], found["near_miss"]
+        past, near = (set() if past_given else found["past"]), found["near_miss"]
         if past and self.in_text("coming_back"):  # "vorig jaar sloeg hij me. vanavond komt hij weer thuis"
             return "stands", ""
         recovery = self.recovery() if past else set()

@@ -252,7 +252,7 @@ class CrisisReader:
                     continue
                 if len(parts) == 1:
                     alone.add((concept.name, parts[0]))
-                verdict, why = context.judge(concept.kind, said, unit)
+                verdict, why = context.judge(concept.kind, said, unit, concept.past_given)
                 if verdict == "cancel":
                     continue
                 if concept.hint:
