@@ -48,10 +48,11 @@ def test_patterns_words_stems_suffixes_phrases_and_gaps() -> None:
 
 def test_typos_and_chat_spelling_are_understood(matcher: Matcher, sample_kb: KnowledgeBase) -> None:
     assert matcher.match("de deurwaader stond weer voor de deur").domain_ids[0] == "finances"
-    # the lexicon knows the slang "poen"; the domain model does not, and puts the groceries first (README)
+    # the lexicon knows the slang "poen"; the domain model hardly does and may put the groceries first
+    # (docs/understanding-history.md): both stay in the first two
     lexicon = Matcher(sample_kb, background=False, second_opinion=False)
     assert lexicon.match("k heb geen poen meer voor boodschappen").domain_ids[0] == "finances"
-    assert matcher.match("k heb geen poen meer voor boodschappen").domain_ids[:2] == ("daily_living", "finances")
+    assert set(matcher.match("k heb geen poen meer voor boodschappen").domain_ids[:2]) == {"daily_living", "finances"}
 
 
 @pytest.mark.parametrize(
