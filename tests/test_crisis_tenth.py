@@ -1,8 +1,8 @@
-"""Issue 9, tenth round: the classes the concepts missed or misread in tests/eval/fresh21.yaml.
+"""Issue 9, tenth round: the classes the concepts missed or misread in tests/eval/fresh21.yaml and fresh22.yaml.
 
 Each class is tested with sentences of its own (not fresh21's), next to the everyday twin that must stay calm;
-the engine changes (", nu" starts a clause, "overgeven" is a split verb, three clauses for a goodbye and no answer)
-each have a sentence that fails without them.
+the engine changes (", nu" starts a clause, "overgeven" is a split verb, three clauses for a goodbye and no answer,
+"sinds gisteren" is no clause of its own, `past_given`) each have a sentence that fails without them.
 """
 
 from __future__ import annotations
@@ -36,6 +36,21 @@ DANGER: dict[str, list[str]] = {
         # the note for whoever reads it
         "tegen de tijd dat je dit leest ben ik er niet meer",
         "by the time anyone reads this I'll be gone",
+        # (fresh22) a death wish with the means ready, without "ik"; means counted; given away, not needed after
+        # the weekend; not stepping aside for a train; no more worry tomorrow; labelled boxes; letters for the family
+        "wil gewoon niet meer wakker worden, de pillen liggen al klaar",
+        "ik heb al mijn slaappillen geteld, vannacht is het zover",
+        "hij heeft zijn gamecomputer weggegeven en zei dat hij hem na vanavond niet meer nodig heeft",
+        "ik sta op het perron en bij de volgende trein stap ik niet meer opzij",
+        "morgen hoeft niemand zich nog zorgen om mij te maken, geen zorgen meer om mij",
+        "ik heb mijn sieraden verdeeld in zakjes met hun namen erop",
+        "de brieven liggen klaar, voor mijn vrouw en voor de kinderen",
+        "mijn vriendin zegt dat ze van het dak van de parkeergarage wil springen",
+        "he gave me his guitar and said he won't be needing it after tonight",
+        "I'm on the bridge and I keep thinking about letting go",
+        "I saved up my tablets in a jar for months and now there's enough",
+        "she left a note saying sorry and the rope from the garage is missing",
+        "no one will miss me after this weekend",
     ],
     "domestic_violence": [
         # a belt or a stick
@@ -61,6 +76,21 @@ DANGER: dict[str, list[str]] = {
         # English: bruises and hiding; smashing and screaming
         "black eye again, hiding at the neighbours, he's still in the house",
         "her husband is smashing the furniture and she is screaming for help",
+        # (fresh22) "dat hij me iets aandoet" fronted; hunted; a weapon by the bed; a plea to let go; pushed against
+        # the wall; smashing while she hides; "jij gaat dood" with a knife; chased with a weapon; marks of fingers
+        "dat hij me vanavond iets aandoet, daar ben ik bang voor",
+        "mijn ex appt dat hij ons gaat vinden, waar we ook zitten",
+        "hij stond vannacht met een mes naast het bed",
+        "ik hoorde mijn zus door de telefoon gillen dat hij haar moest loslaten",
+        "mijn man heeft me tegen de muur geduwd en staat nu in de gang",
+        "ik zit in de kast want hij slaat alles kapot",
+        "hij heeft een schaar gepakt en schreeuwt: jij gaat dood",
+        "hij zat haar met een bijl achterna door de tuin",
+        "mijn armen zitten vol blauwe plekken van zijn vingers",
+        "mijn vriend zegt dat ik de deur niet uit mag tot ik gehoorzaam",
+        "he says he'll burn the house down with us inside",
+        "he has taken my passport and car keys and watches me all day",
+        "my ex came round with a knife last night and he is parked outside again",
     ],
     "child_danger": [
         # a belt, told by a coach; a carer hitting a child with a stick
@@ -83,6 +113,17 @@ DANGER: dict[str, list[str]] = {
         "the little one fell through the ice on the pond",
         # bruises on a child, the clause after "sinds" (two clauses)
         "mijn zoontje van drie heeft sinds gisteren blauwe plekken op zijn rug",
+        # (fresh22) a child and a man and a car; "samen naar een betere plek"; held by a man; a threat to the
+        # little one; hurt and scared to go home; out of sight in the water; a child meeting someone from online
+        "er stapt net een kind bij een vreemde man in de auto",
+        "mijn ex schrijft dat hij en onze zoon samen naar een betere plek gaan",
+        "mijn dochter appt dat een man haar vasthoudt en dat ze niet naar huis mag",
+        "hij heeft gedreigd de baby iets aan te doen als ik de politie bel",
+        "een leerling zegt dat haar stiefvader haar pijn doet en ze durft niet naar huis",
+        "mijn peuter liep naar de vijver en ik zie hem niet meer",
+        "my 12 year old is meeting a guy from an online game tonight and was told to keep it a secret",
+        "my ex says I will never see our son alive again",
+        "the baby is alone with my brother who is drunk and has him in the car",
     ],
     "medical": [
         # lying on the floor, no answer
@@ -98,6 +139,13 @@ DANGER: dict[str, list[str]] = {
         "mijn vriendin heeft xtc genomen en ze gloeit helemaal",
         # a fall, then no response
         "mijn vader is van de ladder gevallen en reageert niet meer",
+        # (fresh22) barely breathing; not waking up; an overdose with a racing heart; sudden double vision
+        "mijn vader ademt nog maar af en toe en ik krijg hem niet wakker",
+        "ik krijg haar niet wakker en er liggen lege doosjes naast haar",
+        "te veel tramadol genomen, mijn hart gaat tekeer",
+        "ik zie opeens dubbel en kan de woorden niet meer vinden",
+        "my husband suddenly can't lift his arm and his speech is slurred",
+        "my toddler swallowed a handful of grandpa's pills",
     ],
 }
 
@@ -138,6 +186,23 @@ EVERYDAY = [
     "ik ben 15 en mag niet naar het feest van mijn vader",
     "de kinderen schaatsen op het ijs van de ijsbaan",
     "ik heb een plekje uitgezocht op de camping voor als het thuis niet meer gaat met de verbouwing",
+    # (fresh22) a door slammed, a cough, a hangover, a blood test, a tantrum about grandma, a move abroad, a novel, a
+    # letter from the war, a rope for a swing, a wife and the milk, a dream, staying in after a death, a bike given away
+    "mijn vriend slaat elke ochtend de voordeur hard dicht, de buren worden er gek van",
+    "al een paar dagen pijn op de borst als ik hoest, ik ben verkouden",
+    "wat een kater, ik ga dood",
+    "gisteren flauwgevallen bij het bloedprikken, nu weer prima",
+    "mijn zoon roept dat hij liever doodgaat dan naar de tandarts gaat",
+    "we verkopen alles en geven de rest van de meubels weg, want we gaan terug naar Marokko wonen",
+    "in de roman springt de hoofdpersoon van een brug, ik moet er steeds aan denken",
+    "ik vond een afscheidsbrief van mijn oma uit de oorlog op zolder",
+    "touw gekocht voor de schommel in de tuin",
+    "mijn vrouw vermoordt me als ik weer vergeet de vuilnisbak buiten te zetten",
+    "ik droom al weken dat iemand me achtervolgt met een mes",
+    "sinds mijn man overleden is kom ik de deur niet meer uit",
+    "ik geef mijn fiets weg aan de buurjongen, ik heb hem niet meer nodig sinds ik een auto heb",
+    "ons kind gooit zijn eten op de grond, is dat normaal op zijn twee jaar?",
+    "I had a cold all week and my chest hurts when I cough",
 ]
 
 
@@ -158,6 +223,18 @@ def test_a_comma_and_nu_start_a_new_clause(concepts_matcher: Matcher) -> None:
     """'elke dag' after ', nu' is today's routine, not the past danger going on."""
     crisis = concepts_matcher.match("vorig jaar had ik een hartinfarct, nu wandel ik weer elke dag").crisis
     assert not crisis.is_crisis and crisis.softened, crisis.explain()
+
+
+def test_sinds_with_a_time_is_no_clause_of_its_own(concepts_matcher: Matcher) -> None:
+    """'sinds gisteren' is a time inside its clause: the child and the bruises meet; 'sinds hij weg is' still starts one."""
+    crisis = concepts_matcher.match("mijn dochtertje van twee heeft sinds gisteren blauwe plekken in haar nek").crisis
+    assert crisis.kind == "child_danger", crisis.explain()
+
+
+def test_a_concept_that_names_a_past_event_is_not_lowered_by_it(concepts_matcher: Matcher) -> None:
+    """'die vorig jaar overleed' dates the death, not the danger (past_given)."""
+    text = "de buurvrouw zegt dat ze deze week naar haar man gaat, die vorig jaar overleed"
+    assert concepts_matcher.match(text).crisis.kind == "suicide"
 
 
 def test_a_goodbye_and_no_answer_meet_over_three_clauses(concepts_matcher: Matcher) -> None:

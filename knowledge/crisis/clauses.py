@@ -42,16 +42,19 @@ class ClauseWords:
     after_comma: frozenset[str]
     pairs: frozenset[str]
     together: frozenset[str]
+    prepositions: frozenset[str] = frozenset()
 
     @classmethod
-    def compile(cls, clause_words: Iterable[str], together: Iterable[str] = ()) -> ClauseWords:
+    def compile(cls, clause_words: Iterable[str], together: Iterable[str] = (),
+                prepositions: Iterable[str] = ()) -> ClauseWords:
         """A clause word written ", maar" starts a clause only after a comma; a pair in `together`
-        ("voor als", "net als") does not start one."""
+        ("voor als", "net als") does not start one; nor does a clause word followed by the word a pair in
+        `prepositions` names ("sinds gisteren": a time, not "sinds hij weg is"; "#" stands for a number)."""
         words = list(clause_words)
         return cls(frozenset(w for w in words if " " not in w and not w.startswith(",")),
                    frozenset(w[1:].strip() for w in words if w.startswith(",")),
                    frozenset(w for w in words if " " in w and not w.startswith(",")),
-                   frozenset(together))
+                   frozenset(together), frozenset(prepositions))
 
 
 def clause_starts(words: Sequence[Sequence[str]], starts: set[int], clause_words: ClauseWords,
@@ -59,6 +62,7 @@ def clause_starts(words: Sequence[Sequence[str]], starts: set[int], clause_words
     """Sorted start positions of clauses: sentence starts plus clause words (dat, als, when, ...)."""
     singles, after_comma, pairs, kept = (clause_words.singles, clause_words.after_comma, clause_words.pairs,
                                          clause_words.together)
+    prepositions = clause_words.prepositions
     found = set(starts) | {0}
     last = len(words) - 1
     for i, forms in enumerate(words):
@@ -67,6 +71,10 @@ def clause_starts(words: Sequence[Sequence[str]], starts: set[int], clause_words
         word = forms[0]
         if i and f"{words[i - 1][0]} {word}" in kept:
             continue
+        if i < last and prepositions:
+            following = words[i + 1][0]
+            if f"{word} {'#' if following.isdigit() else following}" in prepositions:
+                continue
         if word in singles or (i in commas and word in after_comma) or (
                 i < last and f"{word} {words[i + 1][0]}" in pairs):
             found.add(i)
