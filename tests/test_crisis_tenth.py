@@ -203,6 +203,11 @@ EVERYDAY = [
     "ik geef mijn fiets weg aan de buurjongen, ik heb hem niet meer nodig sinds ik een auto heb",
     "ons kind gooit zijn eten op de grond, is dat normaal op zijn twee jaar?",
     "I had a cold all week and my chest hurts when I cough",
+    # (the tenth round's training file) a phone taken, a cut while cooking, shame, a task one cannot face
+    "mijn dochter riep dat ze dood wil omdat haar telefoon is afgepakt",
+    "I cut myself chopping onions, it's a small cut",
+    "ik ga dood van schaamte, ik ben weer gezakt voor mijn theorie-examen",
+    "ik zie het niet meer zitten met al die rekeningen, kan iemand meekijken?",
 ]
 
 
