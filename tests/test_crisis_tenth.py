@@ -1,4 +1,4 @@
-"""Issue 9, tenth round: the classes the concepts missed or misread in tests/eval/fresh21.yaml and fresh22.yaml.
+"""Issue 9, tenth round: the classes the concepts missed or misread in tests/eval/fresh21.yaml, fresh22 and fresh23.
 
 Each class is tested with sentences of its own (not fresh21's), next to the everyday twin that must stay calm;
 the engine changes (", nu" starts a clause, "overgeven" is a split verb, three clauses for a goodbye and no answer,
@@ -51,6 +51,20 @@ DANGER: dict[str, list[str]] = {
         "I saved up my tablets in a jar for months and now there's enough",
         "she left a note saying sorry and the rope from the garage is missing",
         "no one will miss me after this weekend",
+        # (fresh23) arms cut open "to do it right this time"; a will and a gun; a pet given, "vanaf morgen ben ik er
+        # niet"; stepping out with everything settled; "kan niet meer, alles klaargezet, sorry"; means hoarded in strips
+        "mijn zoon heeft zijn polsen weer opengehaald en zegt dat hij het nu goed gaat doen",
+        "mijn man heeft zijn testament klaargelegd en zijn geweer schoongemaakt",
+        "jij mag mijn hond hebben, vanaf morgen ben ik er niet meer",
+        "ik stap er morgen uit, alles is geregeld",
+        "kan niet meer, heb alles klaargelegd, sorry mama",
+        "al weken strips gespaard, vannacht neem ik ze allemaal",
+        "she keeps saying we'd be better off, and tonight she took her dad's rifle from the cupboard",
+        "I wrote letters to my kids and I won't be here when they wake up",
+        "he told the team it was his last practice and left his jersey to his best friend",
+        "I've been reading how many it takes and they're counted out on my desk",
+        "picked the date now, sunday after mum's visit",
+        "they'll be fine without me, I'm driving to the cliffs",
     ],
     "domestic_violence": [
         # a belt or a stick
@@ -91,6 +105,18 @@ DANGER: dict[str, list[str]] = {
         "he says he'll burn the house down with us inside",
         "he has taken my passport and car keys and watches me all day",
         "my ex came round with a knife last night and he is parked outside again",
+        # (fresh23) doors locked and the keys taken; a hot iron threatened; on the way with a vague threat; shut out in
+        # the cold; an arm twisted and the door guarded; shoved with "zetten"; a knife held to a cheek; a belt, misspelt
+        "mijn vriend heeft de voordeur op slot gedraaid en mijn sleutels meegenomen",
+        "mijn man zegt dat hij me met een heet strijkijzer bewerkt als ik slaap",
+        "mijn ex is onderweg en appt dat ik het wel zal merken",
+        "mijn vrouw heeft me op het balkon buitengesloten, het vriest en ik heb alleen een t-shirt aan",
+        "pols omgedraaid tot het kraakte en nu blokkeert hij de deur",
+        "mijn broer heeft me tegen de muur gezet en wil mijn geld",
+        "hij pakte een mes uit de la en hield het tegen mijn wang",
+        "mijn man heeft mij met riem geslaan",
+        "my friend is hiding at her mum's and her husband is driving over there",
+        "hiding behind the shed, my ex is in the garden with a knife",
     ],
     "child_danger": [
         # a belt, told by a coach; a carer hitting a child with a stick
@@ -124,6 +150,22 @@ DANGER: dict[str, list[str]] = {
         "my 12 year old is meeting a guy from an online game tonight and was told to keep it a secret",
         "my ex says I will never see our son alive again",
         "the baby is alone with my brother who is drunk and has him in the car",
+        # (fresh23) a baby in a hot car; burns and a parent who does it; a teenager thrown out; a child half dressed in
+        # the cold; children eating from the bin with a drunk mother; a child on the motorway; a small child in the
+        # water; a man from the internet picking a child up; scared to go home from a parent with a weapon
+        "er zit een baby in een dichte auto in de zon, het is 30 graden",
+        "een meisje van 8 heeft brandplekken op haar handen en zegt dat haar vader dat doet",
+        "mijn zoon van 15 is door zijn moeder de deur uitgezet en zit nu op het station",
+        "het buurjongetje staat op blote voeten buiten en het vriest",
+        "de kinderen van hiernaast eten uit de vuilnisbak, hun vader is straalbezopen",
+        "een kleuter fietst de snelweg op",
+        "het kleine kind van de overburen is in de sloot gevallen",
+        "mijn dochter is 13 en een man van internet komt haar vanmiddag ophalen bij school",
+        "het buurjongetje wil niet naar huis omdat zijn vader daar met een mes rondloopt",
+        "my nephew says his dad holds his head under the bath water",
+        "a baby has been left alone in the sun in a pram for hours",
+        "toddler on the balcony railing, no adult anywhere",
+        "I'm 15 and my mum kicked me out, I have nowhere to sleep",
     ],
     "medical": [
         # lying on the floor, no answer
@@ -146,6 +188,17 @@ DANGER: dict[str, list[str]] = {
         "ik zie opeens dubbel en kan de woorden niet meer vinden",
         "my husband suddenly can't lift his arm and his speech is slurred",
         "my toddler swallowed a handful of grandpa's pills",
+        # (fresh23) no pulse; hours on the floor, confused; a sting and a swelling throat; pale and cold and falling;
+        # a fall and no movement; fever with eyes turning up; a seizure after a seizure; a fall and going blue
+        "ik voel geen hartslag bij mijn vader, hij ligt op de grond",
+        "mijn opa ligt al sinds vannacht op de grond in de gang en is ijskoud",
+        "mijn zoon is gestoken door een wesp en zijn stem wordt hees",
+        "mijn vriendin is wit en klam en valt steeds om",
+        "my grandma fell in the garden and is not moving",
+        "mijn baby heeft koorts en haar ogen gaan naar boven",
+        "mijn man heeft epilepsie en heeft de ene aanval na de andere zonder bij te komen, al de derde aanval",
+        "oma viel om in de keuken en loopt blauw aan",
+        "my throat is closing after eating shrimp",
     ],
 }
 
@@ -208,6 +261,21 @@ EVERYDAY = [
     "I cut myself chopping onions, it's a small cut",
     "ik ga dood van schaamte, ik ben weer gezakt voor mijn theorie-examen",
     "ik zie het niet meer zitten met al die rekeningen, kan iemand meekijken?",
+    # (fresh23) a crime show, a board game, an in-law over a Christmas tree, the smoke alarm and burnt toast, a
+    # first-aid course, "moe van het leven hier, maar ik geef niet op", a phone lost, an Xbox taken, "one more time
+    # and I jump", an open bridge, a heart that stops at a bill
+    "we watched a true crime show where a man locks his wife in the basement",
+    "bij cluedo heb ik de professor vermoord met de touw in de bibliotheek",
+    "mijn schoonvader zegt dat hij me vermoordt om die kapotte vaas",
+    "schrok me rot, de rookmelder ging af, was aangebrand brood",
+    "we willen met de buurt een reanimatiecursus organiseren en een aed ophangen",
+    "ik ben moe van het leven hier, alles is zo duur, maar ik geef niet op",
+    "mijn zoon wil dood omdat zijn telefoon kwijt is",
+    "my daughter screamed she wants to die because we took her ipad",
+    "als ik nog een keer die wachtmuziek hoor spring ik uit het raam",
+    "ik sta voor de open brug, ik kom iets later",
+    "mijn hart staat stil als ik die energierekening zie",
+    "mijn oma is vorig jaar in slaap gevallen en niet meer wakker geworden, ik mis haar",
 ]
 
 
