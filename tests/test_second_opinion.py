@@ -22,13 +22,13 @@ MISSED_BY_CONCEPTS = [
      "child_danger"),
     ("de baby van mijn nicht ligt de hele dag in een vieze luier in de box, niemand kijkt naar hem om",
      "child_danger"),
-    ("hij heeft de deur op slot gedaan en de sleutel meegenomen en zegt dat ik hier niet meer uit kom",
-     "domestic_violence"),
+    # (the tenth round's concepts hear "de deur op slot gedaan en de sleutel meegenomen" themselves)
+    ("mijn man heeft de sleutel meegenomen en zegt dat ik hier niet meer uit kom", "domestic_violence"),
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (CRISIS_AT 0.5): 43/570 (7.5%); see the README
-PROBE_ASKED_MAX = 0.08  # measured: 41/570 (7.2%); the eighth and ninth rounds' twins include softened dangers
+PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (CRISIS_AT 0.5): 44/627 (7.0%); see the README
+PROBE_ASKED_MAX = 0.08  # measured: 50/627 (7.97%); the eighth to tenth rounds' twins include softened dangers
 # (the past, a topic, a client, a tantrum) that ask by design
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",
