@@ -26,8 +26,8 @@ from knowledge.matcher import Matcher  # noqa: E402
 EVAL = ROOT / "tests" / "eval"
 TUNING = EVAL / "sentences.yaml"
 # fresh … fresh23 were written blind and measured untouched first; since issue 9 (fresh4: its fifth round;
-# fresh5-7: its sixth, fresh8-12: its seventh, fresh13-16: its eighth, fresh17-20: its ninth, fresh21-23: its tenth, as training data
-# of the second opinions) they are tuned on.
+# fresh5-7: its sixth, fresh8-12: its seventh, fresh13-16: its eighth, fresh17-20: its ninth, fresh21-23: its
+# tenth, as training data of the second opinions) they are tuned on.
 TUNED = {"sentences", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
          "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
          "fresh20", "fresh21", "fresh22", "fresh23"}
