@@ -8,7 +8,9 @@ the engine changes (", nu" starts a clause, "overgeven" is a split verb, three c
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from knowledge.crisis.reader import HERE
 from knowledge.matcher import Matcher
 
 DANGER: dict[str, list[str]] = {
@@ -202,6 +204,29 @@ DANGER: dict[str, list[str]] = {
     ],
 }
 
+# The last read of this round's markers: each danger below was hidden by a marker or blocker as first written (or,
+# the last three, by the older not_home blocker: money, stress or a boss beside a partner who hits).
+MARKER_TRAPS = [
+    "hij heeft me op zolder opgesloten en de sleutel meegenomen",
+    "mijn vader heeft griep en nu is hij bewusteloos",
+    "na de vaccinatie is mijn baby bewusteloos",
+    "ik herken mezelf niet meer, ik wil dood",
+    "ik ben vrijwilliger bij de voetbalclub en mijn man slaat me",
+    "hij heeft haar telefoon afgepakt en sluit haar op in de kamer",
+    "ik ga liever dood dan naar huis, daar slaat hij me",
+    "gaat het? nee hoor, ik wil dood",
+    "ik doe ehbo maar mijn moeder is bewusteloos",
+    "hij zit me lachend met een mes achterna",
+    "de kinderen spelen boven en hij zit me met een mes achterna",
+    "ik ben ziek van alles, mijn uitvaart is geregeld en de datum is morgen",
+    "ik kom later niet meer thuis, ik sta op de brug en spring",
+    "my baby has the flu and now she is unconscious",
+    "he locked me in the attic and took my phone",
+    "ik volg een cursus en mijn man slaat me elke avond",
+    "de huur is te hoog en mijn man slaat me",
+    "mijn baas is streng en mijn man slaat me elke dag",
+]
+
 EVERYDAY = [
     # a farewell for a new job or a pension
     "ik schrijf afscheidsbrieven aan mijn klas, na de zomer begin ik op een nieuwe school",
@@ -276,12 +301,16 @@ EVERYDAY = [
     "ik sta voor de open brug, ik kom iets later",
     "mijn hart staat stil als ik die energierekening zie",
     "mijn oma is vorig jaar in slaap gevallen en niet meer wakker geworden, ik mis haar",
+    # the named-partner concept is for hitting, not for a figure of speech or a skipped day
+    "mijn man vermoordt me als hij de rekening ziet",
+    "mijn vriend slaat zijn werk over",
+    "de school belt, mijn zoon heeft een klasgenoot geduwd",
 ]
 
 
-@pytest.mark.parametrize("text", [t for texts in DANGER.values() for t in texts])
+@pytest.mark.parametrize("text", [t for texts in DANGER.values() for t in texts] + MARKER_TRAPS)
 def test_tenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    """Every danger of this round's classes alarms (any kind: the bench counts a wrong kind)."""
+    """Every danger of this round's classes, and every marker trap, alarms (any kind: the bench counts a wrong kind)."""
     crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis, (text, crisis.explain())
 
@@ -313,3 +342,35 @@ def test_a_concept_that_names_a_past_event_is_not_lowered_by_it(concepts_matcher
 def test_a_goodbye_and_no_answer_meet_over_three_clauses(concepts_matcher: Matcher) -> None:
     text = "mijn vriend appte sorry voor alles, dat ik de kinderen moet zeggen dat hij van ze houdt, hij neemt niet op"
     assert concepts_matcher.match(text).crisis.kind == "suicide"
+
+
+class _NoDuplicateKeys(yaml.SafeLoader):
+    """A YAML loader that refuses a key written twice in one mapping (PyYAML keeps the last silently)."""
+
+
+def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise AssertionError(f"line {key_node.start_mark.line + 1}: '{key}' twice (first on line {seen[key]})")
+        seen[key] = key_node.start_mark.line + 1
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_NoDuplicateKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+
+
+@pytest.mark.parametrize("path", sorted(HERE.glob("*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_role_concept_or_list_is_written_twice(path) -> None:
+    """A second `playing:` in the roles once replaced the first without a word (tenth round): every key is unique."""
+    yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDuplicateKeys)
+
+
+def test_a_split_verbs_participle_is_written_without_its_particle() -> None:
+    """`op|sluiten: sluit sloot gesloten` (forms.py adds "opgesloten"); "aangeraakt" written out once made the full
+    participle count only beside a separate "aan"."""
+    verbs = yaml.safe_load((HERE / "concepts" / "nl.yaml").read_text(encoding="utf-8"))["verbs"]
+    written_out = [lemma for lemma, spec in verbs.items() if "|" in lemma and len(str(spec or "").split()) >= 3
+                   and str(spec).split()[2].startswith(lemma.split("|")[0])]
+    assert not written_out, written_out
