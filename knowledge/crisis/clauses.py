@@ -49,7 +49,8 @@ class ClauseWords:
                 prepositions: Iterable[str] = ()) -> ClauseWords:
         """A clause word written ", maar" starts a clause only after a comma; a pair in `together`
         ("voor als", "net als") does not start one; nor does a clause word followed by the word a pair in
-        `prepositions` names ("sinds gisteren": a time, not "sinds hij weg is"; "#" stands for a number)."""
+        `prepositions` names ("sinds gisteren": a time, not "sinds hij weg is"; "getal" stands for a number, as in
+        the markers)."""
         words = list(clause_words)
         return cls(frozenset(w for w in words if " " not in w and not w.startswith(",")),
                    frozenset(w[1:].strip() for w in words if w.startswith(",")),
@@ -71,13 +72,14 @@ def clause_starts(words: Sequence[Sequence[str]], starts: set[int], clause_words
         word = forms[0]
         if i and f"{words[i - 1][0]} {word}" in kept:
             continue
-        if i < last and prepositions:
+        if not (word in singles or (i in commas and word in after_comma) or (
+                i < last and f"{word} {words[i + 1][0]}" in pairs)):
+            continue
+        if i < last and prepositions:  # "sinds gisteren" is a time, "sinds hij weg is" a clause
             following = words[i + 1][0]
-            if f"{word} {'#' if following.isdigit() else following}" in prepositions:
+            if f"{word} {'getal' if following.isdigit() else following}" in prepositions:
                 continue
-        if word in singles or (i in commas and word in after_comma) or (
-                i < last and f"{word} {words[i + 1][0]}" in pairs):
-            found.add(i)
+        found.add(i)
     return sorted(p for p in found if p < len(words)) or [0]
 
 

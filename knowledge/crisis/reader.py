@@ -101,8 +101,7 @@ class CrisisReader:
                 ClauseWords.compile((("," if str(w).startswith(",") else "") + normal_phrase(str(w))
                                      for w in data.get("clause_words") or ()),
                                     (normal_phrase(str(w)) for w in data.get("together") or ()),
-                                    (normal_phrase(str(w)).replace("getal", "#")
-                                     for w in data.get("prepositions") or ())),
+                                    (normal_phrase(str(w)) for w in data.get("prepositions") or ())),
                 {str(k): tuple(v or ()) for k, v in (data.get("phrase_unless") or {}).items()},
                 tuple(data.get("hint_unless") or ()),
             )
