@@ -13,6 +13,7 @@ class LineDict(dict):
 
     line: int = 0
     key_lines: dict[str, int]
+    duplicates: list[tuple[str, int, int]]  # (key, its first line, the line it stands on again): the last one wins
 
 
 class LineList(list):
@@ -48,14 +49,18 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    mapping.duplicates = []
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         try:
             hash(key)
         except TypeError:
             key = str(key)
+        line = key_node.start_mark.line + 1
+        if str(key) in mapping.key_lines:
+            mapping.duplicates.append((str(key), mapping.key_lines[str(key)], line))
         mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+        mapping.key_lines[str(key)] = line
     return mapping
 
 

@@ -12,6 +12,7 @@ import yaml
 
 from knowledge.crisis.reader import HERE
 from knowledge.matcher import Matcher
+from knowledge.source import LineDict, read_yaml
 
 DANGER: dict[str, list[str]] = {
     "suicide": [
@@ -346,27 +347,19 @@ def test_a_goodbye_and_no_answer_meet_over_three_clauses(concepts_matcher: Match
     assert concepts_matcher.match(text).crisis.kind == "suicide"
 
 
-class _NoDuplicateKeys(yaml.SafeLoader):
-    """A YAML loader that refuses a key written twice in one mapping (PyYAML keeps the last silently)."""
-
-
-def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise AssertionError(f"line {key_node.start_mark.line + 1}: '{key}' twice (first on line {seen[key]})")
-        seen[key] = key_node.start_mark.line + 1
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_NoDuplicateKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+def _keys_written_twice(node: object) -> list[tuple[str, int, int]]:
+    """Every (key, first line, line again) in a tree read by knowledge.source.read_yaml."""
+    if isinstance(node, LineDict):
+        return [*node.duplicates, *(d for value in node.values() for d in _keys_written_twice(value))]
+    if isinstance(node, list):
+        return [d for value in node for d in _keys_written_twice(value)]
+    return []
 
 
 @pytest.mark.parametrize("path", sorted(HERE.glob("*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_no_role_concept_or_list_is_written_twice(path) -> None:
     """A second `playing:` in the roles once replaced the first without a word (tenth round): every key is unique."""
-    yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDuplicateKeys)
+    assert not _keys_written_twice(read_yaml(path))
 
 
 def test_a_split_verbs_participle_is_written_without_its_particle() -> None:

@@ -35,7 +35,7 @@ class Markers:
     topic: frozenset[str] = frozenset()  # the danger is a subject: "a documentary", "this game", "laatste werkdag"
     client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
     tantrum: frozenset[str] = frozenset()  # the writer took a child's phone: "toen ik zijn telefoon afpakte"
-    coming_back: frozenset[str] = frozenset()  # anywhere in the text, the danger returns: "vanavond", "tonight"
+    coming_back: frozenset[str] = frozenset()  # anywhere in the text, its author comes back: "komt hij weer thuis"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
