@@ -28,7 +28,7 @@ from knowledge.schema import (
     SERVICE_FIELDS,
     TEAM_FIELDS,
 )
-from knowledge.source import YamlSyntaxError, read_yaml
+from knowledge.source import YamlSyntaxError, read_yaml, written_twice
 from knowledge.synonyms_file import read_synonyms
 
 SAMPLE = Path(__file__).resolve().parent / "voorbeeldstad"
@@ -67,6 +67,11 @@ class _Reading:
             self.problem(ERROR, rel, getattr(data, "line", 1), None,
                          f"{name} moet beginnen met velden (naam: waarde), niet met een lijst.")
             return None, rel
+        for mapping, key, first, again in written_twice(data):
+            entry = mapping.get("id")
+            self.problem(WARNING, rel, again, entry if isinstance(entry, str) else None,
+                         f"Het veld '{key}' staat hier voor de tweede keer (eerst op regel {first}). Alleen deze "
+                         "laatste waarde telt; haal er een weg.")
         return data, rel
 
     def entries(self, data: Any, key: str, file: str, required: bool) -> list[Any]:

@@ -64,6 +64,16 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return mapping
 
 
+def written_twice(node: Any) -> list[tuple[LineDict, str, int, int]]:
+    """Every key written twice in one mapping of a tree read by read_yaml: (that mapping, key, first line, line
+    again). YAML keeps the last value without a word, so a keeper's first value would be lost silently."""
+    if isinstance(node, LineDict):
+        return [(node, *d) for d in node.duplicates] + [d for value in node.values() for d in written_twice(value)]
+    if isinstance(node, list):
+        return [d for value in node for d in written_twice(value)]
+    return []
+
+
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
     sequence = LineList(loader.construct_object(child, deep=True) for child in node.value)
     sequence.line = node.start_mark.line + 1

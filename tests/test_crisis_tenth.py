@@ -12,7 +12,7 @@ import yaml
 
 from knowledge.crisis.reader import HERE
 from knowledge.matcher import Matcher
-from knowledge.source import LineDict, read_yaml
+from knowledge.source import read_yaml, written_twice
 
 DANGER: dict[str, list[str]] = {
     "suicide": [
@@ -347,19 +347,10 @@ def test_a_goodbye_and_no_answer_meet_over_three_clauses(concepts_matcher: Match
     assert concepts_matcher.match(text).crisis.kind == "suicide"
 
 
-def _keys_written_twice(node: object) -> list[tuple[str, int, int]]:
-    """Every (key, first line, line again) in a tree read by knowledge.source.read_yaml."""
-    if isinstance(node, LineDict):
-        return [*node.duplicates, *(d for value in node.values() for d in _keys_written_twice(value))]
-    if isinstance(node, list):
-        return [d for value in node for d in _keys_written_twice(value)]
-    return []
-
-
 @pytest.mark.parametrize("path", sorted(HERE.glob("*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_no_role_concept_or_list_is_written_twice(path) -> None:
     """A second `playing:` in the roles once replaced the first without a word (tenth round): every key is unique."""
-    assert not _keys_written_twice(read_yaml(path))
+    assert not [(key, first, again) for _, key, first, again in written_twice(read_yaml(path))]
 
 
 def test_a_split_verbs_participle_is_written_without_its_particle() -> None:

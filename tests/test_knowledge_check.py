@@ -171,6 +171,18 @@ def test_unknown_field_is_a_warning_with_a_hint(tmp_path: Path) -> None:
     assert "Bedoel je 'keywords'" in problem.message
 
 
+def test_a_field_written_twice_is_a_warning_with_both_lines(tmp_path: Path) -> None:
+    """YAML keeps the last of two `phone:` lines without a word: the keeper hears which one counts."""
+    kb, problems = read_knowledge(write_kb(tmp_path, services=('    phone: "14 020"\n',
+                                                               '    phone: "14 020"\n    phone: "020 555 1234"\n')),
+                                  today=TODAY)
+    [problem] = problems
+    assert kb is not None and not problem.is_error
+    assert (problem.file, problem.line, problem.entry_id) == ("services.yaml", 8, "schuldhulp")
+    assert "'phone'" in problem.message and "regel 7" in problem.message
+    assert kb.service("schuldhulp").phone == "020 555 1234"
+
+
 def test_unknown_domain_in_synonyms(tmp_path: Path) -> None:
     problem = only_error(check(write_kb(tmp_path, synonyms=("finances:", "money:"))))
     assert (problem.file, problem.line, problem.entry_id) == ("synonyms.yaml", 3, "nl")

@@ -21,6 +21,7 @@ TIME_BEFORE = frozenset({"om", "tot", "at", "until", "till", "before", "na", "vo
 TIME_AFTER = frozenset({"uur", "u", "oclock", "pm", "am", "minuten", "minutes", "min"})
 AGE_BEFORE = frozenset({"van", "aged"})
 AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
+RANGE_AFTER = frozenset({"tot", "until", "till"})  # "alleen thuis van 3 tot 4": a time span, not an age
 MONTHS = frozenset({"maanden", "maand", "weken", "months", "month", "weeks"})  # "de kleinste is 8 maanden": a baby
 CHILD_AGE = 12  # years: "die jongen van 9" is a child
 AGENT_GAP = 4  # words: a doer this close before the filler (a verb-last clause: subject, object, verb)
@@ -257,7 +258,7 @@ def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:
     """Whether the number at `i` is an age: "mijn kind van 2", "3 jaar oud", "my 2 year old"."""
     before = words[i - 1][0] if i else ""
     after = words[i + 1][0] if i + 1 < len(words) else ""
-    return before in AGE_BEFORE or after in AGE_AFTER
+    return (before in AGE_BEFORE or after in AGE_AFTER) and after not in RANGE_AFTER
 
 
 def _is_time(words: Sequence[Sequence[str]], i: int) -> bool:

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 from knowledge.normalize import normal_phrase
 
-KEEP_NEAR_MISS = frozenset({"suicide"})  # "ik had bijna alle pillen genomen" is still danger now
+KEEP_NEAR_MISS = frozenset({"suicide"})
+# An author coming back ("vanavond komt hij weer thuis") brings back violence, not a heart attack: "vorige maand
+# een hartstilstand, nu is hij weer thuis" is over.
+COMING_BACK_KINDS = frozenset({"domestic_violence", "child_danger"})  # "ik had bijna alle pillen genomen" is still danger now
 # "bijna" lowers a near-miss ("vorige week viel ik bijna om"), not one that is happening now
 # ("ik ga bijna flauwvallen") nor "bijna niet" (hardly: "hij ademt bijna niet").
 
@@ -111,7 +114,9 @@ class Judge:
             found = {name: phrases_in(self.words, unit, getattr(m, name))
                      for name in ("legal", "ongoing", "not_ongoing", "past", "near_miss", "not_near_miss")}
             if found["not_ongoing"]:  # "het gaat weer": this "weer" says the danger is over; "vandaag is het een
-                found["ongoing"] -= WEAK_ONGOING | TODAY  # jaar geleden": this "vandaag" is an anniversary
+                # jaar geleden": this "vandaag" is an anniversary; "ik mis hem nog elke dag": this "elke" is grief
+                inside = {o for o in found["ongoing"] if any(f" {o} " in f" {n} " for n in found["not_ongoing"])}
+                found["ongoing"] -= WEAK_ONGOING | TODAY | inside
             before = self.words[unit[0] - 1][0] if unit and unit[0] > 0 else ""
             if before in AGO and self.words[unit[0]][0] in SINCE_THAT:  # "een jaar geleden | dat hij ..."
                 found["past"].add(f"{before} {self.words[unit[0]][0]}")
@@ -162,7 +167,7 @@ class Judge:
             # keep a client's danger standing ("een cliënt vertelde vandaag dat haar man haar slaat")
             return "stands", ""
         past, near = (set() if past_given else found["past"]), found["near_miss"]
-        if past and self.in_text("coming_back"):  # "vorig jaar sloeg hij me. vanavond komt hij weer thuis"
+        if past and kind in COMING_BACK_KINDS and self.in_text("coming_back"):  # "vorig jaar sloeg hij me. vanavond komt hij weer thuis"
             return "stands", ""
         recovery = self.recovery() if past else set()
         if past and recovery:  # what cancels goes before what only softens
