@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.crisis.concepts import adjective_bases
 from knowledge.matcher import Matcher
 
 DANGER: dict[str, list[str]] = {
@@ -165,3 +166,106 @@ def test_grief_every_day_is_not_the_danger_going_on(concepts_matcher: Matcher) -
     """'elke' inside 'ik mis hem nog elke dag' does not keep last year's suicide standing."""
     text = "mijn broer heeft vorig jaar een einde aan zijn leven gemaakt en ik mis hem nog elke dag"
     assert not concepts_matcher.match(text).crisis.is_crisis
+
+
+# The second pass: fresh25's classes, read after it was measured blind once (the same rule: own sentences).
+DANGER_SECOND = [
+    # settling affairs with an end in words ("dat was het dan", "van mij verlost", "hoeft te erven")
+    "ik heb al mijn abonnementen opgezegd, dat was het dan",
+    "de papieren liggen bij de notaris, alles op orde gezet, vanaf zondag zijn jullie van mij verlost",
+    "morgen rijd ik naar de dijk, het testament heb ik gisteren getekend",
+    "ik ga naar het spoor en kom niet meer terug",
+    "ze heeft de route naar de brug al gelopen en de datum staat vast",
+    "ik los mijn laatste schulden af zodat niemand ze hoeft te erven",
+    # a weapon and going to a dead partner; given away and nobody can stop it; no use for it after Friday
+    "mijn vader haalde zijn jachtgeweer uit de kast en zei dat hij haar snel gaat opzoeken",
+    "ik heb mijn sieraden weggegeven, jullie kunnen me niet tegenhouden",
+    "wie wil mijn fiets, ik heb er na vrijdag toch niks meer aan",
+    "al maanden bewaar ik mijn slaaptabletten in een potje, het is nu vol genoeg",
+    "cancelled my phone contract and paid the last rent, after tonight nobody has to worry about me",
+    "my friend texted 'last time you'll hear from me' and she's on the bridge",
+    # rampaging while she whispers; a weapon coming at me; shut out in the frost; tied to a chair; locked in by
+    # the in-laws; by the throat; pinned with a car; a fist through the wall; burning if I talk
+    "mijn vriend slaat alles kapot en ik zit fluisterend in de badkamer",
+    "mijn vrouw kwam met een mes op me af",
+    "hij zette me buiten in de vrieskou",
+    "mijn broer heeft mijn moeder aan haar stoel vastgebonden",
+    "mijn schoonfamilie sluit mij op en ik mag niet bellen",
+    "hij heeft haar bij de keel gegrepen en ze hoest nog",
+    "mijn vader heeft mijn moeder klemgereden met de auto",
+    "he put his fist through the wall next to my head and said we'd finish this later",
+    "my husband says he will burn me if I talk to anyone",
+    # sleeping in the shed in the frost; a toddler and a lighter; put in the cupboard in the dark; a 12-year-old
+    # visited at night; held under water until blue; a toddler not fed
+    "mijn zoontje moet van zijn stiefmoeder in de schuur slapen en het vriest",
+    "een peutertje speelt met een aansteker in de garage",
+    "de vriend van mijn zus zet haar dochtertje in de kast met het licht uit",
+    "ik ben 12 en mijn stiefvader komt 's nachts op mijn kamer",
+    "de oppas hield de baby onder water en hij kwam blauw boven",
+    "the toddler next door hasn't been fed in days",
+    # a CO alarm with headaches; gibberish all of a sudden; blue lips (inflected: "blauwe lipjes"); a diabetic's
+    # breath; a fall and unequal pupils
+    "de co-melder piept en we hebben allebei hoofdpijn",
+    "mijn opa begon ineens wartaal te spreken",
+    "mijn baby van drie maanden heeft blauwe lipjes",
+    "my roommate is diabetic and his breath smells like nail polish remover",
+    "the baby rolled off the bed and now one pupil looks bigger",
+]
+
+EVERYDAY_SECOND = [
+    "we hebben de abonnementen opgezegd want we verhuizen naar Spanje, dat was het dan voor dit huis",
+    "het testament heb ik gisteren getekend en morgen rijd ik naar de dijk om te fietsen",
+    "wie wil mijn oude fiets? na vrijdag heb ik er toch niks meer aan, dan krijg ik mijn nieuwe",
+    "de co-melder piept, de batterij is leeg",
+    "ik heb de lucifers en de aansteker hoog weggelegd zodat de peuter er niet bij kan",
+    "mijn vrouw kwam met een schaar op me af om mijn haar te knippen",
+    "de zwemleraar hield hem even onder water en hij kwam proestend boven",
+    "mijn puber sluit zich elke dag op in haar kamer met haar telefoon",
+    "he pinned me to the floor at judo and took the yellow belt",
+    "ik heb het rattegif hoog in de kast gezet zodat de kleine er niet bij kan",
+    "na de kliniek spaar ik geen pillen meer op, mijn psychiater geeft ze per week mee",
+    "vorige maand had mijn vader een hartinfarct, hij revalideert nu en wandelt alweer elke dag",
+    "my son had a seizure when he was three and hasn't had one since",
+    "ik lees een thriller over een kind dat ontvoerd wordt",
+    "ik heb mijn zus een brief geschreven om het goed te maken",
+    "saying goodbye to my flat tomorrow, moving in with my girlfriend",
+    "de huisarts heeft mijn bloeddruk omlaag gekregen, sindsdien geen druk meer op de borst",
+    "my 6-year-old punched a kid at school who took his lunch",
+]
+
+
+@pytest.mark.parametrize("text", DANGER_SECOND)
+def test_second_pass_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY_SECOND)
+def test_second_pass_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", ["mijn man heeft mijn zus geslagen", "hij heeft mijn moeder geschopt",
+                                  "mijn vader heeft mijn moeder klemgereden met de auto"])
+def test_a_filler_after_an_auxiliary_is_the_object(concepts_matcher: Matcher, text: str) -> None:
+    """Before the participle at the end, after 'heeft', 'mijn zus' is the one hit, not the one who hits."""
+    assert concepts_matcher.match(text).crisis.kind == "domestic_violence"
+
+
+def test_a_subject_before_a_verb_still_hits_nothing(concepts_matcher: Matcher) -> None:
+    """Without an auxiliary the filler right before the verb stays its subject."""
+    assert not concepts_matcher.match("mijn zoon schopt tegen een bal").crisis.is_crisis
+
+
+@pytest.mark.parametrize("text", ["mijn baby heeft blauwe lippen", "mijn opa heeft ineens een slappe arm"])
+def test_an_inflected_adjective_fills_its_role(concepts_matcher: Matcher, text: str) -> None:
+    """'blauwe' is 'blauw', 'slappe' is 'slap': the entries name the plain adjective."""
+    assert concepts_matcher.match(text).crisis.kind == "medical"
+
+
+def test_adjective_bases() -> None:
+    assert "blauw" in adjective_bases("blauwe") and "slap" in adjective_bases("slappe")
+    assert "bleek" in adjective_bases("bleke") and "grijs" in adjective_bases("grijze")
+    assert "lief" in adjective_bases("lieve")
+    assert adjective_bases("idee") == () and adjective_bases("knie") == () and adjective_bases("dag") == ()

@@ -27,8 +27,9 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (CRISIS_AT 0.5): 44/630 (7.0%); see the README
-PROBE_ASKED_MAX = 0.08  # measured: 49/630 (7.8%); the eighth to tenth rounds' twins include softened dangers
+PROBE_ALARMS_MAX = 0.075  # measured when the model was last trained (CRISIS_AT 0.5): 42/673 (6.2%); see the README
+PROBE_ASKED_MAX = 0.09  # measured: 55/673 (8.2%); the round's start engine on the same probes: 68 alarms, 49 asked
+# (dangers the eleventh round's markers soften now get the gentle question instead of an alarm)
 # (the past, a topic, a client, a tantrum) that ask by design
 EVERYDAY = [
     "ik zoek iemand die me helpt met formulieren",

@@ -28,6 +28,10 @@ AGENT_GAP = 4  # words: a doer this close before the filler (a verb-last clause:
 # object pronouns, never the subject of the verb after them ("dat hij me neerschiet", "that he hit me")
 OBJECT_PRONOUNS = frozenset({"me", "mij", "hem", "haar", "ons", "mezelf", "him", "her", "us", "myself"})
 OF_WORDS = frozenset({"van", "of", "from"})  # "de stiefmoeder van mijn neefje sluit hem op": not the subject
+# A Dutch auxiliary of the perfect or the passive: "mijn man heeft mijn zus geslagen", "hij werd door zijn vader
+# geschopt": a filler between it and the participle is the object, not the subject.
+VOWELS = frozenset("aeiouy")
+AUXILIARIES = frozenset({"heeft", "hebben", "heb", "hebt", "had", "hadden", "wordt", "werd", "werden", "worden"})
 # a word before one of these is a preposition, not a split verb's particle: "op mijn werk sluiten ze me buiten"
 DETERMINERS = frozenset({"de", "het", "een", "mijn", "mn", "zijn", "zn", "onze", "jullie", "hun", "deze", "die", "dat",
                          "the", "a", "an", "my", "his", "our", "their", "this", "that"})
@@ -139,6 +143,9 @@ class ConceptSet:
             return found
         found = [slot for form in forms for slot in self.slots.get(form, ())]
         first = forms[0]
+        if not found and self.language == "nl":  # "blauwe lippen", "een slappe arm": the entry says "blauw", "slap"
+            found = [slot for base in adjective_bases(first) for slot in self.slots.get(base, ())
+                     if slot.particle is None]
         for length in self.stem_lengths:
             if length <= len(first):
                 found.extend(self.stems.get(first[:length], ()))
@@ -169,6 +176,8 @@ class ConceptSet:
             first = forms[0]
             if i and words[i - 1][0] in OF_WORDS:
                 found["#of"].append((i, first))
+            if first in AUXILIARIES:
+                found["#aux"].append((i, first))
             if first.isdigit():
                 number = int(first[:6])
                 for role in self.many if number >= 10 else ():
@@ -236,22 +245,40 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
     "mijn zoon schopt tegen een bal", "my son hits the ball": the son is not hit. A filler after
     the verb or further away still counts ("hij schopt mijn zoon", "mijn zoon wordt geschopt"), and
     so does one owned by someone ("de stiefmoeder van mijn neefje sluit hem op"), one with a doer
-    just before it (a verb-last clause: "dat de oppas de baby slaat"), and an object pronoun, which
-    is never a subject ("dat hij me neerschiet", "dat hij haar slaat").
+    just before it (a verb-last clause: "dat de oppas de baby slaat"), one after an auxiliary (a participle at the
+    end: "mijn man heeft mijn zus geslagen"), and an object pronoun, which is never a subject ("dat hij me
+    neerschiet", "dat hij haar slaat").
     """
     verbs = {p for p, _ in roles.get(concept.verb or "", ())}
     owned = {p for p, _ in roles.get("#of", ())}
+    auxiliary = min((p for p, _ in roles.get("#aux", ())), default=None)
     agents = [p for p, _ in roles.get(concept.agent or "", ())]
     kept = dict(roles)
     for role in concept.not_subject:
         left = [(p, w) for p, w in roles.get(role, ())
                 if p + len(w.split()) not in verbs or w in OBJECT_PRONOUNS or p in owned or p - 1 in owned
-                or any(0 < p - a <= AGENT_GAP for a in agents)]
+                or any(0 < p - a <= AGENT_GAP for a in agents) or (auxiliary is not None and auxiliary < p)]
         if left:
             kept[role] = left
         else:
             kept.pop(role, None)
     return kept
+
+
+def adjective_bases(word: str) -> tuple[str, ...]:
+    """The plain forms a Dutch inflected adjective (or a word typed without its final n) may come from:
+    blauwe → blauw, slappe → slap, bleke → bleek, grijze → grijs, lieve → lief, lippe → lip."""
+    if len(word) < 5 or not word.endswith("e") or word.endswith(("ee", "ie")):
+        return ()
+    stem = word[:-1]
+    bases = [stem]
+    if stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+        bases.append(stem[:-1])  # slappe → slap
+    if stem[-1] in "zv":
+        bases.append(stem[:-1] + {"z": "s", "v": "f"}[stem[-1]])  # grijze → grijs, lieve → lief
+    if stem[-2] in "aeou" and stem[-1] not in VOWELS and stem[-3] not in VOWELS:
+        bases.append(stem[:-1] + stem[-2] + stem[-1])  # bleke → bleek
+    return tuple(bases)
 
 
 def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:

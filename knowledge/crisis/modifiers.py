@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from knowledge.normalize import normal_phrase
 
-KEEP_NEAR_MISS = frozenset({"suicide"})
+KEEP_NEAR_MISS = frozenset({"suicide"})  # "ik had bijna alle pillen genomen" is still danger now
 # An author coming back ("vanavond komt hij weer thuis") brings back violence, not a heart attack: "vorige maand
 # een hartstilstand, nu is hij weer thuis" is over.
-COMING_BACK_KINDS = frozenset({"domestic_violence", "child_danger"})  # "ik had bijna alle pillen genomen" is still danger now
+COMING_BACK_KINDS = frozenset({"domestic_violence", "child_danger"})
 # "bijna" lowers a near-miss ("vorige week viel ik bijna om"), not one that is happening now
 # ("ik ga bijna flauwvallen") nor "bijna niet" (hardly: "hij ademt bijna niet").
 
@@ -167,7 +167,8 @@ class Judge:
             # keep a client's danger standing ("een cliënt vertelde vandaag dat haar man haar slaat")
             return "stands", ""
         past, near = (set() if past_given else found["past"]), found["near_miss"]
-        if past and kind in COMING_BACK_KINDS and self.in_text("coming_back"):  # "vorig jaar sloeg hij me. vanavond komt hij weer thuis"
+        # "vorig jaar sloeg hij me. vanavond komt hij weer thuis"
+        if past and kind in COMING_BACK_KINDS and self.in_text("coming_back"):
             return "stands", ""
         recovery = self.recovery() if past else set()
         if past and recovery:  # what cancels goes before what only softens
