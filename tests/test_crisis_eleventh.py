@@ -269,3 +269,52 @@ def test_adjective_bases() -> None:
     assert "bleek" in adjective_bases("bleke") and "grijs" in adjective_bases("grijze")
     assert "lief" in adjective_bases("lieve")
     assert adjective_bases("idee") == () and adjective_bases("knie") == () and adjective_bases("dag") == ()
+
+
+# The third pass: fresh26's classes (a cord over a beam, the gas loose and the gaps taped, a train that does not stop,
+# passwords and "verder hoef ik niet", ice that cracks, hot fat and skin coming off, measuring the drop, pressed
+# until black, a cord before the baby), next to their calm twins.
+DANGER_THIRD = [
+    "ik heb een koord over de balk op zolder gehangen",
+    "de gasslang is losgedraaid en de kieren zijn dichtgeplakt",
+    "ik sta bij het spoor en wacht op de trein die hier niet stopt",
+    "mijn wachtwoorden liggen klaar voor mijn broer, verder hoef ik niet",
+    "mijn broertje van 5 staat op het ijs van de vijver en het kraakt",
+    "mijn collega kreeg heet vet over zijn arm en de huid laat los",
+    "she's on the balcony of the 12th floor asking how far it is down",
+    "he pressed on my neck until everything went black",
+    "the cord came out before the baby",
+]
+
+EVERYDAY_THIRD = [
+    "onze hond is onder een auto gekomen, de kinderen zijn verdrietig",
+    "de chemo slaat goed aan bij mijn vader",
+    "de bank heeft ons met die hypotheek de strop om de nek gedaan",
+    "ik heb een touw over de balk in de schuur gehangen om hooibalen te takelen",
+    "een jongen heeft mijn zoon in de pauze geschopt, de juf heeft ingegrepen",
+    "ze kneep in mijn hand tijdens de bevalling",
+    "ik zag in het nieuws dat een kind is verdronken",
+    "our son was hit by a ball at school, he's eating and playing normally",
+    "my heart is broken since she left",
+    "ik sta op het perron te wachten op de trein naar Zwolle",
+]
+
+
+@pytest.mark.parametrize("text", DANGER_THIRD)
+def test_third_pass_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY_THIRD)
+def test_third_pass_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
+
+
+def test_a_joke_the_writer_does_not_believe_lowers_nothing(concepts_matcher: Matcher) -> None:
+    """'hij lachte erbij' softens a danger to the gentle question; 'maar ik geloof het wel' (not_joking) undoes that."""
+    laughed = "mijn broer zei dat hij het touw al heeft gekocht, hij lachte erbij"
+    assert not concepts_matcher.match(laughed).crisis.is_crisis
+    believed = laughed + " maar ik geloof het wel"
+    assert concepts_matcher.match(believed).crisis.kind == "suicide"

@@ -83,29 +83,32 @@ def test_matcher_holds_its_ground_on_the_fresh_tuning_sets(matcher: Matcher, nam
     assert figures["services_follow_story"] >= services
 
 
-# Written blind, then training data of the second opinions (issue 9's sixth to tenth rounds); their crisis
+# Written blind, then training data of the second opinions (issue 9's sixth to eleventh rounds); their crisis
 # floors are in tests/test_crisis_eval.py. Floors a little under what the domain side reaches on them.
 SECOND_OPINION_SETS = {
-    # set: (top-1, top-3 recall, services follow story); reached in the tenth round
-    "fresh5.yaml": (0.90, 0.94, 0.88),  # reached 0.916/0.958/0.898
-    "fresh6.yaml": (0.89, 0.84, 0.89),  # reached 0.915/0.864/0.910
-    "fresh7.yaml": (0.93, 0.83, 0.89),  # reached 0.955/0.847/0.908
-    "fresh8.yaml": (0.91, 0.83, 0.87),  # reached 0.926/0.850/0.894
-    "fresh9.yaml": (0.94, 0.82, 0.91),  # reached 0.958/0.838/0.927
-    "fresh10.yaml": (0.92, 0.88, 0.92),  # reached 0.944/0.904/0.938
-    "fresh11.yaml": (0.92, 0.85, 0.89),  # reached 0.942/0.867/0.912
-    "fresh12.yaml": (0.91, 0.83, 0.88),  # reached 0.928/0.849/0.897
-    "fresh13.yaml": (0.93, 0.88, 0.90),  # reached 0.953/0.898/0.920
-    "fresh14.yaml": (0.92, 0.86, 0.90),  # reached 0.939/0.878/0.924
-    "fresh15.yaml": (0.89, 0.86, 0.86),  # reached 0.908/0.882/0.877
-    "fresh16.yaml": (0.90, 0.86, 0.90),  # reached 0.919/0.881/0.920
-    "fresh17.yaml": (0.93, 0.88, 0.88),  # reached 0.947/0.901/0.904
-    "fresh18.yaml": (0.94, 0.89, 0.90),  # reached 0.958/0.905/0.915
-    "fresh19.yaml": (0.90, 0.85, 0.89),  # reached 0.922/0.867/0.915
-    "fresh20.yaml": (0.91, 0.85, 0.92),  # reached 0.928/0.872/0.936
-    "fresh21.yaml": (0.92, 0.88, 0.91),  # reached 0.939/0.899/0.931
-    "fresh22.yaml": (0.90, 0.85, 0.89),  # reached 0.922/0.866/0.907
-    "fresh23.yaml": (0.88, 0.82, 0.86),  # reached 0.903/0.837/0.880
+    # set: (top-1, top-3 recall, services follow story); reached in the eleventh round
+    "fresh5.yaml": (0.89, 0.93, 0.88),  # reached 0.910/0.955/0.898
+    "fresh6.yaml": (0.90, 0.84, 0.89),  # reached 0.918/0.862/0.910
+    "fresh7.yaml": (0.93, 0.83, 0.88),  # reached 0.946/0.849/0.905
+    "fresh8.yaml": (0.91, 0.83, 0.87),  # reached 0.926/0.852/0.887
+    "fresh9.yaml": (0.94, 0.82, 0.91),  # reached 0.961/0.840/0.930
+    "fresh10.yaml": (0.92, 0.88, 0.92),  # reached 0.944/0.903/0.938
+    "fresh11.yaml": (0.92, 0.85, 0.88),  # reached 0.936/0.868/0.903
+    "fresh12.yaml": (0.91, 0.83, 0.87),  # reached 0.933/0.852/0.894
+    "fresh13.yaml": (0.93, 0.88, 0.89),  # reached 0.953/0.895/0.915
+    "fresh14.yaml": (0.92, 0.86, 0.91),  # reached 0.944/0.878/0.932
+    "fresh15.yaml": (0.89, 0.86, 0.86),  # reached 0.908/0.880/0.880
+    "fresh16.yaml": (0.89, 0.86, 0.90),  # reached 0.911/0.880/0.917
+    "fresh17.yaml": (0.92, 0.88, 0.88),  # reached 0.944/0.901/0.904
+    "fresh18.yaml": (0.93, 0.89, 0.89),  # reached 0.953/0.905/0.910
+    "fresh19.yaml": (0.90, 0.85, 0.89),  # reached 0.922/0.866/0.915
+    "fresh20.yaml": (0.91, 0.85, 0.91),  # reached 0.931/0.872/0.930
+    "fresh21.yaml": (0.92, 0.88, 0.91),  # reached 0.942/0.899/0.934
+    "fresh22.yaml": (0.91, 0.85, 0.88),  # reached 0.925/0.868/0.904
+    "fresh23.yaml": (0.89, 0.82, 0.86),  # reached 0.906/0.837/0.880
+    "fresh24.yaml": (0.91, 0.86, 0.92),  # reached 0.931/0.881/0.941
+    "fresh25.yaml": (0.89, 0.80, 0.86),  # reached 0.911/0.822/0.885
+    "fresh26.yaml": (0.87, 0.82, 0.86),  # reached 0.886/0.837/0.878
 }
 
 

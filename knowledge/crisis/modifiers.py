@@ -39,6 +39,7 @@ class Markers:
     client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
     tantrum: frozenset[str] = frozenset()  # the writer took a child's phone: "toen ik zijn telefoon afpakte"
     coming_back: frozenset[str] = frozenset()  # anywhere in the text, its author comes back: "komt hij weer thuis"
+    not_joking: frozenset[str] = frozenset()  # in the text, the writer does not laugh along: "ik geloof het wel"
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -177,6 +178,8 @@ class Judge:
             return "cancel", f"bijna ({', '.join(sorted(near))})"
         for name, reason in SOFTENERS.items():
             marked = self.in_text(name)
+            if name == "joking" and self.in_text("not_joking"):  # "hij lachte erbij, maar ik geloof het wel"
+                continue
             if marked:
                 return "soft", f"{reason} ({', '.join(sorted(marked))})"
         if past:
