@@ -57,8 +57,8 @@ def test_crisis_thresholds_hold_on_the_fresh_tuning_sets(sample_kb: KnowledgeBas
 # Written blind, measured untouched, then training data of the second opinion (issue 9's sixth round: fresh5-7;
 # seventh: fresh8 … fresh12; eighth: fresh13 … fresh16; ninth: fresh17 … fresh20; tenth: fresh21 … fresh23;
 # eleventh: fresh24 … fresh26; the README and docs/understanding-history.md give their untouched figures). Floors a
-# little under what the engine reaches on them: set: (crisis recall overall, per kind, false alarms at most, gentle question at most). Reached in
-# the eleventh round, with the models trained on 16,408 sentences:
+# little under what the engine reaches on them: set: (crisis recall overall, per kind, false alarms at most, gentle
+# question at most). Reached in the eleventh round, with the models trained on 16,408 sentences:
 TRAINED = {
     "fresh5.yaml": (0.97, 0.95, 0.046, 0.02),  # reached 0.993, weakest kind 36/37, 4.1%, 1.5%
     "fresh6.yaml": (0.97, 0.95, 0.014, 0.033),  # reached 0.976, weakest kind 30/31, 0.9%, 2.8%
