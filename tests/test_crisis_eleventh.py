@@ -318,3 +318,8 @@ def test_a_joke_the_writer_does_not_believe_lowers_nothing(concepts_matcher: Mat
     assert not concepts_matcher.match(laughed).crisis.is_crisis
     believed = laughed + " maar ik geloof het wel"
     assert concepts_matcher.match(believed).crisis.kind == "suicide"
+
+
+def test_after_an_auxiliary_only_a_participle_makes_the_filler_its_object(concepts_matcher: Matcher) -> None:
+    """'ik heb gemerkt dat mijn zoon slaat': 'heb' belongs to 'gemerkt', and 'mijn zoon' is still the one who hits."""
+    assert not concepts_matcher.match("ik heb gemerkt dat mijn zoon slaat als hij boos is").crisis.is_crisis

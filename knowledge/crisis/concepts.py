@@ -28,10 +28,14 @@ AGENT_GAP = 4  # words: a doer this close before the filler (a verb-last clause:
 # object pronouns, never the subject of the verb after them ("dat hij me neerschiet", "that he hit me")
 OBJECT_PRONOUNS = frozenset({"me", "mij", "hem", "haar", "ons", "mezelf", "him", "her", "us", "myself"})
 OF_WORDS = frozenset({"van", "of", "from"})  # "de stiefmoeder van mijn neefje sluit hem op": not the subject
-# A Dutch auxiliary of the perfect or the passive: "mijn man heeft mijn zus geslagen", "hij werd door zijn vader
-# geschopt": a filler between it and the participle is the object, not the subject.
 VOWELS = frozenset("aeiouy")
+# A Dutch auxiliary of the perfect or the passive: "mijn man heeft mijn zus geslagen", "hij werd door zijn vader
+# geschopt": a filler between it and a participle is the object, not the subject ("ik heb gemerkt dat mijn zoon
+# slaat": "slaat" is no participle, so "mijn zoon" stays its subject).
 AUXILIARIES = frozenset({"heeft", "hebben", "heb", "hebt", "had", "hadden", "wordt", "werd", "werden", "worden"})
+PARTICLES = ("op", "aan", "af", "uit", "in", "mee", "dood", "klem", "vast", "neer", "weg", "kapot", "om", "over",
+             "door", "tegen", "buiten", "binnen", "achter", "na")
+INSEPARABLE = ("be", "ver", "ont", "her", "mis", "er")
 # a word before one of these is a preposition, not a split verb's particle: "op mijn werk sluiten ze me buiten"
 DETERMINERS = frozenset({"de", "het", "een", "mijn", "mn", "zijn", "zn", "onze", "jullie", "hun", "deze", "die", "dat",
                          "the", "a", "an", "my", "his", "our", "their", "this", "that"})
@@ -249,7 +253,7 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
     end: "mijn man heeft mijn zus geslagen"), and an object pronoun, which is never a subject ("dat hij me
     neerschiet", "dat hij haar slaat").
     """
-    verbs = {p for p, _ in roles.get(concept.verb or "", ())}
+    verbs = {p: w.split()[0] for p, w in roles.get(concept.verb or "", ())}
     owned = {p for p, _ in roles.get("#of", ())}
     auxiliary = min((p for p, _ in roles.get("#aux", ())), default=None)
     agents = [p for p, _ in roles.get(concept.agent or "", ())]
@@ -257,12 +261,22 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
     for role in concept.not_subject:
         left = [(p, w) for p, w in roles.get(role, ())
                 if p + len(w.split()) not in verbs or w in OBJECT_PRONOUNS or p in owned or p - 1 in owned
-                or any(0 < p - a <= AGENT_GAP for a in agents) or (auxiliary is not None and auxiliary < p)]
+                or any(0 < p - a <= AGENT_GAP for a in agents)
+                or (auxiliary is not None and auxiliary < p and _participle(verbs.get(p + len(w.split()), "")))]
         if left:
             kept[role] = left
         else:
             kept.pop(role, None)
     return kept
+
+
+def _participle(word: str) -> bool:
+    """Whether a Dutch verb form looks like a participle: geslagen, opgesloten, klemgereden, mishandeld, verkracht."""
+    if word.startswith("ge"):
+        return True
+    if any(word.startswith(p) and word[len(p):].startswith("ge") for p in PARTICLES):
+        return True
+    return word.startswith(INSEPARABLE) and word.endswith(("d", "t", "en"))
 
 
 def adjective_bases(word: str) -> tuple[str, ...]:
