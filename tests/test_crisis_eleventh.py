@@ -129,19 +129,6 @@ EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for texts in DANGER.values() for t in texts])
-def test_eleventh_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    """Every danger of this round's classes alarms (any kind: the bench counts a wrong kind)."""
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
-
-
-@pytest.mark.parametrize("text", EVERYDAY)
-def test_eleventh_round_calm(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert not crisis.is_crisis, (text, crisis.explain())
-
-
 def test_a_comma_and_a_day_start_a_new_clause(concepts_matcher: Matcher) -> None:
     """', vandaag' cuts 'geen werk' (a blocker for heights at work) off from the jump."""
     crisis = concepts_matcher.match("ik heb geen werk meer, vandaag spring ik van de flat").crisis
@@ -234,18 +221,6 @@ EVERYDAY_SECOND = [
 ]
 
 
-@pytest.mark.parametrize("text", DANGER_SECOND)
-def test_second_pass_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
-
-
-@pytest.mark.parametrize("text", EVERYDAY_SECOND)
-def test_second_pass_calm(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert not crisis.is_crisis, (text, crisis.explain())
-
-
 @pytest.mark.parametrize("text", ["mijn man heeft mijn zus geslagen", "hij heeft mijn moeder geschopt",
                                   "mijn vader heeft mijn moeder klemgereden met de auto"])
 def test_a_filler_after_an_auxiliary_is_the_object(concepts_matcher: Matcher, text: str) -> None:
@@ -300,18 +275,6 @@ EVERYDAY_THIRD = [
 ]
 
 
-@pytest.mark.parametrize("text", DANGER_THIRD)
-def test_third_pass_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
-
-
-@pytest.mark.parametrize("text", EVERYDAY_THIRD)
-def test_third_pass_calm(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert not crisis.is_crisis, (text, crisis.explain())
-
-
 def test_a_joke_the_writer_does_not_believe_lowers_nothing(concepts_matcher: Matcher) -> None:
     """'hij lachte erbij' softens a danger to the gentle question; 'maar ik geloof het wel' (not_joking) undoes that."""
     laughed = "mijn broer zei dat hij het touw al heeft gekocht, hij lachte erbij"
@@ -323,3 +286,16 @@ def test_a_joke_the_writer_does_not_believe_lowers_nothing(concepts_matcher: Mat
 def test_after_an_auxiliary_only_a_participle_makes_the_filler_its_object(concepts_matcher: Matcher) -> None:
     """'ik heb gemerkt dat mijn zoon slaat': 'heb' belongs to 'gemerkt', and 'mijn zoon' is still the one who hits."""
     assert not concepts_matcher.match("ik heb gemerkt dat mijn zoon slaat als hij boos is").crisis.is_crisis
+
+
+@pytest.mark.parametrize("text", [t for texts in DANGER.values() for t in texts] + DANGER_SECOND + DANGER_THIRD)
+def test_eleventh_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
+    """Every danger of this round's classes alarms (any kind: the bench counts a wrong kind)."""
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY + EVERYDAY_SECOND + EVERYDAY_THIRD)
+def test_eleventh_round_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
