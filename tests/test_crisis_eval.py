@@ -22,9 +22,15 @@ FALSE_MAX = 0.03
 
 
 @pytest.fixture(scope="module")
-def figures(sample_kb: KnowledgeBase) -> dict:
+def matcher(sample_kb: KnowledgeBase) -> Matcher:
+    """One matcher for every set: building one (models, dictionaries) costs more than reading a set."""
+    return Matcher(sample_kb)
+
+
+@pytest.fixture(scope="module")
+def figures(matcher: Matcher) -> dict:
     cases = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
-    result = crisis_figures(Matcher(sample_kb), cases)
+    result = crisis_figures(matcher, cases)
     print("\n" + line("tuning set", result))
     return result
 
@@ -44,8 +50,8 @@ def test_the_gentle_question_is_rare_on_everyday_sentences(figures: dict) -> Non
 
 
 @pytest.mark.parametrize("path", FRESH, ids=lambda p: p.name)
-def test_crisis_thresholds_hold_on_the_fresh_tuning_sets(sample_kb: KnowledgeBase, path: Path) -> None:
-    result = crisis_figures(Matcher(sample_kb), yaml.safe_load(path.read_text(encoding="utf-8")))
+def test_crisis_thresholds_hold_on_the_fresh_tuning_sets(matcher: Matcher, path: Path) -> None:
+    result = crisis_figures(matcher, yaml.safe_load(path.read_text(encoding="utf-8")))
     print("\n" + line(path.name, result))
     assert result["recall"] >= RECALL_MIN
     for kind, (found, total) in result["per_kind"].items():
@@ -86,10 +92,10 @@ TRAINED = {
 
 
 @pytest.mark.parametrize("name", sorted(TRAINED))
-def test_crisis_floors_on_the_second_opinions_training_sets(sample_kb: KnowledgeBase, name: str) -> None:
+def test_crisis_floors_on_the_second_opinions_training_sets(matcher: Matcher, name: str) -> None:
     overall, per_kind, false_max, hint_max = TRAINED[name]
     path = SENTENCES.parent / name
-    result = crisis_figures(Matcher(sample_kb), yaml.safe_load(path.read_text(encoding="utf-8")))
+    result = crisis_figures(matcher, yaml.safe_load(path.read_text(encoding="utf-8")))
     print("\n" + line(name, result))
     assert result["recall"] >= overall
     for kind, (found, total) in result["per_kind"].items():
