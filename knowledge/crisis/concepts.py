@@ -253,7 +253,7 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
     end: "mijn man heeft mijn zus geslagen"), and an object pronoun, which is never a subject ("dat hij me
     neerschiet", "dat hij haar slaat").
     """
-    verbs = {p: w.split()[0] for p, w in roles.get(concept.verb or "", ())}
+    verbs = _verb_positions(roles.get(concept.verb or "", ()))
     owned = {p for p, _ in roles.get("#of", ())}
     auxiliary = min((p for p, _ in roles.get("#aux", ())), default=None)
     agents = [p for p, _ in roles.get(concept.agent or "", ())]
@@ -268,6 +268,21 @@ def _without_subjects(roles: dict[str, list[tuple[int, str]]], concept: Concept)
         else:
             kept.pop(role, None)
     return kept
+
+
+def _verb_positions(entries: Sequence[tuple[int, str]]) -> dict[int, str]:
+    """Where the verb role's verbs stand (position -> first word). A noun phrase in the role ("een klap", "een pak
+    slaag") is no verb, nor is a particle when a verb of the role stands before it: in "elke avond slaat hij mijn
+    moeder in elkaar" the mother stands before "in elkaar", not before a verb (twelfth round)."""
+    first = min((p for p, w in entries if w.split()[0] not in DETERMINERS and w.split()[0] not in PARTICLES),
+                default=None)
+    verbs = {}
+    for p, w in entries:
+        head = w.split()[0]
+        if head in DETERMINERS or (head in PARTICLES and first is not None and first < p):
+            continue
+        verbs[p] = head
+    return verbs
 
 
 def _participle(word: str) -> bool:
