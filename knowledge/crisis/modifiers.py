@@ -92,6 +92,7 @@ WEAK_REACH = 4
 AGO = frozenset({"geleden", "ago"})  # "het is een jaar geleden dat hij ...": the clause after it is past too
 SINCE_THAT = frozenset({"dat", "that", "since", "sinds"})
 WHEN = frozenset({"toen", "when"})  # "..., toen ik 16 was": a time clause right after dates the clause before it
+FRONTED_REACH = 6  # words before a clause in which a fronted time clause ("toen ik klein was, ...") may start
 BECAUSE = frozenset({"omdat", "doordat", "because"})  # "ik zat vorig jaar in de opvang | omdat hij me sloeg"
 BECAUSE_REACH = 8  # words before the reason clause whose time dates it
 TODAY = frozenset({"vandaag", "today", "deze week", "this week"})  # now, but not coming back
@@ -123,6 +124,11 @@ class Judge:
                 found["past"].add(f"{before} {self.words[unit[0]][0]}")
             if unit and self.words[unit[0]][0] in BECAUSE:  # a reason takes the time of what it explains
                 found["past"] |= phrases_in(self.words, range(max(0, unit[0] - BECAUSE_REACH), unit[0]), m.past)
+            start = unit[0] if unit else 0
+            for i in range(start - 1, max(-1, start - FRONTED_REACH - 1), -1):  # "toen ik jong was, | werd ik ..."
+                if self.words[i][0] in WHEN:  # a time clause right before dates the clause after it (twelfth round)
+                    found["past"] |= phrases_in(self.words, range(i, start), m.past)
+                    break
             end = unit[-1] + 1 if unit else 0
             if end < len(self.words) and self.words[end][0] in WHEN:  # "I tried to kill myself | when I was 19"
                 found["past"] |= phrases_in(self.words, range(end, min(end + 5, len(self.words))), m.past)
