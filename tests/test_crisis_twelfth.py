@@ -1,0 +1,230 @@
+"""Issue 9, twelfth round: the classes fresh27 and fresh28 showed, and the holes a grammar grid found.
+
+The grid (`GRID_NL`, `GRID_EN`) puts violence verbs in every frame a resident uses: verb second after a fronted time,
+verb last in a reason clause, perfect tense with the participle at the end, a passive with its doer ("zij wordt door
+mijn man opgesloten", "she was hit by her husband"), the past, a question, a report. Before this round 32 of its
+Dutch sentences (a particle after a full object: "slaat hij mijn moeder in elkaar"; a third-person passive) and 464
+English ones (passives, "ties me up", "locks her in") were missed. Each class below is tested with sentences of its
+own, not the evaluation sets', next to the everyday twin that must stay calm.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.matcher import Matcher
+
+# Dutch: (present, past, participle, particle) and the frames, with a doer and someone it is done to.
+VERBS_NL = {"slaan": ("slaat", "sloeg", "geslagen", ""), "opsluiten": ("sluit", "sloot", "opgesloten", "op"),
+            "wurgen": ("wurgt", "wurgde", "gewurgd", ""),
+            "in elkaar slaan": ("slaat", "sloeg", "geslagen", "in elkaar"),
+            "vastbinden": ("bindt", "bond", "vastgebonden", "vast"), "schoppen": ("schopt", "schopte", "geschopt", "")}
+DOERS_NL = ("mijn man", "de vriend van mijn moeder", "hij")
+DONE_TO_NL = (("me", "ik word", "ik ben"), ("haar", "zij wordt", "zij is"),
+              ("mijn zus", "mijn zus wordt", "mijn zus is"))
+
+
+def _grid_nl() -> list[str]:
+    sentences = []
+    for present, past, participle, particle in VERBS_NL.values():
+        split = f" {particle}" if particle else ""
+        last = (f"{particle} {present}" if " " in particle else particle + present) if particle else present
+        done = participle if not particle or participle.startswith(particle) else f"{particle} {participle}"
+        for doer in DOERS_NL:
+            for object_, passive, passive_perfect in DONE_TO_NL:
+                sentences += [
+                    f"elke avond {present} {doer} {object_}{split}",
+                    f"ik ben bang omdat {doer} {object_} elke avond {last}",
+                    f"{doer} heeft {object_} gisteren weer {done}",
+                    f"{passive} elke avond door {doer} {done}",
+                    f"{passive_perfect} gisteren weer door {doer} {done}",
+                    f"{doer} {past} {object_} gisteren weer{split}",
+                    f"wat moet ik doen als {doer} {object_} weer {last}",
+                ]
+    return sentences
+
+
+VERBS_EN = {"hit": ("hits", "hit", "hit", ""), "choke": ("chokes", "choked", "choked", ""),
+            "kick": ("kicks", "kicked", "kicked", ""), "lock in": ("locks", "locked", "locked", "in"),
+            "tie up": ("ties", "tied", "tied", "up")}
+DOERS_EN = ("my husband", "her boyfriend")
+DONE_TO_EN = (("me", "i was", "i have been"), ("her", "she was", "she has been"))
+
+
+def _grid_en() -> list[str]:
+    sentences = []
+    for present, past, participle, particle in VERBS_EN.values():
+        split = f" {particle}" if particle else ""
+        for doer in DOERS_EN:
+            for object_, passive, passive_perfect in DONE_TO_EN:
+                sentences += [
+                    f"every night {doer} {present} {object_}{split}",
+                    f"i am scared because {doer} {present} {object_}{split} every night",
+                    f"{passive} {participle}{split} by {doer} again last night",
+                    f"{passive_perfect} {participle}{split} by {doer} again",
+                    f"{doer} {past} {object_}{split} again last night",
+                    f"what do i do if {doer} {present} {object_}{split} again",
+                ]
+    return sentences
+
+
+GRID_NL = _grid_nl()
+GRID_EN = _grid_en()
+
+
+@pytest.mark.parametrize("text", GRID_NL + GRID_EN)
+def test_violence_is_heard_in_every_frame(concepts_matcher: Matcher, text: str) -> None:
+    """Fronted, verb-last, perfect, passive with its doer, past, question: the grammar of the report does not matter."""
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+def test_the_grid_is_large_enough_to_mean_something() -> None:
+    assert len(set(GRID_NL)) >= 350 and len(set(GRID_EN)) >= 110
+
+
+# the same frames with a harmless object or doer: no violence
+GRID_CALM = [
+    "elke avond slaat hij de deur dicht",
+    "mijn zoon wordt op school geslagen door klasgenoten",
+    "hij is door de politie opgesloten na het voetbal",
+    "zij is door de stress helemaal in elkaar gezakt vorig jaar",
+    "hij werd vorig jaar door een hond gebeten",
+    "ze wordt in de film door haar man opgesloten",
+    "he was beaten by his brother at chess",
+    "she was hit by the ball during the match",
+    "he was locked up by the police last night after the fight in the pub",
+    "I am locked in a contract with my phone company",
+    "im tied up at work all week",
+    "my daughter burned her hand on the stove, it is a small blister",
+    "my dog was tied up by the neighbour outside the shop",
+]
+
+
+@pytest.mark.parametrize("text", GRID_CALM)
+def test_a_harmless_object_in_the_same_frame_stays_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
+
+
+DANGER = [
+    # a fall, then strange speech (stroke signs); English: fell over and slurring
+    "mijn schoonvader viel om in de keuken en praat ineens krom",
+    "my grandad fell over in the garden and now he is slurring his words",
+    # chased out of the house with a knife
+    "haar vader heeft haar met een mes de deur uit gejaagd",
+    # a young child not collected while the parent is drinking again
+    "mijn broertje van 4 is nog niet opgehaald van de opvang en papa drinkt weer",
+    # a note, then a place instead of home
+    "ik heb een briefje op mijn bureau gelegd en rij straks naar de pier",
+    # children alone, the parent gone for days (English)
+    "the kids upstairs are alone, their dad has been gone since friday",
+    # wrapping up online and thanking everyone
+    "mijn zus heeft al haar accounts verwijderd en iedereen bedankt voor alles",
+    # a handful of pills on a photo
+    "mijn vriend stuurde een foto van een handvol pillen",
+    # "he started again, come"
+    "mijn buurvrouw appte: hij is weer begonnen, kom snel",
+    # a toddler left alone while the parent works
+    "als ik werk laat ik de baby alleen in de box, de hele dag",
+    # a parent who takes the child to "disappear from the world" together
+    "zijn moeder heeft het kind meegenomen en zegt dat ze samen van de wereld verdwijnen",
+    # when I'm gone, said goodbye
+    "nobody will miss me when I'm gone, I already said bye to my sister",
+    # a note saying who gets his things, soon
+    "mijn opa liet een briefje zien met wie zijn spullen krijgt na vrijdag",
+    # hair pulled out
+    "hij trekt de haren uit mijn hoofd",
+    # all the pills taken just now; to drive oneself to death
+    "mijn vader heeft zojuist alle pillen uit de kast geslikt",
+    "hij wil zich doodrijden tegen een boom",
+    # a step-parent who touches her at night
+    "de vriend van mijn moeder raakt me 's nachts aan en zegt dat ik het niet mag vertellen",
+    # a very young child left alone, the age in the next clause
+    "het meisje van de buren wordt elke dag alleen gelaten, ze is pas 2",
+    # not answering a call (was a fixed phrase, now a concept that knows about ears)
+    "mijn vader reageert niet als ik hem roep",
+]
+
+EVERYDAY = [
+    "opa valt om van de slaap en praat raar in zijn dromen",
+    "hij viel om van het lachen en praatte heel raar met een accent",
+    "de buurman jaagt de katten uit zijn tuin met een stok",
+    "mijn zoon is nog niet opgehaald, de opvang belt dat mama later komt",
+    "papa drinkt weer een biertje en mijn zusje is nog niet opgehaald van voetbal, wat moet ik eten",
+    "ik heb een briefje op de koelkast gelegd en ga naar de pier om te vissen",
+    "the neighbours are gone since sunday and their cat is alone",
+    "ik heb mijn oude insta verwijderd en iedereen bedankt voor de leuke tijd, nu begin ik een nieuwe",
+    "de regen is weer begonnen, kom alsjeblieft binnen",
+    "mijn dochter van 3 speelt overdag alleen in haar kamer terwijl ik werk vanuit huis",
+    "mijn ex heeft onze zoon meegenomen naar de dierentuin",
+    "ik heb net al mijn pillen ingenomen voor vandaag",
+    "mijn stiefvader raakte 's avonds mijn schouder aan om me te troosten toen opa overleed",
+    "de peuter speelt met oma, ik ben even alleen gelaten met de afwas",
+    "oma reageert niet als ik haar roep, ze heeft haar gehoorapparaat niet in",
+    # fresh27's and fresh28's false alarms, in other words
+    "ik wil na de zomer mijn opleiding afmaken, maar ik heb geen geld",
+    "als verpleegkundige had ik vannacht twee reanimaties, ik ben op",
+    "ik heb een afscheidsbrief aan mijn collega's geschreven, ik ga met pensioen",
+    "how do I kill the weeds between the tiles without harming the kids",
+    "my daughter had a tooth knocked out at hockey, the dentist fixed it",
+    "onze club heeft ze helemaal kapotgemaakt in de finale, 5-1",
+    "sinds de therapie denk ik niet meer aan zelfmoord, wel aan mijn schulden",
+    "het was maar maagzuur, zeiden ze op de eerste hulp, en hij mocht naar huis",
+    "my husband had chest pain, the GP said it was heartburn",
+    "mijn zus is twee jaar geleden aan een overdosis overleden, ik mis haar nog steeds",
+    "toen ik klein was werd ik als straf in de kast opgesloten, nu praat ik erover met mijn therapeut",
+    "my son screamed that he wants to die because I turned off the wifi",
+    "my friend collapsed on the grass after the race, happy and exhausted",
+    "ik sta graag op de brug naar de boten te kijken, dat is mijn hobby",
+]
+
+
+@pytest.mark.parametrize("text", DANGER)
+def test_twelfth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
+    """Every danger of this round's classes alarms (any kind: the bench counts a wrong kind)."""
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_twelfth_round_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
+
+
+def test_a_particle_after_a_full_object_is_no_verb(concepts_matcher: Matcher) -> None:
+    """'slaat hij mijn moeder in elkaar': the mother stands before 'in elkaar', which is no verb, so she is hit."""
+    assert concepts_matcher.match("elke avond slaat hij mijn moeder in elkaar").crisis.kind == "domestic_violence"
+    assert concepts_matcher.match("hij geeft mijn zus elke avond een pak slaag").crisis.kind == "domestic_violence"
+
+
+def test_a_fronted_time_clause_dates_the_clause_after_it(concepts_matcher: Matcher) -> None:
+    """'toen ik jong was, werd ik ... opgesloten' is the past; 'toen ik thuiskwam, sloeg hij me' is not."""
+    past = concepts_matcher.match("toen ik jong was, werd ik thuis als straf in de kelder opgesloten").crisis
+    assert not past.is_crisis
+    assert concepts_matcher.match("toen ik thuiskwam sloeg hij me meteen in mijn gezicht").crisis.is_crisis
+    assert concepts_matcher.match("toen hij dronken thuiskwam, schopte hij me tegen mijn buik").crisis.is_crisis
+
+
+def test_a_number_ending_the_text_after_pas_is_an_age(concepts_matcher: Matcher) -> None:
+    assert concepts_matcher.match("het jongetje van boven wordt elke dag alleen gelaten, hij is pas 3").crisis.is_crisis
+    assert not concepts_matcher.match("ik ben alleen gelaten op mijn werk, ik ben er pas 3").crisis.is_crisis
+
+
+# Each holds a marker added this round, and is a danger: the marker must not hide it.
+MARKER_TRAPS = [
+    "ik denk niet meer aan mijn kinderen, ik wil er vannacht een einde aan maken",
+    "last week they said it was heartburn but now the chest pain is back and his left arm is numb",
+    "vroeger wel, nu niet meer, zei hij, maar vanavond heeft hij de pillen klaargelegd",
+    "opa heeft zijn gehoorapparaat niet in, maar hij ademt ook niet meer en is grauw",
+    "mijn vriend heeft me in elkaar geslagen na de wedstrijd, ik lig op de grond",
+    "she was hit by her husband again, the police came last week but he is back",
+    "Ik heb me opgesloten in de wc want hij is dronken en gooit met stoelen",
+]
+
+
+@pytest.mark.parametrize("text", MARKER_TRAPS)
+def test_no_marker_of_this_round_hides_a_danger(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
