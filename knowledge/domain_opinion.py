@@ -1,9 +1,10 @@
 """The second opinion on life domains: the same kind of classifier as the crisis one, over the 11 domains.
 
-Trained by `tools/train_second_opinions.py --domains` on the first (most prominent) domain of the same labelled
-sentences; shipped as knowledge/domain_model.msgpack. The matcher blends it with the lexicon's evidence
-(`blend`): it reorders what the lexicon found and may add a domain the words did not name, but it never
-removes one, and it adds nothing to a text in which the words found no domain at all ("ik weet het niet").
+Trained by `tools/train_second_opinions.py --domains` on the same labelled sentences, the most prominent domain
+counting three quarters and the others sharing the rest (twelfth round); shipped as knowledge/domain_model.msgpack.
+The matcher blends it with the lexicon's evidence (`blend`): it reorders what the lexicon found and may add a domain
+the words did not name, but it never removes one, and it adds nothing to a text in which the words found no domain
+at all ("ik weet het niet").
 """
 
 from __future__ import annotations

@@ -19,19 +19,19 @@ VERBS_NL = {"slaan": ("slaat", "sloeg", "geslagen", ""), "opsluiten": ("sluit", 
             "wurgen": ("wurgt", "wurgde", "gewurgd", ""),
             "in elkaar slaan": ("slaat", "sloeg", "geslagen", "in elkaar"),
             "vastbinden": ("bindt", "bond", "vastgebonden", "vast"), "schoppen": ("schopt", "schopte", "geschopt", "")}
-DOERS_NL = ("mijn man", "de vriend van mijn moeder", "hij")
-DONE_TO_NL = (("me", "ik word", "ik ben"), ("haar", "zij wordt", "zij is"),
-              ("mijn zus", "mijn zus wordt", "mijn zus is"))
 
 
 def _grid_nl() -> list[str]:
+    doers = ("mijn man", "de vriend van mijn moeder", "hij")
+    done_to = (("me", "ik word", "ik ben"), ("haar", "zij wordt", "zij is"),
+               ("mijn zus", "mijn zus wordt", "mijn zus is"))
     sentences = []
     for present, past, participle, particle in VERBS_NL.values():
         split = f" {particle}" if particle else ""
         last = (f"{particle} {present}" if " " in particle else particle + present) if particle else present
         done = participle if not particle or participle.startswith(particle) else f"{particle} {participle}"
-        for doer in DOERS_NL:
-            for object_, passive, passive_perfect in DONE_TO_NL:
+        for doer in doers:
+            for object_, passive, passive_perfect in done_to:
                 sentences += [
                     f"elke avond {present} {doer} {object_}{split}",
                     f"ik ben bang omdat {doer} {object_} elke avond {last}",
@@ -47,16 +47,16 @@ def _grid_nl() -> list[str]:
 VERBS_EN = {"hit": ("hits", "hit", "hit", ""), "choke": ("chokes", "choked", "choked", ""),
             "kick": ("kicks", "kicked", "kicked", ""), "lock in": ("locks", "locked", "locked", "in"),
             "tie up": ("ties", "tied", "tied", "up")}
-DOERS_EN = ("my husband", "her boyfriend")
-DONE_TO_EN = (("me", "i was", "i have been"), ("her", "she was", "she has been"))
 
 
 def _grid_en() -> list[str]:
+    doers = ("my husband", "her boyfriend")
+    done_to = (("me", "i was", "i have been"), ("her", "she was", "she has been"))
     sentences = []
     for present, past, participle, particle in VERBS_EN.values():
         split = f" {particle}" if particle else ""
-        for doer in DOERS_EN:
-            for object_, passive, passive_perfect in DONE_TO_EN:
+        for doer in doers:
+            for object_, passive, passive_perfect in done_to:
                 sentences += [
                     f"every night {doer} {present} {object_}{split}",
                     f"i am scared because {doer} {present} {object_}{split} every night",
@@ -84,7 +84,7 @@ def test_the_grid_is_large_enough_to_mean_something() -> None:
 
 
 # the same frames with a harmless object or doer: no violence
-GRID_CALM = [
+EVERYDAY_GRID = [
     "elke avond slaat hij de deur dicht",
     "mijn zoon wordt op school geslagen door klasgenoten",
     "hij is door de politie opgesloten na het voetbal",
@@ -101,7 +101,7 @@ GRID_CALM = [
 ]
 
 
-@pytest.mark.parametrize("text", GRID_CALM)
+@pytest.mark.parametrize("text", EVERYDAY_GRID)
 def test_a_harmless_object_in_the_same_frame_stays_calm(concepts_matcher: Matcher, text: str) -> None:
     crisis = concepts_matcher.match(text).crisis
     assert not crisis.is_crisis, (text, crisis.explain())
@@ -228,3 +228,18 @@ MARKER_TRAPS = [
 def test_no_marker_of_this_round_hides_a_danger(concepts_matcher: Matcher, text: str) -> None:
     crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", ["mijn zoon zegt dat hij niet meer wil leve",
+                                  "k wil er n einde aan make",
+                                  "wat moet k doen als mn vader zichzelf iets wil aandoe",
+                                  "ze is van plan om zich vannacht van t leve te berove"])
+def test_a_dutch_word_without_its_final_n_is_read(concepts_matcher: Matcher, text: str) -> None:
+    """Chat and dialect drop the n: 'leve' is 'leven', 'make' 'maken', 'aandoe' 'aandoen' (twelfth round)."""
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.kind == "suicide", (text, crisis.explain())
+
+
+def test_a_word_that_is_common_as_typed_keeps_its_meaning(concepts_matcher: Matcher) -> None:
+    """'dode' is nearly as common as 'doden' (to kill): it stays the adjective."""
+    assert not concepts_matcher.match("onze dode kat ligt nog in de tuin, ik wil hem begraven").crisis.is_crisis

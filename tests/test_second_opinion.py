@@ -27,8 +27,8 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.075  # measured when the model was last trained (CRISIS_AT 0.5): 38/683 (5.6%); see the README
-PROBE_ASKED_MAX = 0.09  # measured: 58/683 (8.5%); the round's start engine on the same probes: 73 alarms, 49 asked.
+PROBE_ALARMS_MAX = 0.075  # measured when the model was last trained (CRISIS_AT 0.5): 42/724 (5.8%); see the README
+PROBE_ASKED_MAX = 0.09  # measured: 64/724 (8.8%); the twelfth round's start engine on these probes: 54 alarms, 62 asked
 # The eighth to eleventh rounds' twins include softened dangers (the past, a topic, a client, a tantrum) that ask by
 # design, and dangers the eleventh round's markers soften now get the gentle question instead of an alarm.
 EVERYDAY = [

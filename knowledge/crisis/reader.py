@@ -27,6 +27,7 @@ from knowledge.crisis.concepts import ConceptSet
 from knowledge.crisis.modifiers import CALMING, Judge, Markers, phrases_in
 from knowledge.crisis.phrases import PhraseSet
 from knowledge.crisis.verdict import Crisis, Finding
+from knowledge.dictionary import common_in
 from knowledge.domains import CRISIS_KINDS
 from knowledge.normalize import normal_phrase
 
@@ -35,6 +36,8 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MIN_TYPO_LENGTH = 5
 MAX_HINTS = 20  # risk words looked at per text (enough to ask once)
 MAX_CLAUSE_WORDS = 30  # words of a clause shown in an explanation
+MIN_N_LENGTH = 4  # a word this long may be typed without its final n ("leve", "make", "worde")
+DROPPED_N_MARGIN = 1.0  # Zipf: how much more common the word with its n must be
 NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
 
 Words = Sequence[Sequence[str]]
@@ -114,6 +117,7 @@ class CrisisReader:
         self.only_known = {name: words - frozenset().union(*self.function_words.values())
                            for name, words in only_words(vocabulary).items()}
         self.foreign = foreign_words(self.function_words)
+        self.dropped_n = vocabulary.get("nl", frozenset())  # the Dutch words a word typed without its final n may be
 
     def words(self) -> set[str]:
         """The crisis words a typo can be corrected to (5+ letters; shorter ones are never corrected)."""
@@ -136,6 +140,8 @@ class CrisisReader:
         if boundary >= len(stream):
             return Crisis()
         primary = primary_language(stream, self.only_everyday, self.only_known)
+        if primary == "nl":  # "hij wil niet meer leve", "mn lippe worde blauw": chat and dialect drop the final n
+            stream = [_with_final_n(forms, self.dropped_n) for forms in stream]
         findings: list[Finding] = []
         softened: list[Finding] = []
         hint_words: list[str] = []
@@ -301,6 +307,19 @@ def _child_first(kinds: tuple[str, ...], findings: list[Finding]) -> tuple[str, 
 def _around(per_clause: list[dict], at: list[int], position: int) -> list[dict]:
     """The roles of the clause holding `position` and of the next clause."""
     return per_clause[at[position]:at[position] + 2]
+
+
+def _with_final_n(forms: Sequence[str], known: frozenset[str]) -> Sequence[str]:
+    """A Dutch word typed without its final n, read as the crisis word meant: leve → leven, ademe → ademen, worde →
+    worden, kindere → kinderen; only when the word with n is far more common than as typed (a Zipf point), so "dode"
+    stays "dode" (not "doden") and "hele" stays "hele" (twelfth round)."""
+    first = forms[0]
+    if len(first) < MIN_N_LENGTH or not first.endswith("e") or first + "n" not in known:
+        return forms
+    dutch = common_in("nl")
+    if dutch.get(first + "n", 0.0) < dutch.get(first, 0.0) + DROPPED_N_MARGIN:
+        return forms
+    return (first + "n", *forms)
 
 
 def _load(path: Path) -> dict:
