@@ -221,6 +221,10 @@ MARKER_TRAPS = [
     "mijn vriend heeft me in elkaar geslagen na de wedstrijd, ik lig op de grond",
     "she was hit by her husband again, the police came last week but he is back",
     "Ik heb me opgesloten in de wc want hij is dronken en gooit met stoelen",
+    "hij zegt altijd dat hij me vermoordt en vannacht stond hij met een mes naast mijn bed",
+    "years after the divorce he turned up drunk tonight and says he will kill me",
+    "he hasn't had a seizure in years but now he is jerking all over, turning blue and it won't stop",
+    "ze is al jaren aanvalsvrij maar nu heeft ze een aanval die niet stopt en ze wordt blauw",
 ]
 
 
@@ -243,3 +247,47 @@ def test_a_dutch_word_without_its_final_n_is_read(concepts_matcher: Matcher, tex
 def test_a_word_that_is_common_as_typed_keeps_its_meaning(concepts_matcher: Matcher) -> None:
     """'dode' is nearly as common as 'doden' (to kill): it stays the adjective."""
     assert not concepts_matcher.match("onze dode kat ligt nog in de tuin, ik wil hem begraven").crisis.is_crisis
+
+
+# The third pass: fresh29's classes (rescued and going back to "do it right", a last message and thanks, the tallest
+# building picked, marks and he is back any minute, hiding with a child while he searches the house, hiding while he
+# gets angry again, held at home, a child in a stranger's car, an old man lying in the snow), next to their twins.
+DANGER_THIRD = [
+    "ze hebben me gisteren van het spoor gehaald maar vannacht probeer ik het opnieuw",
+    "this is my final message, thank you for everything",
+    "I've been looking at the tallest bridge in town and I've chosen one for saturday",
+    "my face has finger marks and my lip is split, he'll be back any minute",
+    "ik zit met de kinderen op zolder verstopt, hij zoekt ons met een mes",
+    "I'm hiding in the laundry room, he's drinking again and smashing plates",
+    "ik word al twee dagen door mijn vader vastgehouden in mijn kamer",
+    "my daughter got into a car with a stranger after school",
+    "a homeless man is lying on the pavement outside, ice cold and not making sense",
+    "na vrijdag hoeft niemand zich meer zorgen om mij te maken, mijn spullen zijn weggegeven",
+]
+
+EVERYDAY_THIRD = [
+    "de brandweer heeft onze kat van het dak gehaald en morgen ga ik terug om ze te bedanken",
+    "de kinderen spelen verstoppertje, ik zit in de kast en papa zoekt ons",
+    "this is my last message in this group, thanks for everything, I'm leaving the club",
+    "we visited the tallest building in Rotterdam and picked one restaurant for friday",
+    "my son has a black eye from hockey, he'll be back from training any minute",
+    "ik werd even vastgehouden door mijn moeder die me troostte",
+    "ik werd door de beveiliging vastgehouden in de winkel",
+    "the kids are playing in the snow, my dad is outside with them, it's freezing",
+    "my teen said he'd kill himself if I took away the xbox, he was laughing five minutes later",
+    "ik schrijf een afscheidsbrief voor mijn collega die met pensioen gaat",
+    "my wife has epilepsy but hasn't had a seizure in three years, can she get her licence back?",
+    "mijn vader zegt dat hij me vermoordt als ik zijn gereedschap leen, dat zegt hij al jaren",
+]
+
+
+@pytest.mark.parametrize("text", DANGER_THIRD)
+def test_third_pass_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY_THIRD)
+def test_third_pass_calm(concepts_matcher: Matcher, text: str) -> None:
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
