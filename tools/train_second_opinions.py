@@ -166,13 +166,15 @@ def folds(matcher: Matcher, files: list[Path]) -> None:
     samples = {p: [sample_features(matcher, c["text"]) for c in cases] for p, cases in data.items()}
     for held in files:
         train = [p for p in files if p != held]
-        vocabulary, weights, bias = fit([s for p in train for s in samples[p]],
-                                        [label(c) for p in train for c in data[p]])
+        cases = [c for p in train for c in data[p]]
+        wanted = targets(cases) if LABELS is not KINDS else [label(c) for c in cases]
+        vocabulary, weights, bias = fit([s for p in train for s in samples[p]], wanted)
         index = {f: i for i, f in enumerate(vocabulary)}
-        found = alarms = crises = calm = 0
+        found = alarms = crises = calm = first = 0
         for sample, case in zip(samples[held], data[held], strict=True):
             rows = [index[f] for f in sample if f in index]
             scores = bias + (weights[rows].sum(axis=0) / np.sqrt(max(len(rows), 1)) if rows else 0)
+            first += int(np.argmax(scores)) == label(case)
             scores = np.exp(scores - scores.max())
             danger = 1 - scores[0] / scores.sum()
             if label(case):
@@ -181,6 +183,9 @@ def folds(matcher: Matcher, files: list[Path]) -> None:
             else:
                 calm += 1
                 alarms += danger >= CRISIS_AT
+        if LABELS is not KINDS:  # --domains --folds: how often the model alone names the first domain
+            print(f"{held.relative_to(ROOT)}: model alone: first domain {first / max(len(data[held]), 1):.3f}")
+            continue
         print(f"{held.relative_to(ROOT)}: model alone at {CRISIS_AT}: crisis recall {found / max(crises, 1):.3f} "
               f"({found}/{crises}), false alarms {alarms / max(calm, 1):.3f} ({alarms}/{calm})")
 

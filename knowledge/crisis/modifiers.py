@@ -10,7 +10,7 @@ past one too when the text says its author comes back ("vorig jaar sloeg hij me.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge.normalize import normal_phrase
@@ -39,7 +39,8 @@ class Markers:
     client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
     tantrum: frozenset[str] = frozenset()  # the writer took a child's phone: "toen ik zijn telefoon afpakte"
     coming_back: frozenset[str] = frozenset()  # anywhere in the text, its author comes back: "komt hij weer thuis"
-    not_joking: frozenset[str] = frozenset()  # in the text, the writer does not laugh along: "ik geloof het wel"
+    not_joking: frozenset[str] = frozenset()  # the writer does not laugh along ("ik geloof het wel"), or a means is at
+    # hand ("op de reling", "with a knife"): a joke or a tantrum then lowers nothing
 
     @classmethod
     def merge(cls, sections: Iterable[dict]) -> Markers:
@@ -70,8 +71,15 @@ def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted:
     return found
 
 
+NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+                          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
+
+
 def _number_class(word: str) -> str:
-    """A number stands for its class in the markers: "in jaartal" (in 2019), "toen ik getal" (toen ik 16)."""
+    """A number stands for its class in the markers: "in jaartal" (in 2019), "toen ik getal" (toen ik 16), "when he
+    was getal" (when he was three; "een" and "one" stay words: they are articles and pronouns as often)."""
+    if word in NUMBER_WORDS:
+        return "getal"
     if not word.isdigit():
         return word
     return "jaartal" if len(word) == 4 and word[:2] in ("19", "20") else "getal"
@@ -101,9 +109,10 @@ TODAY = frozenset({"vandaag", "today", "deze week", "this week"})  # now, but no
 class Judge:
     """The time layer for one text: markers per clause and in the whole text, each found once."""
 
-    def __init__(self, words: Sequence[Sequence[str]], markers: Markers) -> None:
+    def __init__(self, words: Sequence[Sequence[str]], markers: Markers, starts: Collection[int] = ()) -> None:
         self.words = words
         self.markers = markers
+        self.starts = frozenset(starts)  # where sentences start: a fronted time clause opens its sentence
         self._units: dict[tuple[int, int], dict[str, set[str]]] = {}
         self._recovery: set[str] | None = None
         self._in_text: dict[str, set[str]] = {}
@@ -126,9 +135,10 @@ class Judge:
                 found["past"] |= phrases_in(self.words, range(max(0, unit[0] - BECAUSE_REACH), unit[0]), m.past)
             start = unit[0] if unit else 0
             for i in range(start - 1, max(-1, start - FRONTED_REACH - 1), -1):  # "toen ik jong was, | werd ik ..."
-                if self.words[i][0] in WHEN:  # a time clause right before dates the clause after it (twelfth round)
-                    found["past"] |= phrases_in(self.words, range(i, start), m.past)
-                    break
+                if i in self.starts and start not in self.starts:  # a time clause that opens the sentence dates the
+                    if self.words[i][0] in WHEN:  # clause after it (twelfth round); not one that ends the sentence
+                        found["past"] |= phrases_in(self.words, range(i, start), m.past)  # before ("hij sloeg me
+                    break  # toen ik klein was. nu slaat hij mijn dochter")
             end = unit[-1] + 1 if unit else 0
             if end < len(self.words) and self.words[end][0] in WHEN:  # "I tried to kill myself | when I was 19"
                 found["past"] |= phrases_in(self.words, range(end, min(end + 5, len(self.words))), m.past)
@@ -184,7 +194,9 @@ class Judge:
             return "cancel", f"bijna ({', '.join(sorted(near))})"
         for name, reason in SOFTENERS.items():
             marked = self.in_text(name)
-            if name == "joking" and self.in_text("not_joking"):  # "hij lachte erbij, maar ik geloof het wel"
+            if name in ("joking", "tantrum") and self.in_text("not_joking"):  # "hij lachte erbij, maar ik geloof het
+                # wel"; a tantrum with a means at hand ("he says he'll jump because I turned off the wifi, he is on the
+                # railing") is more than words
                 continue
             if marked:
                 return "soft", f"{reason} ({', '.join(sorted(marked))})"

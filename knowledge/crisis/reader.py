@@ -145,7 +145,7 @@ class CrisisReader:
         findings: list[Finding] = []
         softened: list[Finding] = []
         hint_words: list[str] = []
-        context = _Context(stream, starts, commas, boundary, Judge(stream, self.markers))
+        context = _Context(stream, starts, commas, boundary, Judge(stream, self.markers, starts))
         for lang in self.languages.values():
             foreign = foreign_positions(stream, self.foreign[(lang.name, primary)])
             if not self._triggered(lang, stream, foreign, primary):
@@ -310,16 +310,17 @@ def _around(per_clause: list[dict], at: list[int], position: int) -> list[dict]:
 
 
 def _with_final_n(forms: Sequence[str], known: frozenset[str]) -> Sequence[str]:
-    """A Dutch word typed without its final n, read as the crisis word meant: leve → leven, ademe → ademen, worde →
-    worden, kindere → kinderen; only when the word with n is far more common than as typed (a Zipf point), so "dode"
-    stays "dode" (not "doden") and "hele" stays "hele" (twelfth round)."""
+    """A Dutch word typed without its final n also counts as the crisis word meant: leve → leven, ademe → ademen,
+    worde → worden, kindere → kinderen; only when the word with n is far more common than as typed (a Zipf point), so
+    "dode" stays "dode" (not "doden") and "hele" stays "hele". The form with n comes after the typed one, so entries
+    of several words and the explanation still read what the resident typed (twelfth round)."""
     first = forms[0]
     if len(first) < MIN_N_LENGTH or not first.endswith("e") or first + "n" not in known:
         return forms
     dutch = common_in("nl")
     if dutch.get(first + "n", 0.0) < dutch.get(first, 0.0) + DROPPED_N_MARGIN:
         return forms
-    return (first + "n", *forms)
+    return (*forms, first + "n")
 
 
 def _load(path: Path) -> dict:
