@@ -73,13 +73,6 @@ GRID_NL = _grid_nl()
 GRID_EN = _grid_en()
 
 
-@pytest.mark.parametrize("text", GRID_NL + GRID_EN)
-def test_violence_is_heard_in_every_frame(concepts_matcher: Matcher, text: str) -> None:
-    """Fronted, verb-last, perfect, passive with its doer, past, question: the grammar of the report does not matter."""
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
-
-
 def test_the_grid_is_large_enough_to_mean_something() -> None:
     assert len(set(GRID_NL)) >= 350 and len(set(GRID_EN)) >= 110
 
@@ -106,10 +99,6 @@ EVERYDAY_GRID = [
 ]
 
 
-@pytest.mark.parametrize("text", EVERYDAY_GRID)
-def test_a_harmless_object_in_the_same_frame_stays_calm(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert not crisis.is_crisis, (text, crisis.explain())
 
 
 DANGER = [
@@ -182,19 +171,6 @@ EVERYDAY = [
 ]
 
 
-@pytest.mark.parametrize("text", DANGER)
-def test_twelfth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    """Every danger of this round's classes alarms (any kind: the bench counts a wrong kind)."""
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
-
-
-@pytest.mark.parametrize("text", EVERYDAY)
-def test_twelfth_round_calm(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert not crisis.is_crisis, (text, crisis.explain())
-
-
 def test_a_particle_after_a_full_object_is_no_verb(concepts_matcher: Matcher) -> None:
     """'slaat hij mijn moeder in elkaar': the mother stands before 'in elkaar', which is no verb, so she is hit."""
     assert concepts_matcher.match("elke avond slaat hij mijn moeder in elkaar").crisis.kind == "domestic_violence"
@@ -228,12 +204,6 @@ MARKER_TRAPS = [
     "he hasn't had a seizure in years but now he is jerking all over, turning blue and it won't stop",
     "ze is al jaren aanvalsvrij maar nu heeft ze een aanval die niet stopt en ze wordt blauw",
 ]
-
-
-@pytest.mark.parametrize("text", MARKER_TRAPS)
-def test_no_marker_of_this_round_hides_a_danger(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
 
 
 @pytest.mark.parametrize("text", ["mijn zoon zegt dat hij niet meer wil leve",
@@ -282,16 +252,6 @@ EVERYDAY_THIRD = [
 ]
 
 
-@pytest.mark.parametrize("text", DANGER_THIRD)
-def test_third_pass_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
-
-
-@pytest.mark.parametrize("text", EVERYDAY_THIRD)
-def test_third_pass_calm(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert not crisis.is_crisis, (text, crisis.explain())
 
 
 # The last read of this round (a review of the change) wrote these: dangers a marker or blocker added this round hid
@@ -349,18 +309,6 @@ EVERYDAY_REVIEW = [
 ]
 
 
-@pytest.mark.parametrize("text", REVIEW_TRAPS)
-def test_what_the_last_read_found_hidden_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
-
-
-@pytest.mark.parametrize("text", EVERYDAY_REVIEW)
-def test_what_the_last_read_found_alarming_stays_calm(concepts_matcher: Matcher, text: str) -> None:
-    crisis = concepts_matcher.match(text).crisis
-    assert not crisis.is_crisis, (text, crisis.explain())
-
-
 def test_years_without_a_seizure_is_a_fact_that_leaves_the_model_free(sample_kb: KnowledgeBase) -> None:
     """'al jaren geen aanval' hides its words from the concepts (a fact), but does not calm the second opinion, which
     hears the fit that will not stop now; as an idiom it had silenced both."""
@@ -369,3 +317,19 @@ def test_years_without_a_seizure_is_a_fact_that_leaves_the_model_free(sample_kb:
     assert matcher.match(text).crisis.is_crisis
     calm = "mijn zoon heeft epilepsie maar al jaren geen aanval gehad, mag hij zwemmen?"
     assert not matcher.match(calm).crisis.is_crisis
+
+
+@pytest.mark.parametrize("text", GRID_NL + GRID_EN + DANGER + DANGER_THIRD + MARKER_TRAPS + REVIEW_TRAPS)
+def test_twelfth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
+    """The grid (fronted, verb last, perfect, passive with its doer, past, question, report: the grammar of the report
+    does not matter), the round's dangers, and the dangers a marker of this round must not hide, by the concepts alone
+    (any kind: the bench counts a wrong kind)."""
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY_GRID + EVERYDAY + EVERYDAY_THIRD + EVERYDAY_REVIEW)
+def test_twelfth_round_calm(concepts_matcher: Matcher, text: str) -> None:
+    """The same frames with a harmless object or doer, and each danger's everyday twin."""
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
