@@ -259,6 +259,8 @@ EVERYDAY_THIRD = [
 # a", "niet meer aan er een", "zegt ze altijd", a teacher in the peers list, outings, "met oma", sport words, "this
 # chat", "view") and everyday sentences new concepts alarmed on.
 REVIEW_TRAPS = [
+    "hij heeft me opgesloten toen ik ziek was en ik krijg geen eten",
+    "hij heeft me vastgebonden en op mijn schouder geslagen",
     "when he was drunk he beat me up and locked me in the bathroom",
     "when she was in the bath the baby stopped breathing",
     "hij sloeg me toen ik klein was. nu slaat hij mijn dochter",

@@ -20,8 +20,9 @@ TEEN = (11, 18)  # years: old enough to be home alone for an evening
 TIME_BEFORE = frozenset({"om", "tot", "at", "until", "till", "before", "na", "voor", "after"})
 TIME_AFTER = frozenset({"uur", "u", "oclock", "pm", "am", "minuten", "minutes", "min"})
 AGE_BEFORE = frozenset({"van", "aged"})
-AGE_LAST = frozenset({"pas", "maar", "only"})  # a number ending the text after these is an age (twelfth round) when
-AGE_PERSONS = frozenset({"hij", "ze", "zij", "die", "he", "she"})  # one of these 'is' it: "hij is pas 3"
+# a number ending the text after one of AGE_LAST is an age when one of AGE_PERSONS "is" it: "hij is pas 3"
+AGE_LAST = frozenset({"pas", "maar", "only"})
+AGE_PERSONS = frozenset({"hij", "ze", "zij", "die", "he", "she"})
 AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
 RANGE_AFTER = frozenset({"tot", "until", "till"})  # "alleen thuis van 3 tot 4": a time span, not an age
 MONTHS = frozenset({"maanden", "maand", "weken", "months", "month", "weeks"})  # "de kleinste is 8 maanden": a baby
@@ -316,8 +317,9 @@ def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:
     """Whether the number at `i` is an age: "mijn kind van 2", "3 jaar oud", "my 2 year old"."""
     before = words[i - 1][0] if i else ""
     after = words[i + 1][0] if i + 1 < len(words) else ""
-    if before in AGE_LAST and i + 1 == len(words):  # "hij is pas 3", "ze is nog maar 2", "she is only 3"; not "het is
-        back = [w[0] for w in words[max(0, i - 4):i - 1] if w[0] != "nog"]  # pas 5" (a time) nor "pas 3 uur"
+    if before in AGE_LAST and i + 1 == len(words):
+        # "hij is pas 3", "ze is nog maar 2", "she is only 3"; not "het is pas 5" (a time), nor "pas 3 uur" (not last)
+        back = [w[0] for w in words[max(0, i - 4):i - 1] if w[0] != "nog"]
         return len(back) >= 2 and back[-1] in ("is", "was") and back[-2] in AGE_PERSONS
     return (before in AGE_BEFORE or after in AGE_AFTER) and after not in RANGE_AFTER
 

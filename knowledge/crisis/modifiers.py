@@ -133,12 +133,14 @@ class Judge:
                 found["past"].add(f"{before} {self.words[unit[0]][0]}")
             if unit and self.words[unit[0]][0] in BECAUSE:  # a reason takes the time of what it explains
                 found["past"] |= phrases_in(self.words, range(max(0, unit[0] - BECAUSE_REACH), unit[0]), m.past)
+            # a time clause that opens the sentence dates the clause after it ("toen ik jong was, | werd ik ...");
+            # not one that ended the sentence before ("hij sloeg me toen ik klein was. | nu slaat hij ..."; 12th round)
             start = unit[0] if unit else 0
-            for i in range(start - 1, max(-1, start - FRONTED_REACH - 1), -1):  # "toen ik jong was, | werd ik ..."
-                if i in self.starts and start not in self.starts:  # a time clause that opens the sentence dates the
-                    if self.words[i][0] in WHEN:  # clause after it (twelfth round); not one that ends the sentence
-                        found["past"] |= phrases_in(self.words, range(i, start), m.past)  # before ("hij sloeg me
-                    break  # toen ik klein was. nu slaat hij mijn dochter")
+            for i in range(start - 1, max(-1, start - FRONTED_REACH - 1), -1):
+                if i in self.starts and start not in self.starts:
+                    if self.words[i][0] in WHEN:
+                        found["past"] |= phrases_in(self.words, range(i, start), m.past)
+                    break
             end = unit[-1] + 1 if unit else 0
             if end < len(self.words) and self.words[end][0] in WHEN:  # "I tried to kill myself | when I was 19"
                 found["past"] |= phrases_in(self.words, range(end, min(end + 5, len(self.words))), m.past)
@@ -194,9 +196,9 @@ class Judge:
             return "cancel", f"bijna ({', '.join(sorted(near))})"
         for name, reason in SOFTENERS.items():
             marked = self.in_text(name)
-            if name in ("joking", "tantrum") and self.in_text("not_joking"):  # "hij lachte erbij, maar ik geloof het
-                # wel"; a tantrum with a means at hand ("he says he'll jump because I turned off the wifi, he is on the
-                # railing") is more than words
+            # "hij lachte erbij, maar ik geloof het wel"; a tantrum with a means at hand ("he says he'll jump because I
+            # turned off the wifi, he is on the railing") is more than words
+            if name in ("joking", "tantrum") and self.in_text("not_joking"):
                 continue
             if marked:
                 return "soft", f"{reason} ({', '.join(sorted(marked))})"
