@@ -69,8 +69,38 @@ def _grid_en() -> list[str]:
     return sentences
 
 
+def _grid_suicide() -> list[str]:
+    """Suicide and the child grid: the same idea for the other kinds, in Dutch and English (twelfth round)."""
+    forms = [  # (main clause, verb last after "dat"/"als", fronted time)
+        ("{s} wil niet meer leven", "{s} niet meer wil leven", "sinds gisteren wil {s} niet meer leven"),
+        ("{s} maakt er vanavond een einde aan", "{s} er vanavond een einde aan maakt",
+         "vanavond maakt {s} er een einde aan"),
+        ("{s} hangt zich vanavond op", "{s} zich vanavond ophangt", "vanavond hangt {s} zich op"),
+        ("{s} springt vanavond van de flat", "{s} vanavond van de flat springt", "vanavond springt {s} van de flat"),
+        ("{s} neemt vanavond alle pillen in", "{s} vanavond alle pillen inneemt", "vanavond neemt {s} alle pillen in"),
+        ("{s} doet zichzelf vannacht iets aan", "{s} zichzelf vannacht iets aandoet",
+         "vannacht doet {s} zichzelf iets aan"),
+        ("{s} gaat zich van kant maken", "{s} zich van kant gaat maken", "morgen maakt {s} zich van kant"),
+    ]
+    sentences = []
+    for main, last, fronted in forms:
+        for who in ("mijn zoon", "ze", "de buurvrouw"):
+            sentences += [main.format(s=who), "ik ben bang dat " + last.format(s=who),
+                          "wat moet ik doen als " + last.format(s=who), fronted.format(s=who)]
+    for who, self_ in (("my son", "himself"), ("my best friend", "herself")):
+        for danger in (f"{who} does not want to live anymore", f"{who} is going to kill {self_} tonight",
+                       f"{who} has bought a rope to hang {self_}", f"{who} is standing on the roof and wants to jump"):
+            sentences += [danger, "i am scared that " + danger, "her mum told me that " + danger]
+    for child in ("het meisje van de buren", "onze peuter", "het jongetje van boven"):
+        sentences += [f"{child} is al sinds gisteren alleen thuis", f"{child} hangt over de reling van het balkon",
+                      f"volgens de juf wordt {child} elke avond geslagen door haar vader",
+                      f"{child} is niet wakker te krijgen", f"{child} zit alleen in de auto in de hitte"]
+    return sentences
+
+
 GRID_NL = _grid_nl()
 GRID_EN = _grid_en()
+GRID_SUICIDE_CHILD = _grid_suicide()
 
 
 def test_the_grid_is_large_enough_to_mean_something() -> None:
@@ -292,6 +322,10 @@ REVIEW_TRAPS = [
 ]
 
 EVERYDAY_REVIEW = [
+    "my daughter doesn't want to live with her dad anymore",
+    "he doesn't want to live in Amsterdam anymore",
+    "i won't be here anymore after friday, we are moving to Spain",
+    "mijn dochter is sinds gisteren alleen thuis want ze is 17 en wij zijn op vakantie",
     "My son had a seizure when he was three, he's eight now and hasn't had one since.",
     "toen ik zes was sloeg mijn vader me, nu gaat het goed met ons",
     "het begint weer te regenen, kom je me halen?",
@@ -321,7 +355,8 @@ def test_years_without_a_seizure_is_a_fact_that_leaves_the_model_free(sample_kb:
     assert not matcher.match(calm).crisis.is_crisis
 
 
-@pytest.mark.parametrize("text", GRID_NL + GRID_EN + DANGER + DANGER_THIRD + MARKER_TRAPS + REVIEW_TRAPS)
+@pytest.mark.parametrize("text", GRID_NL + GRID_EN + GRID_SUICIDE_CHILD + DANGER + DANGER_THIRD + MARKER_TRAPS
+                         + REVIEW_TRAPS)
 def test_twelfth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """The grid (fronted, verb last, perfect, passive with its doer, past, question, report: the grammar of the report
     does not matter), the round's dangers, and the dangers a marker of this round must not hide, by the concepts alone

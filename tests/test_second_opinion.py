@@ -27,8 +27,8 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.075  # measured when the model was last trained (CRISIS_AT 0.5): 46/751 (6.1%); see the README
-PROBE_ASKED_MAX = 0.09  # measured: 60/751 (8.0%); the twelfth round's start engine on these probes: 56 alarms, 66 asked
+PROBE_ALARMS_MAX = 0.075  # measured when the model was last trained (CRISIS_AT 0.5): 46/755 (6.1%); see the README
+PROBE_ASKED_MAX = 0.09  # measured: 61/755 (8.1%); the twelfth round's start engine on these probes: 58 alarms, 67 asked
 # The eighth to eleventh rounds' twins include softened dangers (the past, a topic, a client, a tantrum) that ask by
 # design, and dangers the eleventh round's markers soften now get the gentle question instead of an alarm.
 EVERYDAY = [
