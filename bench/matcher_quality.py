@@ -2,7 +2,7 @@
 
 Run:  .venv/bin/python bench/matcher_quality.py [--misses]
 
---misses lists the misses of the tuning sets only (sentences, fresh … fresh29): the other sets (heldout, fresh30,
+--misses lists the misses of the tuning sets only (sentences, fresh … fresh29): the other sets (heldout, fresh30, fresh31,
 and any set written later) stay unseen, so they keep measuring what to expect on new text. fresh5 … fresh29 are
 no longer unseen: the second opinions (tools/train_second_opinions.py) learn from them.
 --concepts prints every set again with the concepts alone (no second opinion), to see what each contributes.
@@ -50,7 +50,8 @@ NAMES = {"sentences": "tuning", "heldout": "held-out", "fresh": "fresh, tuned on
          "fresh27": "fresh27, trained on",
          "fresh28": "fresh28, trained on",
          "fresh29": "fresh29, trained on",
-         "fresh30": "fresh30, written blind, never tuned on"}
+         "fresh30": "fresh30, written blind, never tuned on",
+         "fresh31": "fresh31, written blind, never tuned on"}
 
 
 def sets() -> list[tuple[str, Path]]:
