@@ -98,9 +98,28 @@ def _grid_suicide() -> list[str]:
     return sentences
 
 
+def _grid_medical() -> list[str]:
+    """The medical grid: a probe after the round that found no hole, kept so that none opens (twelfth round)."""
+    sentences = []
+    for who in ("de buurman", "oma"):
+        for danger in (f"{who} heeft pijn op de borst en het trekt naar zijn linkerarm",
+                       f"{who} is in elkaar gezakt en ademt niet meer",
+                       f"{who} praat ineens heel raar en zijn mond hangt scheef",
+                       f"{who} is door een wesp gestoken en zijn keel zwelt dicht",
+                       f"{who} is van de trap gevallen en reageert niet"):
+            sentences += [danger, "help, " + danger, "net belde mijn zus: " + danger]
+    for who, his in (("my dad", "his"), ("my wife", "her")):
+        for danger in (f"{who} has chest pain spreading to {his} left arm",
+                       f"{who} is slurring and {his} face is drooping",
+                       f"{who} took too many pills and will not wake up"):
+            sentences += [danger, "i think " + danger]
+    return sentences
+
+
 GRID_NL = _grid_nl()
 GRID_EN = _grid_en()
 GRID_SUICIDE_CHILD = _grid_suicide()
+GRID_MEDICAL = _grid_medical()
 
 
 def test_the_grid_is_large_enough_to_mean_something() -> None:
@@ -355,8 +374,8 @@ def test_years_without_a_seizure_is_a_fact_that_leaves_the_model_free(sample_kb:
     assert not matcher.match(calm).crisis.is_crisis
 
 
-@pytest.mark.parametrize("text", GRID_NL + GRID_EN + GRID_SUICIDE_CHILD + DANGER + DANGER_THIRD + MARKER_TRAPS
-                         + REVIEW_TRAPS)
+@pytest.mark.parametrize("text", GRID_NL + GRID_EN + GRID_SUICIDE_CHILD + GRID_MEDICAL + DANGER + DANGER_THIRD
+                         + MARKER_TRAPS + REVIEW_TRAPS)
 def test_twelfth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """The grid (fronted, verb last, perfect, passive with its doer, past, question, report: the grammar of the report
     does not matter), the round's dangers, and the dangers a marker of this round must not hide, by the concepts alone
