@@ -64,10 +64,9 @@ def sample_features(matcher: Matcher, text: str) -> list[str]:
     return sorted({f for token in features(matcher._words(text, related=False)) for f in token})
 
 
-def fit(samples: list[list[str]], labels: list[int] | np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Feature list, weights (features × kinds) and bias of the regression.
-
-    `labels`: one label per sentence, or a target distribution per sentence (rows of `targets`)."""
+def fit(samples: list[list[str]], expected: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Feature list, weights (features × kinds) and bias of the regression; `expected`: one row of `targets` per
+    sentence."""
     counts: dict[str, int] = {}
     for sample in samples:
         for feature in sample:
@@ -87,11 +86,6 @@ def fit(samples: list[list[str]], labels: list[int] | np.ndarray) -> tuple[list[
     order = np.argsort(columns_arr, kind="stable")
     by_column = _segments(columns_arr[order])
     n, kinds = len(samples), len(LABELS)
-    expected = np.zeros((n, kinds))
-    if isinstance(labels, np.ndarray) and labels.ndim == 2:
-        expected[:] = labels
-    else:
-        expected[np.arange(n), labels] = 1.0
     weights, bias = np.zeros((len(vocabulary), kinds)), np.zeros(kinds)
     moments = [[np.zeros_like(weights), np.zeros_like(weights)], [np.zeros_like(bias), np.zeros_like(bias)]]
     for step in range(1, STEPS + 1):
@@ -129,12 +123,16 @@ def load(path: Path) -> list[dict]:
 
 
 def targets(cases: list[dict]) -> np.ndarray:
-    """For the domain model: the most prominent domain FIRST_SHARE, the sentence's other domains the rest in equal
-    shares (a sentence with one domain, or none, gives it all). Trained on the first domain alone, the model gave a
-    story's second domain almost nothing; with the others sharing a quarter, first domain on fresh27 and fresh28 (not
-    trained on) went 0.894 → 0.897 and 0.875 → 0.886, top-3 stayed 0.793 and 0.884 (twelfth round)."""
+    """What each sentence should come out as: its crisis kind (one label); for the domain model the most prominent
+    domain FIRST_SHARE, the sentence's other domains the rest in equal shares (one domain, or none, gets it all).
+    Trained on the first domain alone, the model gave a story's second domain almost nothing; with the others sharing
+    a quarter, first domain on fresh27 and fresh28 (not trained on) went 0.894 → 0.897 and 0.875 → 0.886, top-3
+    stayed 0.793 and 0.884 (twelfth round)."""
     expected = np.zeros((len(cases), len(LABELS)))
     for row, case in enumerate(cases):
+        if LABELS is KINDS:
+            expected[row, label(case)] = 1.0
+            continue
         domains = case.get("domains") or ["none"]
         expected[row, LABELS.index(domains[0])] = FIRST_SHARE if len(domains) > 1 else 1.0
         for other in domains[1:]:
@@ -166,9 +164,8 @@ def folds(matcher: Matcher, files: list[Path]) -> None:
     samples = {p: [sample_features(matcher, c["text"]) for c in cases] for p, cases in data.items()}
     for held in files:
         train = [p for p in files if p != held]
-        cases = [c for p in train for c in data[p]]
-        wanted = targets(cases) if LABELS is not KINDS else [label(c) for c in cases]
-        vocabulary, weights, bias = fit([s for p in train for s in samples[p]], wanted)
+        vocabulary, weights, bias = fit([s for p in train for s in samples[p]],
+                                        targets([c for p in train for c in data[p]]))
         index = {f: i for i, f in enumerate(vocabulary)}
         found = alarms = crises = calm = first = 0
         for sample, case in zip(samples[held], data[held], strict=True):
@@ -206,8 +203,7 @@ def main() -> None:
         folds(matcher, files)
         return
     cases = [c for p in files for c in load(p)]
-    vocabulary, weights, bias = fit([sample_features(matcher, c["text"]) for c in cases],
-                                    targets(cases) if args.domains else [label(c) for c in cases])
+    vocabulary, weights, bias = fit([sample_features(matcher, c["text"]) for c in cases], targets(cases))
     destination = DOMAIN_MODEL if args.domains else MODEL
     write(destination, vocabulary, weights, bias, files)
     print(f"{destination.relative_to(ROOT)}: {len(cases)} sentences, {len(vocabulary)} features, "
