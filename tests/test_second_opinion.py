@@ -6,10 +6,11 @@ import importlib
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from knowledge.crisis.modifiers import ALL_CLEAR
-from knowledge.crisis.second_opinion import ASK_AT, CRISIS_AT, RESTORE_AT, Opinion, second_opinion, weigh
+from knowledge.crisis.second_opinion import ASK_AT, CRISIS_AT, KINDS, RESTORE_AT, Opinion, second_opinion, weigh
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
@@ -157,7 +158,7 @@ def test_an_empty_message_has_no_opinion() -> None:
 
 def test_training_is_deterministic_and_learns() -> None:
     samples = [["w:slaat", "w:me"], ["w:slaat", "w:hij"], ["w:formulier", "w:me"], ["w:formulier", "w:hulp"]]
-    labels = [2, 2, 0, 0]
+    labels = np.eye(len(KINDS))[[2, 2, 0, 0]]  # one row of targets per sentence: kind 2, 2, none, none
     first = fit(samples, labels)
     second = fit(samples, labels)
     assert first[0] == second[0]
