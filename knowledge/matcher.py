@@ -272,6 +272,10 @@ class Matcher:
         shown = " ".join(forms[0] for forms in words[:MAX_CLAUSE_WORDS])
         opinion = second_opinion().judge(words)
         calm = self.crisis_reader.calming_in(words) if opinion.danger >= CRISIS_AT and not crisis.is_crisis else ()
+        beside = self.crisis_reader.beside_idioms(text, words) if calm and not crisis.softened else None
+        if beside is not None:  # "… 'ik ga dood van de hitte' als grapje, maar nu reageert hij niet meer"
+            opinion = second_opinion().judge(beside)
+            shown, calm = " ".join(forms[0] for forms in beside[:MAX_CLAUSE_WORDS]), ()
         return weigh(crisis, opinion, shown, calm)
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:

@@ -8,6 +8,7 @@ still counts, while a danger that stood entirely in an earlier message is not re
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,8 @@ MAX_HINTS = 20  # risk words looked at per text (enough to ask once)
 MAX_CLAUSE_WORDS = 30  # words of a clause shown in an explanation
 MIN_N_LENGTH = 4  # a word this long may be typed without its final n ("leve", "make", "worde")
 DROPPED_N_MARGIN = 1.0  # Zipf: how much more common the word with its n must be
+TO_COME_BEFORE, TO_COME_AFTER = 4, 2  # how near a fact its day must be ("dat hij vrijdag dood is"; not "sinds mijn
+#   moeder dood is, ga ik elke vrijdag naar haar graf")
 NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
 
 Words = Sequence[Sequence[str]]
@@ -56,6 +59,8 @@ class Language:
     clause_words: ClauseWords
     phrase_unless: dict[str, tuple[str, ...]]
     hint_unless: tuple[str, ...]
+    to_come: frozenset[str] = frozenset()  # a fact in a clause with one of these is still to come ("vrijdag")
+    to_come_facts: frozenset[str] = frozenset()  # the facts that can be ("dood is"; not "doodgegaan")
     triggers: frozenset[str] = frozenset()
     trigger_stems: frozenset[str] = frozenset()
     trigger_suffixes: frozenset[str] = frozenset()
@@ -107,6 +112,8 @@ class CrisisReader:
                                     (normal_phrase(str(w)) for w in data.get("prepositions") or ())),
                 {str(k): tuple(v or ()) for k, v in (data.get("phrase_unless") or {}).items()},
                 tuple(data.get("hint_unless") or ()),
+                frozenset(normal_phrase(str(w)) for w in (phrases.get("facts_to_come") or {}).get("when") or ()),
+                frozenset(str(w) for w in (phrases.get("facts_to_come") or {}).get("facts") or ()),
             )
             marker_sections.append(data.get("modifiers") or {})
         self.markers = Markers.merge(marker_sections)
@@ -180,6 +187,29 @@ class CrisisReader:
                                                                      getattr(self.markers, name)))]
         return tuple(dict.fromkeys((*self.idioms_in(words), *marked)))
 
+    def beside_idioms(self, text: str, words: Words) -> Words | None:
+        """The words of the message outside the pieces (sentences, comma parts) that hold an idiom, when no calm is
+        left in them: "ik ga dood van de hitte, riep hij als grapje, maar nu reageert hij niet meer" → "maar nu
+        reageert hij niet meer". An idiom explains its own words, not a danger beside it. None: no idiom, nothing
+        beside it, or a joke, all-clear or topic of its own beside it (those count for the whole message)."""
+        spans = [range(hit.start, hit.end) for lang in self.languages.values() for hit in lang.idioms.find(words)
+                 if hit.label == "not"]
+        if not spans:
+            return None
+        sentences, commas = sentence_starts(text, len(words))
+        cuts = sorted({0, *sentences, *commas, len(words)})
+        pieces = [range(a, b) for a, b in itertools.pairwise(cuts)]
+        rest = [words[p] for piece in pieces if not any(set(piece) & set(span) for span in spans) for p in piece]
+        if not rest or len(rest) == len(words) or self.calming_in(rest):
+            return None
+        return rest
+
+    def _to_come(self, hit, stream: Words, clause: range) -> bool:
+        """Whether a fact (a death that happened) is still to come: a day next to it, "dat hij vrijdag dood is"."""
+        near = range(max(clause.start, hit.start - TO_COME_BEFORE), min(clause.stop, hit.end + TO_COME_AFTER))
+        return hit.label == "fact" and any(hit.source in lang.to_come_facts and stream[p][0] in lang.to_come
+                                           for lang in self.languages.values() for p in near)
+
     def _triggered(self, lang: Language, stream: Words, foreign: set[int], primary: str | None) -> bool:
         """Whether any word could start something of this language (else it is skipped, for speed)."""
         everyday = self.function_words.get(primary, frozenset()) if primary != lang.name else frozenset()
@@ -210,6 +240,7 @@ class CrisisReader:
         concepts = self._concepts(lang, context, clauses, foreign)
         if phrase_hits or hint_hits or any(concepts[:3]):  # only then look for idioms (most sentences: never)
             covered = {p for other in self.languages.values() for hit in other.idioms.find(stream)
+                       if not self._to_come(hit, stream, clauses[at[hit.start]])
                        for p in range(hit.start, hit.end)}  # an idiom is an idiom in any list
             if covered:
                 concepts = self._concepts(lang, context, clauses, foreign | covered)

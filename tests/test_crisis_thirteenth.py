@@ -1,0 +1,140 @@
+"""Issue 9, thirteenth round: the forms of suicide fresh30 and fresh31 showed the engine could not hear.
+
+Every suicide miss on the two sets was a resident saying *when*, *where* or *how much* instead of *what*: a plan with a
+day ("I plan to end it this weekend"), a death on a day ("vrijdag ben ik dood", "he'll be dead by Friday"), a height
+picked ("ik heb de brug al uitgekozen"), a method question with an amount ("hoe lang duurt het met 40 slaappillen"), a
+train not to be boarded. A grid of plans found 208 English sentences missed. Beside them: a side of the body that
+cannot be felt, a fact ("dood is") that is still to come, an idiom that calmed a danger in another sentence, and a
+professional talking about the danger in general. Each class is tested with sentences of its own, next to the
+everyday twin that must stay calm.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from knowledge.matcher import Matcher
+from knowledge.model import KnowledgeBase
+
+
+def _grid_plan_en() -> list[str]:
+    subjects = (("I", "myself", "my", "am", "have", ""), ("he", "himself", "his", "is", "has", "s"),
+                ("she", "herself", "her", "is", "has", "s"))
+    plans = ("{s} plan{z} to {a}", "{s} {be} planning to {a}", "{s} intend{z} to {a}", "{s} will {a}",
+             "{s} {hv} decided to {a}")
+    acts = ("end it", "end it all", "end {p} life", "kill {r}")
+    times = (" this weekend", " on Friday", " after the kids are asleep")
+    frames = ("{x}", "honestly {x}", "I think {x}")
+    return [frame.format(x=plan.format(s=s, z=z, be=be, hv=hv, a=act.format(p=p, r=r)) + time)
+            for (s, r, p, be, hv, z), plan, act, time, frame in itertools.product(subjects, plans, acts, times, frames)]
+
+
+GRID_PLAN_EN = _grid_plan_en()
+
+DANGER_WHEN_WHERE_HOW = [
+    # a death on a day
+    "vrijdag ben ik dood",
+    "hij zegt dat hij vrijdag dood is",
+    "mijn vader zegt steeds dat hij zondag dood is",
+    "voor het weekend ben ik dood, dat beloof ik",
+    "zaterdag leef ik niet meer",
+    "my dad keeps saying he'll be dead by Friday",
+    "I will be dead by Monday",
+    "she says she'll be dead before the weekend",
+    # a height picked
+    "I've already picked the bridge",
+    "she has picked the bridge and the date",
+    "ik heb de brug al uitgekozen",
+    "ik heb een plek uitgezocht waar niemand me vindt",
+    "mijn broer heeft het spoor al uitgezocht, zegt hij",
+    # a method question with an amount
+    "hoe lang duurt het met 40 slaappillen",
+    "hoeveel paracetamol is dodelijk",
+    "how many paracetamol would it take",
+    "how long does it take with 40 sleeping pills",
+    # a train not to be boarded
+    "Ik sta op het perron en wacht op de goederentrein, niet om in te stappen.",
+    "ik sta bij het spoor en wacht op de trein maar ik ga niet instappen",
+    # a side of the body that cannot be felt
+    "ik voel mijn linkerkant niet meer",
+    "mijn moeder voelt haar rechterkant niet meer en praat raar",
+    "my dad can't feel his left side",
+]
+
+EVERYDAY_WHEN_WHERE_HOW = [
+    "at this rate I'll be dead by the time I retire",
+    "the doctor says he will be dead by Friday, the cancer is everywhere",
+    "my phone battery will be dead by Friday",
+    "Mijn hamster is vannacht doodgegaan, mijn dochter wil hem in de tuin begraven.",
+    "Die toets van morgen wordt mijn dood, ik snap echt niks van wiskunde, is er huiswerkbegeleiding?",
+    "Ik heb me kapotgewerkt deze week, ik ben echt dood.",
+    "we picked the bridge for our wedding photos",
+    "I've chosen the bridge and the time for the photo shoot",
+    "we hebben een flat uitgezocht in Utrecht, de huur is wel hoog",
+    "hoe lang duurt het voordat 2 paracetamol werken",
+    "how long does it take for ibuprofen to work",
+    "hoeveel paracetamol mag ik per dag",
+    "ik sta op het perron en wacht op de trein, hij heeft vertraging",
+    "I plan to end it with him this weekend",
+    "we will end the meeting at five",
+    "ik voel mijn linkerkant niet meer na het slapen op mijn arm, het tintelt",
+    # a professional speaking of the danger in general, a series, a farewell at an old job
+    "Als jeugdarts spreek ik vaak ouders over kindermishandeling. Welke trainingen raden jullie aan?",
+    "Ik ben juf in groep 3 en wil graag weten hoe ik signalen van kindermishandeling herken.",
+    "As a practice nurse I often see people who feel suicidal, where can I refer them for debt advice?",
+    "In de serie die ik kijk wordt de vrouw door haar man opgesloten, ik vond het heftig om te zien.",
+    "I'm saying goodbye to everyone at my old job tomorrow.",
+]
+
+# What the markers of this round must not hide (a last read of the change).
+MARKER_TRAPS_THIRTEENTH = [
+    "de jongens uit mijn klas hebben mijn broertje vastgebonden bij het spoor als grap en zijn weggerend",
+    "A colleague went round the office saying goodbye to everyone and told me she won't need her laptop anymore "
+    "because she's going to the bridge after work.",
+    "Ik ben juf en een leerling vertelde net dat haar vader haar elke avond slaat",
+    "Ik werk in de thuiszorg en loop achter met mijn uren. Nu sta ik bij een cliënt die van de trap is gevallen, "
+    "hij bloedt uit zijn oor en is niet aanspreekbaar.",
+]
+
+
+def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
+    assert len(GRID_PLAN_EN) == 540 and len(set(GRID_PLAN_EN)) == 540
+
+
+@pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + MARKER_TRAPS_THIRTEENTH)
+def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
+    """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
+    cannot be felt, and what this round's markers must not hide, by the concepts alone."""
+    crisis = concepts_matcher.match(text).crisis
+    assert crisis.is_crisis, (text, crisis.explain())
+
+
+@pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW)
+def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
+    """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
+    crisis = concepts_matcher.match(text).crisis
+    assert not crisis.is_crisis, (text, crisis.explain())
+
+
+def test_a_fact_with_a_day_is_still_to_come(concepts_matcher: Matcher) -> None:
+    """'dood is' is a death that happened ("sinds mijn moeder dood is"), unless its clause names a day to come."""
+    assert concepts_matcher.match("hij zegt dat hij vrijdag dood is").crisis.is_crisis
+    assert not concepts_matcher.match("sinds mijn moeder dood is, ga ik elke vrijdag naar haar graf").crisis.is_crisis
+
+
+def test_an_idiom_explains_its_own_words_not_a_danger_beside_it(sample_kb: KnowledgeBase) -> None:
+    """The second opinion judges what stands outside the idiom's sentence or comma part; a joke of its own still
+    calms the whole message."""
+    matcher = Matcher(sample_kb, background=False)
+    reader = matcher.crisis_reader
+    text = ("Hij riep nog 'ik ga dood van de hitte' als grapje, maar nu ligt hij op het terras en reageert hij "
+            "niet meer.")
+    rest = reader.beside_idioms(text, matcher._words(text))
+    assert rest is not None and [forms[0] for forms in rest][:3] == ["maar", "nu", "ligt"]
+    assert matcher.match(text).crisis.is_crisis
+    calm = "ik ga dood van de hitte, ik lig de hele dag op de bank"
+    assert not matcher.match(calm).crisis.is_crisis
+    joke = "ik ga dood van de hitte, haha, ik lig op de bank"
+    assert reader.beside_idioms(joke, matcher._words(joke)) is None  # "haha" stands beside the idiom: still calm
