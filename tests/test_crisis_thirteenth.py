@@ -88,6 +88,30 @@ EVERYDAY_WHEN_WHERE_HOW = [
     "I'm saying goodbye to everyone at my old job tomorrow.",
 ]
 
+# After fresh32 was measured: a method researched, a height asked for, the water entered unseen, a child taped to a
+# chair, water breathed in and a child growing drowsy.
+DANGER_AFTER_FRESH32 = [
+    "I checked when the freight trains pass the level crossing, that is my way out",
+    "hoe hoog moet een flat zijn om het zeker niet te overleven",
+    "how high does a bridge have to be so you don't survive",
+    "vannacht als iedereen slaapt loop ik de zee in",
+    "tonight when everyone is asleep I will walk into the sea",
+    "de buurvrouw heeft haar dochtertje met ducttape aan de verwarming vastgemaakt",
+    "mijn zoontje heeft bij het zwemmen water binnengekregen en nu wordt hij steeds suffer",
+]
+
+EVERYDAY_AFTER_FRESH32 = [
+    "hoe hoog moet een brug zijn voor de grote schepen",
+    "morgen gaan we met de kinderen de zee in, als het warm is",
+    "ik heb de kleine in de autostoel vastgemaakt en toen begon hij te huilen",
+    "I looked up when the trains pass so I can pick up my mum from the station",
+    "mijn opa sloeg vroeger met alles wat hij vastpakte, maar die is al jaren dood en ik wil nu hulp bij mijn post",
+    "mijn dochter had een knoopje in haar mond, ik heb het eruit gehaald, ze heeft niks ingeslikt",
+    "mijn borst doet pijn sinds ik zaterdag de hele dag verhuisdozen heb gesjouwd",
+    "my chest feels tight whenever I think about the bills",
+    "my daughter screams that she wants to die every time we take her phone away, she is ten",
+]
+
 # What the markers of this round must not hide (a last read of the change).
 MARKER_TRAPS_THIRTEENTH = [
     "de jongens uit mijn klas hebben mijn broertje vastgebonden bij het spoor als grap en zijn weggerend",
@@ -103,7 +127,7 @@ def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
     assert len(GRID_PLAN_EN) == 540 and len(set(GRID_PLAN_EN)) == 540
 
 
-@pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + MARKER_TRAPS_THIRTEENTH)
+@pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH)
 def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
     cannot be felt, and what this round's markers must not hide, by the concepts alone."""
@@ -111,7 +135,7 @@ def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) 
     assert crisis.is_crisis, (text, crisis.explain())
 
 
-@pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW)
+@pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32)
 def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
     """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
     crisis = concepts_matcher.match(text).crisis
