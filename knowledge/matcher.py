@@ -273,9 +273,9 @@ class Matcher:
         opinion = second_opinion().judge(words)
         calm = self.crisis_reader.calming_in(words) if opinion.danger >= CRISIS_AT and not crisis.is_crisis else ()
         beside = self.crisis_reader.beside_idioms(text, words) if calm and not crisis.softened else None
-        if beside is not None:  # "… 'ik ga dood van de hitte' als grapje, maar nu reageert hij niet meer"
-            opinion = second_opinion().judge(beside)
-            shown, calm = " ".join(forms[0] for forms in beside[:MAX_CLAUSE_WORDS]), ()
+        rest = second_opinion().judge(beside) if beside is not None else None
+        if rest is not None and rest.danger >= CRISIS_AT:  # "'ik ga dood van de hitte', maar nu reageert hij niet"
+            opinion, shown, calm = rest, " ".join(forms[0] for forms in beside[:MAX_CLAUSE_WORDS]), ()
         return weigh(crisis, opinion, shown, calm)
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:

@@ -123,11 +123,67 @@ MARKER_TRAPS_THIRTEENTH = [
 ]
 
 
+# The last read of this round (a helper reviewing the change before fresh33 was measured) found markers and blockers
+# that hid these dangers ("right now" lost from the ongoing list, help-seeking questions taken for a topic, a job lost
+# taken for a job change), and these everyday sentences the new concepts alarmed on.
+REVIEW_TRAPS_THIRTEENTH = [
+    "I tried to kill myself last year and right now I want to kill myself",
+    "he hit me last year and right now he is hitting me",
+    "how do I deal with my husband, he strangled me last night",
+    "my son says he wants to kill himself, how should I respond?",
+    "my dad is showing signs of a stroke, his face is drooping and he can't talk",
+    "I often hear voices telling me to kill myself",
+    "Mijn man slaat me, hoe ga ik daarmee om?",
+    "De trainer slaat mijn zoon tijdens de trainingen",
+    "we keken de serie en toen sloeg hij me met een riem",
+    "Mijn vader vertoont signalen van een beroerte, zijn mond hangt scheef",
+    "Since I left my old job I plan to end it all",
+    "I have picked the tallest building in town, I looked at a photo of my kids one last time",
+]
+
+EVERYDAY_REVIEW_THIRTEENTH = [
+    "Ok I will end it here for today, thanks for your help",
+    "I think the tomatoes will be dead by the weekend",
+    "Na die marathon zondag ben ik dood",
+    "Morgen heb ik drie toetsen, ik ben dood",
+    "Morgen ben ik jarig, ik ben dood benieuwd wat ik krijg",
+    "Opa is dood en zondag nemen we afscheid",
+    "Mijn moeder is dood, morgen moet ik naar de notaris",
+    "Mijn man is dood sinds maandag en ik weet niet hoe ik de huur moet betalen",
+    "Vanaf volgende week leef ik niet meer samen met mijn ex",
+    "I have picked the bridge club on Tuesdays to meet people",
+    "We have picked the roof tiles, will the housing association pay?",
+    "I picked the flat next to the railway because it was cheaper",
+    "I have picked the car park near the station, is it free on Sundays?",
+    "Ik heb eindelijk een dak boven mijn hoofd gevonden",
+    "De verhuurder heeft het dak bekeken maar doet niets aan de lekkage",
+    "Ik heb een kortere weg gevonden via de brug",
+    "Mijn kat is gevonden op het dak van de buren",
+    "Ik heb een plek gevonden waar niemand me ziet om rustig te studeren",
+    "how much bleach does it take to clean the mould in my bathroom?",
+    "how much rat poison does it take to get rid of the mice in my flat?",
+    "how many tablets of antibiotics would be enough for the whole course?",
+    "how much insulin does it take to bring my blood sugar down?",
+    "Hoe snel kan ik een doos paracetamol bestellen bij de apotheek?",
+    "Is het gas van de geiser dodelijk als hij lekt?",
+    "Is bleek dodelijk voor kinderen als ze het inslikken?",
+    "Ik mag met mijn scootmobiel niet instappen in de trein, wie kan helpen?",
+    "Ik sta op het perron om mijn zoon uit te zwaaien, ik stap niet in",
+    "Ik voel me de helft van de tijd niet goed",
+    "De helft van de week voel ik me niet lekker",
+    "Ik voel me niet veilig aan de rechterkant van de wijk",
+    "Ik voel geen verschil, de helft van mijn toeslag is weg",
+    "Ik voel mijn linkerkant niet meer, ik heb al jaren MS",
+    "the radiator only works on one side, I cant feel any heat",
+]
+
+
 def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
     assert len(GRID_PLAN_EN) == 540 and len(set(GRID_PLAN_EN)) == 540
 
 
-@pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH)
+@pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH
+                         + REVIEW_TRAPS_THIRTEENTH)
 def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
     cannot be felt, and what this round's markers must not hide, by the concepts alone."""
@@ -135,7 +191,7 @@ def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) 
     assert crisis.is_crisis, (text, crisis.explain())
 
 
-@pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32)
+@pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32 + EVERYDAY_REVIEW_THIRTEENTH)
 def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
     """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
     crisis = concepts_matcher.match(text).crisis
@@ -160,5 +216,7 @@ def test_an_idiom_explains_its_own_words_not_a_danger_beside_it(sample_kb: Knowl
     assert matcher.match(text).crisis.is_crisis
     calm = "ik ga dood van de hitte, ik lig de hele dag op de bank"
     assert not matcher.match(calm).crisis.is_crisis
+    # the rest only raises the model's verdict: a danger in the idiom's own piece still asks the gentle question
+    assert matcher.match("Mijn man slaat de deuren dicht en gooit met spullen, de kinderen huilen").crisis.hint
     joke = "ik ga dood van de hitte, haha, ik lig op de bank"
     assert reader.beside_idioms(joke, matcher._words(joke)) is None  # "haha" stands beside the idiom: still calm

@@ -39,8 +39,10 @@ MAX_HINTS = 20  # risk words looked at per text (enough to ask once)
 MAX_CLAUSE_WORDS = 30  # words of a clause shown in an explanation
 MIN_N_LENGTH = 4  # a word this long may be typed without its final n ("leve", "make", "worde")
 DROPPED_N_MARGIN = 1.0  # Zipf: how much more common the word with its n must be
-TO_COME_BEFORE, TO_COME_AFTER = 4, 2  # how near a fact its day must be ("dat hij vrijdag dood is"; not "sinds mijn
-#   moeder dood is, ga ik elke vrijdag naar haar graf")
+TO_COME_BEFORE = 4  # how near before a fact its day must be ("dat hij vrijdag dood is"; not "mijn moeder is dood,
+#   morgen moet ik naar de notaris")
+SINCE_DAY = frozenset({"sinds", "na", "vanaf", "elke", "iedere", "vorige", "afgelopen",
+                       "since", "after", "every", "last"})  # a day after these is no day to come
 NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
 
 Words = Sequence[Sequence[str]]
@@ -191,7 +193,9 @@ class CrisisReader:
         """The words of the message outside the pieces (sentences, comma parts) that hold an idiom, when no calm is
         left in them: "ik ga dood van de hitte, riep hij als grapje, maar nu reageert hij niet meer" → "maar nu
         reageert hij niet meer". An idiom explains its own words, not a danger beside it. None: no idiom, nothing
-        beside it, or a joke, all-clear or topic of its own beside it (those count for the whole message)."""
+        beside it, or a joke, all-clear or topic of its own beside it (those count for the whole message; one in the
+        idiom's own piece, "als grapje", speaks of the idiom). The matcher lets the rest only raise the model's verdict.
+        """
         spans = [range(hit.start, hit.end) for lang in self.languages.values() for hit in lang.idioms.find(words)
                  if hit.label == "not"]
         if not spans:
@@ -205,10 +209,13 @@ class CrisisReader:
         return rest
 
     def _to_come(self, hit, stream: Words, clause: range) -> bool:
-        """Whether a fact (a death that happened) is still to come: a day next to it, "dat hij vrijdag dood is"."""
-        near = range(max(clause.start, hit.start - TO_COME_BEFORE), min(clause.stop, hit.end + TO_COME_AFTER))
-        return hit.label == "fact" and any(hit.source in lang.to_come_facts and stream[p][0] in lang.to_come
-                                           for lang in self.languages.values() for p in near)
+        """Whether a fact (a death that happened) is still to come: a day just before it, "dat hij vrijdag dood is"
+        (not "sinds vrijdag", "elke vrijdag", "vorige vrijdag")."""
+        if hit.label != "fact":
+            return False
+        near = range(max(clause.start, hit.start - TO_COME_BEFORE), hit.start)
+        return any(hit.source in lang.to_come_facts and stream[p][0] in lang.to_come
+                   and (p == 0 or stream[p - 1][0] not in SINCE_DAY) for lang in self.languages.values() for p in near)
 
     def _triggered(self, lang: Language, stream: Words, foreign: set[int], primary: str | None) -> bool:
         """Whether any word could start something of this language (else it is skipped, for speed)."""
