@@ -178,12 +178,28 @@ EVERYDAY_REVIEW_THIRTEENTH = [
 ]
 
 
+# A professional with a client in danger now: the client no longer softens it (it did for every case a professional
+# told; on all tuning and training data the concepts now hear eleven dangers more and flag nothing more).
+CLIENT_NOW = [
+    "Een cliënt zei net tegen me dat ze vannacht alle pillen inneemt die ze heeft",
+    "Als leerkracht maak ik me zorgen: een jongen uit mijn klas heeft net verteld dat zijn vader hem slaat",
+    "A patient just told me her husband will kill her if she goes home",
+    "Mijn cliënt staat nu op het balkon en zegt dat hij springt",
+]
+
+CLIENT_IN_GENERAL = [
+    "Als wijkverpleegkundige zie ik vaak cliënten met suïcidale gedachten, waar verwijs ik ze naar?",
+    "I'm a GP and want to know how to refer patients who feel suicidal to your team",
+    "als begeleider schrijf ik veel over huiselijk geweld bij mijn cliënten, dat kost energie",
+]
+
+
 def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
     assert len(GRID_PLAN_EN) == 540 and len(set(GRID_PLAN_EN)) == 540
 
 
 @pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH
-                         + REVIEW_TRAPS_THIRTEENTH)
+                         + REVIEW_TRAPS_THIRTEENTH + CLIENT_NOW)
 def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
     cannot be felt, and what this round's markers must not hide, by the concepts alone."""
@@ -191,7 +207,8 @@ def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) 
     assert crisis.is_crisis, (text, crisis.explain())
 
 
-@pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32 + EVERYDAY_REVIEW_THIRTEENTH)
+@pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32 + EVERYDAY_REVIEW_THIRTEENTH
+                         + CLIENT_IN_GENERAL)
 def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
     """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
     crisis = concepts_matcher.match(text).crisis

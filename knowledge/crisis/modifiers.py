@@ -37,6 +37,7 @@ class Markers:
     joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
     topic: frozenset[str] = frozenset()  # the danger is a subject: "a documentary", "this game", "laatste werkdag"
     client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
+    client_now: frozenset[str] = frozenset()  # ...who is in danger now: "net", "just", "nu", "vannacht" (no softening)
     tantrum: frozenset[str] = frozenset()  # the writer took a child's phone: "toen ik zijn telefoon afpakte"
     coming_back: frozenset[str] = frozenset()  # anywhere in the text, its author comes back: "komt hij weer thuis"
     not_joking: frozenset[str] = frozenset()  # the writer does not laugh along ("ik geloof het wel"), or a means is at
@@ -199,6 +200,9 @@ class Judge:
             # "hij lachte erbij, maar ik geloof het wel"; a tantrum with a means at hand ("he says he'll jump because I
             # turned off the wifi, he is on the railing") is more than words
             if name in ("joking", "tantrum") and self.in_text("not_joking"):
+                continue
+            # "een cliënt zei net aan de telefoon dat ze al haar insuline gaat spuiten": a case now, not a case told
+            if name == "client" and self.in_text("client_now"):
                 continue
             if marked:
                 return "soft", f"{reason} ({', '.join(sorted(marked))})"
