@@ -194,12 +194,39 @@ CLIENT_IN_GENERAL = [
 ]
 
 
+# A probe of passive wishes and goodbyes, written after fresh32 was read: "not want to be here" was blocked by the
+# blocker meant for "I do not want to die"; "mijn leven stoppen", an adjective between "naar mijn" and "man" ("naar mijn
+# overleden man gaan"), a last message from the platform, means gathered.
+PASSIVE_WISHES = [
+    "I don't want to be here after tonight",
+    "she says she doesn't want to be here anymore",
+    "I wouldn't mind if I just didn't wake up tomorrow",
+    "Hoeveel oxazepam moet je innemen zodat je niet meer wakker wordt?",
+    "Ik heb besloten dat ik vannacht mijn leven stop",
+    "mijn vader heeft zijn geweer gepakt en zegt dat hij niet verder wil",
+    "mijn oom belt vanaf het perron en zegt dat dit zijn laatste telefoontje is",
+    "ze heeft al haar medicijnen bij elkaar gezocht en houdt het vannacht niet meer vol",
+    "vanavond wil ik naar mijn overleden man gaan",
+    "Said goodbye to my cat and transferred my savings to my sister",
+]
+
+EVERYDAY_PASSIVE_WISHES = [
+    "I do not want to be here in this house with him, I want to move",
+    "hope I don't wake up before noon tomorrow, day off!",
+    "ik hoop dat ik morgen niet wakker word van de buren",
+    "ik wil stoppen met mijn leven zoals het nu is en een nieuwe baan zoeken",
+    "we gaan zondag naar het graf van mijn overleden man",
+    "mijn man gaat op jacht met zijn geweer, ik wil niet dat hij verder gaat met die hobby",
+]
+
+
 def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
     assert len(GRID_PLAN_EN) == 540 and len(set(GRID_PLAN_EN)) == 540
 
 
 @pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH
-                         + REVIEW_TRAPS_THIRTEENTH + CLIENT_NOW)
+                         + REVIEW_TRAPS_THIRTEENTH + CLIENT_NOW
+                         + PASSIVE_WISHES)
 def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
     cannot be felt, and what this round's markers must not hide, by the concepts alone."""
@@ -208,7 +235,7 @@ def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) 
 
 
 @pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32 + EVERYDAY_REVIEW_THIRTEENTH
-                         + CLIENT_IN_GENERAL)
+                         + CLIENT_IN_GENERAL + EVERYDAY_PASSIVE_WISHES)
 def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
     """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
     crisis = concepts_matcher.match(text).crisis
