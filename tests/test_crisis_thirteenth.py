@@ -220,13 +220,35 @@ EVERYDAY_PASSIVE_WISHES = [
 ]
 
 
+# A clause inserted between commas ("ik ga er, als de kinderen slapen, een eind aan maken") cut the clause around it in
+# two, so that neither half held the whole danger. The frame is now read as one clause, with the insertion in it for
+# the time layer: an insertion that dates the danger ("toen ik klein was") still makes it the past.
+def _grid_inserted() -> list[str]:
+    frames = (("ik ga er", "een eind aan maken"), ("hij heeft besloten dat hij zichzelf", "van kant maakt"),
+              ("mijn vader zegt dat hij zich vanavond", "ophangt"),
+              ("ze zegt dat haar vriend haar", "elke avond slaat"), ("ik ben van plan om er", "een eind aan te maken"))
+    insertions = ("als de kinderen slapen", "zodra iedereen weg is", "wanneer het donker wordt",
+                  "als hij gedronken heeft")
+    return [f"{before}, {inserted}, {after}" for before, after in frames for inserted in insertions]
+
+
+GRID_INSERTED = _grid_inserted()
+
+EVERYDAY_INSERTED = [
+    "hij sloeg me, toen ik klein was, elke dag",
+    "ik wilde, toen ik 16 was, van de brug springen",
+    "I wanted to, when I was a teenager, end my life",
+    "ik ga er, als de kinderen slapen, een eind aan maken, aan die rommel op zolder",
+]
+
+
 def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
     assert len(GRID_PLAN_EN) == 540 and len(set(GRID_PLAN_EN)) == 540
 
 
 @pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH
                          + REVIEW_TRAPS_THIRTEENTH + CLIENT_NOW
-                         + PASSIVE_WISHES)
+                         + PASSIVE_WISHES + GRID_INSERTED)
 def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
     cannot be felt, and what this round's markers must not hide, by the concepts alone."""
@@ -235,7 +257,7 @@ def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) 
 
 
 @pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32 + EVERYDAY_REVIEW_THIRTEENTH
-                         + CLIENT_IN_GENERAL + EVERYDAY_PASSIVE_WISHES)
+                         + CLIENT_IN_GENERAL + EVERYDAY_PASSIVE_WISHES + EVERYDAY_INSERTED)
 def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
     """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
     crisis = concepts_matcher.match(text).crisis

@@ -44,6 +44,10 @@ TO_COME_BEFORE = 4  # how near before a fact its day must be ("dat hij vrijdag d
 SINCE_DAY = frozenset({"sinds", "na", "vanaf", "elke", "iedere", "vorige", "afgelopen",
                        "since", "after", "every", "last"})  # a day after these is no day to come
 NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
+# Subordinate clause words whose clause may stand between two commas inside another ("ik ga er, als de kinderen
+# slapen, een eind aan maken"; thirteenth round). Not "want", "maar", "en": they join main clauses.
+INSERTED = frozenset({"als", "wanneer", "zodra", "toen", "omdat", "terwijl", "nadat", "voordat", "zodat", "hoewel",
+                      "tenzij", "when", "if", "because", "while", "after", "before", "although", "unless", "once"})
 
 Words = Sequence[Sequence[str]]
 
@@ -240,17 +244,18 @@ class CrisisReader:
         visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
         cuts = clause_starts(stream, context.starts, lang.clause_words, foreign, context.commas)
         clauses = _clauses(cuts, len(stream), boundary)
+        frames = _insertions(clauses, stream, context.commas, context.starts)
         at = [n for n, clause in enumerate(clauses) for _ in clause]  # position -> clause number
         phrase_hits = [hit for hit in lang.phrases.find(visible) if hit.end > boundary]
         hint_hits = [hit for hit in lang.hints.find([forms[:1] for forms in visible]) if hit.start >= boundary]
         covered: set[int] = set()
-        concepts = self._concepts(lang, context, clauses, foreign)
+        concepts = self._concepts(lang, context, clauses, foreign, frames)
         if phrase_hits or hint_hits or any(concepts[:3]):  # only then look for idioms (most sentences: never)
             covered = {p for other in self.languages.values() for hit in other.idioms.find(stream)
                        if not self._to_come(hit, stream, clauses[at[hit.start]])
                        for p in range(hit.start, hit.end)}  # an idiom is an idiom in any list
             if covered:
-                concepts = self._concepts(lang, context, clauses, foreign | covered)
+                concepts = self._concepts(lang, context, clauses, foreign | covered, frames)
         findings, softened, hint_words, per_clause = concepts
         stood: set[tuple[str, int]] = set()  # (kind, clause): one standing phrase is enough
         for hit in phrase_hits:
@@ -279,7 +284,8 @@ class CrisisReader:
                 hint_words.append(" ".join(said))
         return findings, softened, hint_words
 
-    def _concepts(self, lang: Language, context: _Context, clauses: list[range], masked: set[int]) -> tuple[
+    def _concepts(self, lang: Language, context: _Context, clauses: list[range], masked: set[int],
+                  frames: tuple[tuple[int, range], ...] = ()) -> tuple[
         list[Finding], list[Finding], list[str], list[dict]
     ]:
         stream, boundary = context.stream, context.boundary
@@ -288,8 +294,15 @@ class CrisisReader:
         hint_words: list[str] = []
         per_clause = [lang.concepts.roles_in(stream, list(c), masked, context.commas) for c in clauses]
         alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
-        for unit, reach, index, parts in _units(clauses, boundary):
-            roles = _merge(per_clause[n] for n in parts)
+        units = [(unit, reach, index, parts, _merge(per_clause[n] for n in parts))
+                 for unit, reach, index, parts in _units(clauses, boundary)]
+        first = next((k for k, clause in enumerate(clauses) if clause.start >= boundary), len(clauses))
+        for n, tail in frames:  # "ik ga er, | als de kinderen slapen, een eind aan maken": the frame read as one
+            # clause, with the insertion in it for the time layer ("hij sloeg me, toen ik klein was, elke dag")
+            if n > first:
+                roles = _merge((per_clause[n - 1], lang.concepts.roles_in(stream, list(tail), masked, context.commas)))
+                units.append((list(range(clauses[n - 1].start, tail.stop)), 1, n - first, (n - 1, n), roles))
+        for unit, reach, index, parts, roles in units:
             after = parts[-1] + 1
             around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
             for concept, said in lang.concepts.fired(roles, reach, boundary, around):
@@ -379,6 +392,26 @@ def _merge(parts) -> dict[str, list[tuple[int, str]]]:
         for role, found in roles.items():
             merged[role] = merged.get(role, []) + found
     return merged
+
+
+def _insertions(clauses: list[range], stream: Words, commas: set[int], starts: set[int]) -> tuple[
+    tuple[int, range], ...
+]:
+    """The clauses inserted between commas in another, each with the words after its closing comma.
+
+    "ik ga er, als de kinderen slapen, een eind aan maken": the "als" clause ends at the second comma, and "een eind aan
+    maken" goes on with the clause before it. Only a subordinate clause (INSERTED) that starts right after a comma and
+    ends at a comma in the same sentence and clause."""
+    found = []
+    for n, clause in enumerate(clauses):
+        p = clause.start
+        if n == 0 or p not in commas or stream[p][0] not in INSERTED:
+            continue
+        end = next((q for q in sorted(commas) if p < q < clause.stop), None)
+        if end is None or any(p < q <= end for q in starts):
+            continue
+        found.append((n, range(end, clause.stop)))
+    return tuple(found)
 
 
 def _units(clauses: list[range], boundary: int) -> list[tuple[list[int], int, int, tuple[int, ...]]]:
