@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from knowledge.crisis import Crisis, CrisisReader
-from knowledge.crisis.second_opinion import CRISIS_AT, second_opinion, weigh
+from knowledge.crisis.second_opinion import CRISIS_AT, RESTORE_AT, second_opinion, weigh
 from knowledge.dictionary import Lemmas, common_in, warm, zipf
 from knowledge.domain_opinion import blend, domain_opinion
 from knowledge.domains import DOMAIN_IDS
@@ -274,7 +274,7 @@ class Matcher:
         calm = self.crisis_reader.calming_in(words) if opinion.danger >= CRISIS_AT and not crisis.is_crisis else ()
         beside = self.crisis_reader.beside_idioms(text, words) if calm and not crisis.softened else None
         rest = second_opinion().judge(beside) if beside is not None else None
-        if rest is not None and rest.danger >= CRISIS_AT:  # "'ik ga dood van de hitte', maar nu reageert hij niet"
+        if rest is not None and rest.danger >= RESTORE_AT:  # "'ik ga dood van de hitte', maar nu reageert hij niet"
             opinion, shown, calm = rest, " ".join(forms[0] for forms in beside[:MAX_CLAUSE_WORDS]), ()
         return weigh(crisis, opinion, shown, calm)
 

@@ -187,7 +187,7 @@ CLIENT_NOW = [
     "Mijn cliënt staat nu op het balkon en zegt dat hij springt",
 ]
 
-CLIENT_IN_GENERAL = [
+EVERYDAY_CLIENT_IN_GENERAL = [
     "Als wijkverpleegkundige zie ik vaak cliënten met suïcidale gedachten, waar verwijs ik ze naar?",
     "I'm a GP and want to know how to refer patients who feel suicidal to your team",
     "als begeleider schrijf ik veel over huiselijk geweld bij mijn cliënten, dat kost energie",
@@ -237,8 +237,45 @@ GRID_INSERTED = _grid_inserted()
 EVERYDAY_INSERTED = [
     "hij sloeg me, toen ik klein was, elke dag",
     "ik wilde, toen ik 16 was, van de brug springen",
-    "I wanted to, when I was a teenager, end my life",
-    "ik ga er, als de kinderen slapen, een eind aan maken, aan die rommel op zolder",
+    "My mum is going to, when she finds out, kill me",
+]
+
+
+# A second last read, before fresh33 was measured: the blockers and markers added after the first one hid these ("ruzie"
+# taken for what is ended, "when I was a teenager" in a comparison), and these everyday sentences alarmed ("nu", "net"
+# and "just" as a client's danger now; a visit to a late husband's family; a battery nearly empty on the platform).
+SECOND_READ_TRAPS = [
+    "Na de zoveelste ruzie met mijn ouders maak ik er vanavond een eind aan",
+    "Al die ruzie thuis, ik kan niet meer, vannacht maak ik er een eind aan",
+    "I want to kill myself, just like when I was a teenager",
+    "I want to die, like when I was a teenager",
+    "My dad hit me when I was a kid and he hit my sister yesterday",
+    "Ik ga er, omdat ik vorig jaar alles kwijtraakte, een eind aan maken",
+    "Een cliënt van mij zei net aan de telefoon dat ze al haar insuline tegelijk gaat spuiten, ze wil niet meer leven.",
+    "A patient just told me her husband will kill her if she goes home",
+]
+
+EVERYDAY_SECOND_READ = [
+    "Als wijkverpleegkundige merk ik dat cliënten nu vaker praten over zelfmoord, waar kan ik ze naar verwijzen?",
+    "Net als veel collega's zie ik als begeleider cliënten die zichzelf snijden, hoe ga ik daarmee om?",
+    "Ik ben nu doktersassistente en patiënten met suïcidale gedachten verwijs ik naar de huisarts, klopt dat?",
+    "Ik werk nu als begeleider en een cliënt vertelde vorige maand dat haar vriend haar slaat, hoe meld ik dat?",
+    "Mijn cliënt heeft op dit moment schulden en praat soms over zelfmoord, waar kan ik hem naar verwijzen?",
+    "I'm a nurse and I just want to know how to refer patients who feel suicidal",
+    "As a GP I just want to check the referral route for patients with suicidal thoughts",
+    "I work with clients who self harm, is there a training this weekend?",
+    "Zaterdag gaan we naar mijn schoonouders, de ouders van mijn overleden man",
+    "Ik ga bij mijn overleden man zijn familie op bezoek dit weekend",
+    "Opa is in de palliatieve fase, zijn leven stopt langzaam",
+    "Sinds ik die slaappillen slik word ik 's ochtends niet meer wakker van de wekker",
+    "Ik sta op het perron, trein heeft vertraging, dit is mijn laatste bericht want mijn batterij is bijna leeg",
+    "I hope the kids dont wake up when I leave for my night shift",
+    "I hope I don't wake up sick tomorrow",
+    "Said goodbye to the old car today and signed over the papers to the buyer",
+    "My daughter says she doesnt want to be here any longer, the school is awful",
+    "Mijn man is agent en heeft zijn dienstwapen thuis, hij wil niet verder bij de politie",
+    "Mijn zoon wil niet verder met school, hij zit de hele dag met zijn luchtbuks te schieten",
+    "My wife is going to, when she sees the credit card bill, kill me",
 ]
 
 
@@ -248,7 +285,7 @@ def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
 
 @pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH
                          + REVIEW_TRAPS_THIRTEENTH + CLIENT_NOW
-                         + PASSIVE_WISHES + GRID_INSERTED)
+                         + PASSIVE_WISHES + GRID_INSERTED + SECOND_READ_TRAPS)
 def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
     cannot be felt, and what this round's markers must not hide, by the concepts alone."""
@@ -257,7 +294,8 @@ def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) 
 
 
 @pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32 + EVERYDAY_REVIEW_THIRTEENTH
-                         + CLIENT_IN_GENERAL + EVERYDAY_PASSIVE_WISHES + EVERYDAY_INSERTED)
+                         + EVERYDAY_CLIENT_IN_GENERAL + EVERYDAY_PASSIVE_WISHES + EVERYDAY_INSERTED
+                         + EVERYDAY_SECOND_READ)
 def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
     """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
     crisis = concepts_matcher.match(text).crisis

@@ -25,7 +25,7 @@ from knowledge.crisis.clauses import (
     sentence_starts,
 )
 from knowledge.crisis.concepts import ConceptSet
-from knowledge.crisis.modifiers import CALMING, Judge, Markers, phrases_in
+from knowledge.crisis.modifiers import CALMING, WHEN, Judge, Markers, phrases_in
 from knowledge.crisis.phrases import PhraseSet
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.dictionary import common_in
@@ -44,10 +44,10 @@ TO_COME_BEFORE = 4  # how near before a fact its day must be ("dat hij vrijdag d
 SINCE_DAY = frozenset({"sinds", "na", "vanaf", "elke", "iedere", "vorige", "afgelopen",
                        "since", "after", "every", "last"})  # a day after these is no day to come
 NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
-# Subordinate clause words whose clause may stand between two commas inside another ("ik ga er, als de kinderen
+# Dutch subordinate clause words whose clause may stand between two commas inside another ("ik ga er, als de kinderen
 # slapen, een eind aan maken"; thirteenth round). Not "want", "maar", "en": they join main clauses.
 INSERTED = frozenset({"als", "wanneer", "zodra", "toen", "omdat", "terwijl", "nadat", "voordat", "zodat", "hoewel",
-                      "tenzij", "when", "if", "because", "while", "after", "before", "although", "unless", "once"})
+                      "tenzij"})  # Dutch only: English puts such a clause first or last
 
 Words = Sequence[Sequence[str]]
 
@@ -301,10 +301,15 @@ class CrisisReader:
             # clause, with the insertion in it for the time layer ("hij sloeg me, toen ik klein was, elke dag")
             if n > first:
                 roles = _merge((per_clause[n - 1], lang.concepts.roles_in(stream, list(tail), masked, context.commas)))
-                units.append((list(range(clauses[n - 1].start, tail.stop)), 1, n - first, (n - 1, n), roles))
+                dated = stream[clauses[n].start][0] in WHEN  # only "toen" dates the frame; "omdat vorig jaar ..." not
+                unit = (list(range(clauses[n - 1].start, tail.stop)) if dated
+                        else [*clauses[n - 1], *tail])
+                units.append((unit, 1, n - first, (n - 1, n), roles))
         for unit, reach, index, parts, roles in units:
             after = parts[-1] + 1
             around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
+            if len(parts) == 2 and reach == 1 and parts[1] in {n for n, _ in frames}:
+                around |= frozenset(per_clause[parts[1]])  # a blocker in the insertion counts too
             for concept, said in lang.concepts.fired(roles, reach, boundary, around):
                 if any((concept.name, n) in alone for n in parts):
                     continue
