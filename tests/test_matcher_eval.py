@@ -88,32 +88,33 @@ def test_matcher_holds_its_ground_on_the_fresh_tuning_sets(matcher: Matcher, nam
 SECOND_OPINION_SETS = {
     # set: (top-1, top-3 recall, services follow story); reached in the thirteenth round
     "fresh5.yaml": (0.87, 0.94, 0.86),  # reached 0.892/0.957/0.875
-    "fresh6.yaml": (0.90, 0.85, 0.87),  # reached 0.924/0.869/0.886
-    "fresh7.yaml": (0.92, 0.83, 0.88),  # reached 0.943/0.852/0.896
-    "fresh8.yaml": (0.90, 0.83, 0.85),  # reached 0.923/0.850/0.866
-    "fresh9.yaml": (0.94, 0.82, 0.90),  # reached 0.961/0.842/0.925
-    "fresh10.yaml": (0.92, 0.88, 0.91),  # reached 0.942/0.904/0.935
-    "fresh11.yaml": (0.92, 0.85, 0.88),  # reached 0.939/0.870/0.903
-    "fresh12.yaml": (0.91, 0.83, 0.86),  # reached 0.933/0.855/0.883
-    "fresh13.yaml": (0.93, 0.88, 0.89),  # reached 0.953/0.897/0.906
-    "fresh14.yaml": (0.92, 0.86, 0.90),  # reached 0.939/0.880/0.924
-    "fresh15.yaml": (0.89, 0.86, 0.85),  # reached 0.911/0.882/0.875
-    "fresh16.yaml": (0.90, 0.86, 0.89),  # reached 0.917/0.881/0.914
+    "fresh6.yaml": (0.90, 0.85, 0.87),  # reached 0.924/0.867/0.889
+    "fresh7.yaml": (0.92, 0.83, 0.88),  # reached 0.943/0.850/0.896
+    "fresh8.yaml": (0.90, 0.83, 0.85),  # reached 0.923/0.850/0.869
+    "fresh9.yaml": (0.94, 0.82, 0.91),  # reached 0.961/0.844/0.927
+    "fresh10.yaml": (0.92, 0.88, 0.91),  # reached 0.944/0.904/0.932
+    "fresh11.yaml": (0.92, 0.85, 0.88),  # reached 0.939/0.868/0.901
+    "fresh12.yaml": (0.92, 0.83, 0.87),  # reached 0.936/0.853/0.886
+    "fresh13.yaml": (0.93, 0.88, 0.88),  # reached 0.950/0.897/0.900
+    "fresh14.yaml": (0.92, 0.86, 0.90),  # reached 0.936/0.880/0.924
+    "fresh15.yaml": (0.89, 0.86, 0.85),  # reached 0.911/0.880/0.875
+    "fresh16.yaml": (0.90, 0.86, 0.89),  # reached 0.917/0.881/0.912
     "fresh17.yaml": (0.92, 0.88, 0.88),  # reached 0.944/0.902/0.898
-    "fresh18.yaml": (0.93, 0.89, 0.88),  # reached 0.950/0.905/0.904
+    "fresh18.yaml": (0.93, 0.89, 0.88),  # reached 0.953/0.905/0.901
     "fresh19.yaml": (0.90, 0.84, 0.89),  # reached 0.919/0.864/0.909
-    "fresh20.yaml": (0.91, 0.86, 0.90),  # reached 0.933/0.877/0.918
+    "fresh20.yaml": (0.92, 0.86, 0.90),  # reached 0.936/0.878/0.918
     "fresh21.yaml": (0.92, 0.89, 0.91),  # reached 0.939/0.905/0.925
-    "fresh22.yaml": (0.90, 0.85, 0.87),  # reached 0.919/0.874/0.893
-    "fresh23.yaml": (0.89, 0.82, 0.85),  # reached 0.914/0.838/0.872
-    "fresh24.yaml": (0.91, 0.87, 0.91),  # reached 0.931/0.888/0.932
-    "fresh25.yaml": (0.89, 0.80, 0.87),  # reached 0.908/0.823/0.890
-    "fresh26.yaml": (0.88, 0.82, 0.86),  # reached 0.900/0.840/0.878
+    "fresh22.yaml": (0.90, 0.86, 0.88),  # reached 0.922/0.875/0.896
+    "fresh23.yaml": (0.90, 0.82, 0.85),  # reached 0.917/0.840/0.872
+    "fresh24.yaml": (0.91, 0.87, 0.91),  # reached 0.931/0.887/0.935
+    "fresh25.yaml": (0.89, 0.80, 0.87),  # reached 0.908/0.824/0.890
+    "fresh26.yaml": (0.88, 0.82, 0.86),  # reached 0.897/0.840/0.881
     "fresh27.yaml": (0.88, 0.78, 0.83),  # reached 0.900/0.800/0.855
     "fresh28.yaml": (0.89, 0.87, 0.90),  # reached 0.908/0.885/0.918
-    "fresh29.yaml": (0.91, 0.86, 0.90),  # reached 0.925/0.881/0.921
+    "fresh29.yaml": (0.91, 0.86, 0.90),  # reached 0.925/0.883/0.921
     "fresh30.yaml": (0.89, 0.85, 0.88),  # reached 0.914/0.872/0.901
     "fresh31.yaml": (0.89, 0.87, 0.88),  # reached 0.906/0.891/0.895
+    "fresh32.yaml": (0.92, 0.83, 0.89),  # reached 0.942/0.851/0.908
 }
 
 
