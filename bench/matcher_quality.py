@@ -54,7 +54,7 @@ NAMES = {"sentences": "tuning", "heldout": "held-out", "fresh": "fresh, tuned on
          "fresh30": "fresh30, trained on",
          "fresh31": "fresh31, trained on",
          "fresh32": "fresh32, measured blind once, then tuned on (not trained on)",
-         "fresh33": "fresh33, written blind, never tuned on"}
+         "fresh33": "fresh33, written blind, never tuned on (nobody has read its misses)"}
 
 
 def sets() -> list[tuple[str, Path]]:
