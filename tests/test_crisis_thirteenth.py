@@ -279,13 +279,70 @@ EVERYDAY_SECOND_READ = [
 ]
 
 
+# After fresh32 was read, the classes its misses of the concepts alone showed (the model heard them): affairs in order
+# and not to be seen again, driving without a belt, two signs of a stroke, a chest squeezed, blood through the towel, a
+# small child drowsy and grey, diabetes with acetone, a household poison swallowed, a limb at an angle in shock,
+# someone thrown against something, struck with an object, a phone smashed and a lip open, grabbed at night by a man in
+# the house, a gun next to the children, a child never to be seen alive again, burn marks and punishment.
+CLASSES_OF_FRESH32 = [
+    "Een collega, Ruud, zei vandaag bij de koffieautomaat dat hij zijn zaken op orde heeft gebracht en dat we "
+    "hem na het weekend niet meer zullen zien.",
+    "Mijn moeder belde huilend dat ze al haar medicijnen bij elkaar heeft gezocht en dat ze het vannacht niet "
+    "meer volhoudt.",
+    "Soms hoop ik dat ik gewoon een ongeluk krijg op de snelweg. Vanavond rijd ik zonder gordel zo hard als de"
+    " auto gaat.",
+    "ik kan niet meer, heb alle tabletten uit de kast gepakt en ik neem ze vanavond allemaal in. sorry",
+    "mijn vader heeft al zijn zaken geregeld en zegt dat we hem nooit meer zullen zien",
+    "Mijn tante kan niet meer goed praten en haar hand is slap, het begon tien minuten geleden.",
+    "mijn vader praat ineens onduidelijk en zijn arm is slap, sinds een kwartier",
+    "Mijn collega zegt dat haar zicht aan één kant wegvalt en dat ze haar woorden niet meer kan vinden.",
+    "Net in de keuken begon ze ineens te lallen en nu zakt ze door haar benen.",
+    "Mijn buurman van 70 zit wit en zwetend op de trap en zegt dat zijn borst wordt dichtgeknepen.",
+    "Er zit een diepe snee in mijn pols en het bloed komt dwars door de handdoek heen.",
+    "zoontje van 1 is ineens heel suf en grauw",
+    "my son drank some of the dishwasher liquid and he's throwing up and crying",
+    "my toddler swallowed some bleach and is coughing",
+    "mijn peuter heeft van de vaatwastablet gegeten en moet overgeven",
+    "My grandmother fell in the garden, her leg is twisted outwards and she's shaking and ice cold.",
+    "Mijn dochter met diabetes braakt al uren, haar adem ruikt naar aceton en ze ademt heel diep en snel.",
+    "mijn ex stuurt berichten dat ik mijn dochter nooit meer levend terugzie",
+    "he took the kids and says I will never see them alive again",
+    "mijn man wil onze dochter meenemen naar het buitenland voor besnijdenis",
+    "my ex drove off with our son after drinking all afternoon",
+    "mijn vriend is dronken met de kinderen in de auto weggereden",
+    "de baby ligt alleen in bad en de moeder is weg",
+    "mijn zus liet haar kind van vier de hele nacht alleen thuis en doet het vanavond weer",
+    "hij stuurt een foto van een pistool naast de kinderen",
+    "zijn vader gaat hem vanavond weer straffen, hij heeft brandplekjes op zijn armen",
+    "my neighbour's husband is throwing her against the wall again",
+    "he smashed the window and said next time it will be my head",
+    "mijn vriend heeft me gisteren tegen de muur gekwakt en vanavond wordt het erger",
+    "hij heeft me met de stofzuigerstang op mijn rug geraakt",
+    "papa heeft mama heel hard geduwd en nu ligt ze op de grond",
+    "hij heeft mijn telefoon kapotgegooid en mijn lip ligt open",
+    "mijn schoonvader komt elke nacht dronken in mijn kamer en pakt mij vast",
+    "mijn kleinzoon heeft opa tegen de grond gewerkt en zegt dat hij ons vanavond iets aandoet",
+]
+
+EVERYDAY_CLASSES_OF_FRESH32 = [
+    "mijn collega heeft zijn zaken op orde, hij gaat emigreren en we zullen hem niet meer zien",
+    "ik kan niet meer van de hoofdpijn, ik neem mijn vitamines allemaal in een keer in de ochtend",
+    "mijn opa heeft een testament laten maken bij de notaris",
+    "ik had tien minuten geleden even hoofdpijn maar nu is het weg",
+    "mijn zoon heeft vorig jaar per ongeluk van de afwasmiddel gedronken, het is goed afgelopen",
+    "ik heb de bal tegen de muur gegooid en het raam is kapot",
+    "mijn zoon heeft zijn lip opengehaald bij het voetballen",
+    "de kinderen spelen in bad en ik zit ernaast",
+]
+
+
 def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
     assert len(GRID_PLAN_EN) == 540 and len(set(GRID_PLAN_EN)) == 540
 
 
 @pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH
                          + REVIEW_TRAPS_THIRTEENTH + CLIENT_NOW
-                         + PASSIVE_WISHES + GRID_INSERTED + SECOND_READ_TRAPS)
+                         + PASSIVE_WISHES + GRID_INSERTED + SECOND_READ_TRAPS + CLASSES_OF_FRESH32)
 def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
     cannot be felt, and what this round's markers must not hide, by the concepts alone."""
@@ -295,7 +352,7 @@ def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) 
 
 @pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32 + EVERYDAY_REVIEW_THIRTEENTH
                          + EVERYDAY_CLIENT_IN_GENERAL + EVERYDAY_PASSIVE_WISHES + EVERYDAY_INSERTED
-                         + EVERYDAY_SECOND_READ)
+                         + EVERYDAY_SECOND_READ + EVERYDAY_CLASSES_OF_FRESH32)
 def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
     """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
     crisis = concepts_matcher.match(text).crisis
