@@ -2,8 +2,8 @@
 
 Run:  .venv/bin/python bench/matcher_quality.py [--misses]
 
---misses lists the misses of the tuning sets only (sentences, fresh … fresh32): the other sets (heldout, fresh33,
-and any set written later) stay unseen, so they keep measuring what to expect on new text. fresh5 …
+--misses lists the misses of the tuning sets only (sentences, fresh … fresh32): the other sets (heldout, fresh33 …
+fresh35, and any set written later) stay unseen, so they keep measuring what to expect on new text. fresh5 …
 fresh32 are no longer unseen: the second opinions (tools/train_second_opinions.py) learn from them.
 --concepts prints every set again with the concepts alone (no second opinion), to see what each contributes.
 """
@@ -54,7 +54,9 @@ NAMES = {"sentences": "tuning", "heldout": "held-out", "fresh": "fresh, tuned on
          "fresh30": "fresh30, trained on",
          "fresh31": "fresh31, trained on",
          "fresh32": "fresh32, measured blind once, then tuned on (not trained on)",
-         "fresh33": "fresh33, written blind, never tuned on (nobody has read its misses)"}
+         "fresh33": "fresh33, written blind, never tuned on (nobody has read its misses)",
+         "fresh34": "fresh34, written blind, never tuned on (nobody has read its misses)",
+         "fresh35": "fresh35, written blind, never tuned on (nobody has read its misses)"}
 
 
 def sets() -> list[tuple[str, Path]]:
