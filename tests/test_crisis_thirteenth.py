@@ -336,13 +336,66 @@ EVERYDAY_CLASSES_OF_FRESH32 = [
 ]
 
 
+# A third last read, before fresh35 was measured: fresh32's classes had been written too wide (a blocker of toys and
+# food that also hid "thuis is het niet veilig, ik krijg geen eten"; "raken", "in de hoek", "een smak", a cat in my bed,
+# a knife next to the children, a goldfish no longer alive, cigarette ends, a dog without its lead, a bra too tight,
+# gums that bleed, a baby after a vaccination, sugar in a cake, a sofa pushed against the wall, a cupboard door).
+THIRD_READ_TRAPS = [
+    "Thuis is het niet veilig, ik krijg geen eten.",
+    "Mijn man is gewelddadig als het eten niet lekker is.",
+    "Mijn man pakt mijn pinpas af, ik kan geen eten kopen.",
+    "Ze willen me uithuwelijken, ik mag niet eens eten met mijn vriendinnen.",
+    "Mijn ex stalkt me sinds ik zijn eten niet meer kook.",
+]
+
+EVERYDAY_THIRD_READ = [
+    "Mijn opa raakt steeds zijn stok kwijt.",
+    "Ik raak geen fles meer aan, help me alsjeblieft om vol te houden.",
+    "Raak de hete pan niet aan, zeg ik steeds tegen mijn dochter.",
+    "Mijn nieuwe schoen raakt mijn been bij het lopen en dat schuurt.",
+    "Mijn dochter slaat de hele dag met een houten lepel op de pannen.",
+    "Kun je me helpen de bank in de hoek te duwen?",
+    "Ik kwakte mijn tas in de hoek en ging naast haar op de bank zitten.",
+    "Mijn opa maakte gisteren een smak op de grond, gelukkig is er niks gebroken.",
+    "Ik sla opa altijd met schaken.",
+    "De kat van de buurman slaapt elke nacht in mijn bed.",
+    "Ik snij de groente met een mes naast de kinderen aan tafel.",
+    "De schaar ligt in de la bij de kinderen, is dat veilig?",
+    "Welke mosselen zijn niet meer levend?",
+    "Mijn goudvis is niet meer levend, hoe vertel ik dat aan mijn zoon?",
+    "I was so relieved to see him alive again after the surgery.",
+    "Welke straf krijg je voor het weggooien van peuken op straat?",
+    "De buurman gooit zijn peuken in mijn tuin, kan hij daar straf voor krijgen?",
+    "Mijn moeder is overleden. De begrafenis is alles geregeld, maar ik zal haar nooit meer zien.",
+    "Mijn hond rent zonder riem keihard weg in het bos.",
+    "Ik laat de hond zonder riem lopen, hij plast tegen een boom.",
+    "Kan ik mijn medicijnen allemaal tegelijk innemen aan het eind van de dag?",
+    "Ik kan niet goed praten met oma via videobellen omdat het beeld steeds wegvalt.",
+    "Ik ben de woorden kwijt. Aan een kant ben ik blij, aan de andere kant verdrietig.",
+    "Mijn BH zit strak om mijn borst, welke maat moet ik nemen?",
+    "Mijn tandvlees blijft bloeden als ik flos.",
+    "Onze baby is na de vaccinatie een beetje sloom en bleek.",
+    "Mijn peuter is lusteloos en bleek, hij heeft een beetje verkoudheid.",
+    "Deze taart ruikt zoet en fruitig, zit er veel suiker in?",
+    "De wijn is fruitig en heeft weinig suiker.",
+    "Ik ben diabeet, mag ik aceton gebruiken voor mijn nagellak?",
+    "I pushed the sofa against the wall, can you help me hang a shelf above it?",
+    "She keeps throwing up on the floor, should I give her water?",
+    "The grey cupboard door hangs at a weird angle, how do I fix the hinge?",
+    "I cleaned the bathroom with bleach while drinking coffee and now I keep coughing from my cold.",
+    "You are next in line at the pharmacy, he said to me.",
+    "Next time it will be better, my husband said after the match.",
+]
+
+
 def test_the_plan_grid_is_large_enough_to_mean_something() -> None:
     assert len(GRID_PLAN_EN) == 540 and len(set(GRID_PLAN_EN)) == 540
 
 
 @pytest.mark.parametrize("text", GRID_PLAN_EN + DANGER_WHEN_WHERE_HOW + DANGER_AFTER_FRESH32 + MARKER_TRAPS_THIRTEENTH
                          + REVIEW_TRAPS_THIRTEENTH + CLIENT_NOW
-                         + PASSIVE_WISHES + GRID_INSERTED + SECOND_READ_TRAPS + CLASSES_OF_FRESH32)
+                         + PASSIVE_WISHES + GRID_INSERTED + SECOND_READ_TRAPS + CLASSES_OF_FRESH32
+                         + THIRD_READ_TRAPS)
 def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
     """A plan with a day, a death on a day, a height picked, a method question, a train not boarded, a side that
     cannot be felt, and what this round's markers must not hide, by the concepts alone."""
@@ -352,7 +405,7 @@ def test_thirteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) 
 
 @pytest.mark.parametrize("text", EVERYDAY_WHEN_WHERE_HOW + EVERYDAY_AFTER_FRESH32 + EVERYDAY_REVIEW_THIRTEENTH
                          + EVERYDAY_CLIENT_IN_GENERAL + EVERYDAY_PASSIVE_WISHES + EVERYDAY_INSERTED
-                         + EVERYDAY_SECOND_READ + EVERYDAY_CLASSES_OF_FRESH32)
+                         + EVERYDAY_SECOND_READ + EVERYDAY_CLASSES_OF_FRESH32 + EVERYDAY_THIRD_READ)
 def test_thirteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
     """Each form's everyday twin: a deadline, a photo, a rent, a dose, a delay, a break-up, a sleeping arm."""
     crisis = concepts_matcher.match(text).crisis
