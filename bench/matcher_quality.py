@@ -53,7 +53,7 @@ NAMES = {"sentences": "tuning", "heldout": "held-out", "fresh": "fresh, tuned on
          "fresh29": "fresh29, trained on",
          "fresh30": "fresh30, trained on",
          "fresh31": "fresh31, trained on",
-         "fresh32": "fresh32, measured blind once, then tuned on (not trained on)",
+         "fresh32": "fresh32, trained on",
          "fresh33": "fresh33, written blind, never tuned on (nobody has read its misses)",
          "fresh34": "fresh34, written blind, never tuned on (nobody has read its misses)",
          "fresh35": "fresh35, written blind, never tuned on (nobody has read its misses)"}
