@@ -27,6 +27,7 @@ from knowledge.crisis.clauses import (
 from knowledge.crisis.concepts import ConceptSet
 from knowledge.crisis.modifiers import CALMING, WHEN, Judge, Markers, phrases_in
 from knowledge.crisis.phrases import PhraseSet
+from knowledge.crisis.units import around, clause_of, clause_ranges, insertions, merge_roles, units
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.dictionary import common_in
 from knowledge.domains import CRISIS_KINDS
@@ -44,10 +45,6 @@ TO_COME_BEFORE = 4  # how near before a fact its day must be ("dat hij vrijdag d
 SINCE_DAY = frozenset({"sinds", "na", "vanaf", "elke", "iedere", "vorige", "afgelopen",
                        "since", "after", "every", "last"})  # a day after these is no day to come
 NOWHERE = ("\x00",)  # what a masked token looks like to the phrase patterns
-# Dutch subordinate clause words whose clause may stand between two commas inside another ("ik ga er, als de kinderen
-# slapen, een eind aan maken"; thirteenth round). Not "want", "maar", "en": they join main clauses.
-INSERTED = frozenset({"als", "wanneer", "zodra", "toen", "omdat", "terwijl", "nadat", "voordat", "zodat", "hoewel",
-                      "tenzij"})  # Dutch only: English puts such a clause first or last
 
 Words = Sequence[Sequence[str]]
 
@@ -243,8 +240,8 @@ class CrisisReader:
         stream, boundary = context.stream, context.boundary
         visible = [NOWHERE if i in foreign else forms for i, forms in enumerate(stream)]
         cuts = clause_starts(stream, context.starts, lang.clause_words, foreign, context.commas)
-        clauses = _clauses(cuts, len(stream), boundary)
-        frames = _insertions(clauses, stream, context.commas, context.starts)
+        clauses = clause_ranges(cuts, len(stream), boundary)
+        frames = insertions(clauses, stream, context.commas, context.starts)
         at = [n for n, clause in enumerate(clauses) for _ in clause]  # position -> clause number
         phrase_hits = [hit for hit in lang.phrases.find(visible) if hit.end > boundary]
         hint_hits = [hit for hit in lang.hints.find([forms[:1] for forms in visible]) if hit.start >= boundary]
@@ -261,9 +258,9 @@ class CrisisReader:
         for hit in phrase_hits:
             if any(p in covered for p in range(hit.start, hit.end)) or (str(hit.label), at[hit.start]) in stood:
                 continue
-            unit, index = _clause_of(clauses, at, hit.start, boundary)
+            unit, index = clause_of(clauses, at, hit.start, boundary)
             blockers = lang.phrase_unless.get(str(hit.label), ())
-            if blockers and any(b in roles for roles in _around(per_clause, at, hit.start) for b in blockers):
+            if blockers and any(b in roles for roles in around(per_clause, at, hit.start) for b in blockers):
                 continue
             said = tuple(stream[p][0] for p in range(hit.start, hit.end))
             verdict, why = context.judge(str(hit.label), said, unit)
@@ -276,10 +273,10 @@ class CrisisReader:
         for hit in hint_hits[:MAX_HINTS]:
             if any(p in covered for p in range(hit.start, hit.end)):
                 continue
-            if any(b in roles for roles in _around(per_clause, at, hit.start) for b in lang.hint_unless):
+            if any(b in roles for roles in around(per_clause, at, hit.start) for b in lang.hint_unless):
                 continue  # a risk word in an innocent context: judo, the pharmacy, the boss
             said = tuple(stream[p][0] for p in range(hit.start, hit.end))
-            unit, _ = _clause_of(clauses, at, hit.start, boundary)
+            unit, _ = clause_of(clauses, at, hit.start, boundary)
             if context.judge("hint", said, unit)[0] != "cancel":
                 hint_words.append(" ".join(said))
         return findings, softened, hint_words
@@ -294,18 +291,19 @@ class CrisisReader:
         hint_words: list[str] = []
         per_clause = [lang.concepts.roles_in(stream, list(c), masked, context.commas) for c in clauses]
         alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
-        units = [(unit, reach, index, parts, _merge(per_clause[n] for n in parts))
-                 for unit, reach, index, parts in _units(clauses, boundary)]
+        read = [(unit, reach, index, parts, merge_roles(per_clause[n] for n in parts))
+                for unit, reach, index, parts in units(clauses, boundary)]
         first = next((k for k, clause in enumerate(clauses) if clause.start >= boundary), len(clauses))
         for n, tail in frames:  # "ik ga er, | als de kinderen slapen, een eind aan maken": the frame read as one
             # clause, with the insertion in it for the time layer ("hij sloeg me, toen ik klein was, elke dag")
             if n > first:
-                roles = _merge((per_clause[n - 1], lang.concepts.roles_in(stream, list(tail), masked, context.commas)))
+                tail_roles = lang.concepts.roles_in(stream, list(tail), masked, context.commas)
+                roles = merge_roles((per_clause[n - 1], tail_roles))
                 dated = stream[clauses[n].start][0] in WHEN  # only "toen" dates the frame; "omdat vorig jaar ..." not
                 unit = (list(range(clauses[n - 1].start, tail.stop)) if dated
                         else [*clauses[n - 1], *tail])
-                units.append((unit, 1, n - first, (n - 1, n), roles))
-        for unit, reach, index, parts, roles in units:
+                read.append((unit, 1, n - first, (n - 1, n), roles))
+        for unit, reach, index, parts, roles in read:
             after = parts[-1] + 1
             around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
             if len(parts) == 2 and reach == 1 and parts[1] in {n for n, _ in frames}:
@@ -360,11 +358,6 @@ def _child_first(kinds: tuple[str, ...], findings: list[Finding]) -> tuple[str, 
     return ("child_danger", *(k for k in kinds if k != "child_danger"))
 
 
-def _around(per_clause: list[dict], at: list[int], position: int) -> list[dict]:
-    """The roles of the clause holding `position` and of the next clause."""
-    return per_clause[at[position]:at[position] + 2]
-
-
 def _with_final_n(forms: Sequence[str], known: frozenset[str]) -> Sequence[str]:
     """A Dutch word typed without its final n also counts as the crisis word meant: leve → leven, ademe → ademen,
     worde → worden, kindere → kinderen; only when the word with n is far more common than as typed (a Zipf point), so
@@ -383,67 +376,6 @@ def _load(path: Path) -> dict:
     if not path.exists():
         return {}
     return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
-
-
-def _clauses(starts: list[int], length: int, boundary: int) -> list[range]:
-    """Clauses as position ranges; the message boundary always starts a clause."""
-    cuts = sorted(set(starts) | {boundary, length})
-    return [range(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-
-
-def _merge(parts) -> dict[str, list[tuple[int, str]]]:
-    merged: dict[str, list[tuple[int, str]]] = {}
-    for roles in parts:
-        for role, found in roles.items():
-            merged[role] = merged.get(role, []) + found
-    return merged
-
-
-def _insertions(clauses: list[range], stream: Words, commas: set[int], starts: set[int]) -> tuple[
-    tuple[int, range], ...
-]:
-    """The clauses inserted between commas in another, each with the words after its closing comma.
-
-    "ik ga er, als de kinderen slapen, een eind aan maken": the "als" clause ends at the second comma, and "een eind aan
-    maken" goes on with the clause before it. Only a subordinate clause (INSERTED) that starts right after a comma and
-    ends at a comma in the same sentence and clause."""
-    found = []
-    for n, clause in enumerate(clauses):
-        p = clause.start
-        if n == 0 or p not in commas or stream[p][0] not in INSERTED:
-            continue
-        end = next((q for q in sorted(commas) if p < q < clause.stop), None)
-        if end is None or any(p < q <= end for q in starts):
-            continue
-        found.append((n, range(end, clause.stop)))
-    return tuple(found)
-
-
-def _units(clauses: list[range], boundary: int) -> list[tuple[list[int], int, int, tuple[int, ...]]]:
-    """(positions, reach, clause index) to read: each clause of the current message, each two and three in a row.
-
-    The last clause before the current message and the first one of it are read as one
-    clause (a sentence split over two messages). Index 0 means: it reaches into an earlier message.
-    """
-    units: list[tuple[list[int], int, int, tuple[int, ...]]] = []
-    current = [n for n, c in enumerate(clauses) if c.start >= boundary]
-    for number, n in enumerate(current, start=1):
-        units.append((list(clauses[n]), 1, number, (n,)))
-        if n > 0:
-            joined = list(clauses[n - 1]) + list(clauses[n])
-            crosses = clauses[n - 1].start < boundary
-            units.append((joined, 1 if crosses and number == 1 else 2, 0 if crosses else number - 1, (n - 1, n)))
-        if n > 1 and clauses[n - 2].start >= boundary:  # three in a row, within this message: `reach: 3` only
-            units.append((list(clauses[n - 2]) + list(clauses[n - 1]) + list(clauses[n]), 3, number - 2,
-                          (n - 2, n - 1, n)))
-    return units
-
-
-def _clause_of(clauses: list[range], at: list[int], position: int, boundary: int) -> tuple[range, int]:
-    """The clause holding `position`, and its number in the current message (0: an earlier one)."""
-    n = at[position]
-    first = next((k for k, clause in enumerate(clauses) if clause.start >= boundary), len(clauses))
-    return clauses[n], (n - first + 1 if n >= first else 0)
 
 
 def _text(words: Words, unit: Sequence[int]) -> str:
