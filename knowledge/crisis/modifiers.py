@@ -37,7 +37,7 @@ class Markers:
     joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
     topic: frozenset[str] = frozenset()  # the danger is a subject: "a documentary", "this game", "laatste werkdag"
     client: frozenset[str] = frozenset()  # a professional tells of a client: "een cliënt", "a patient"
-    client_now: frozenset[str] = frozenset()  # ...who is in danger now: "net", "just", "nu", "vannacht" (no softening)
+    client_now: frozenset[str] = frozenset()  # ...who is in danger now: "zei net", "just told me" (no softening)
     tantrum: frozenset[str] = frozenset()  # the writer took a child's phone: "toen ik zijn telefoon afpakte"
     coming_back: frozenset[str] = frozenset()  # anywhere in the text, its author comes back: "komt hij weer thuis"
     not_joking: frozenset[str] = frozenset()  # the writer does not laugh along ("ik geloof het wel"), or a means is at

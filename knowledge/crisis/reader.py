@@ -32,6 +32,7 @@ from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.dictionary import common_in
 from knowledge.domains import CRISIS_KINDS
 from knowledge.normalize import normal_phrase
+from knowledge.patterns import Hit
 
 HERE = Path(__file__).resolve().parent
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -62,7 +63,7 @@ class Language:
     clause_words: ClauseWords
     phrase_unless: dict[str, tuple[str, ...]]
     hint_unless: tuple[str, ...]
-    to_come: frozenset[str] = frozenset()  # a fact in a clause with one of these is still to come ("vrijdag")
+    to_come: frozenset[str] = frozenset()  # a fact with one of these just before it is still to come ("vrijdag")
     to_come_facts: frozenset[str] = frozenset()  # the facts that can be ("dood is"; not "doodgegaan")
     triggers: frozenset[str] = frozenset()
     trigger_stems: frozenset[str] = frozenset()
@@ -209,7 +210,7 @@ class CrisisReader:
             return None
         return rest
 
-    def _to_come(self, hit, stream: Words, clause: range) -> bool:
+    def _to_come(self, hit: Hit, stream: Words, clause: range) -> bool:
         """Whether a fact (a death that happened) is still to come: a day just before it, "dat hij vrijdag dood is"
         (not "sinds vrijdag", "elke vrijdag", "vorige vrijdag")."""
         if hit.label != "fact":
@@ -305,10 +306,10 @@ class CrisisReader:
                 read.append((unit, 1, n - first, (n - 1, n), roles))
         for unit, reach, index, parts, roles in read:
             after = parts[-1] + 1
-            around = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
+            beside = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
             if len(parts) == 2 and reach == 1 and parts[1] in {n for n, _ in frames}:
-                around |= frozenset(per_clause[parts[1]])  # a blocker in the insertion counts too
-            for concept, said in lang.concepts.fired(roles, reach, boundary, around):
+                beside |= frozenset(per_clause[parts[1]])  # a blocker in the insertion counts too
+            for concept, said in lang.concepts.fired(roles, reach, boundary, beside):
                 if any((concept.name, n) in alone for n in parts):
                     continue
                 if len(parts) == 1:
