@@ -5,8 +5,8 @@ day ("I plan to end it this weekend"), a death on a day ("vrijdag ben ik dood", 
 picked ("ik heb de brug al uitgekozen"), a method question with an amount ("hoe lang duurt het met 40 slaappillen"), a
 train not to be boarded. The plan grid below missed 108 of its 540 sentences at the start. Beside them: a side of
 the body that cannot be felt, a fact ("dood is") that is still to come, an idiom that calmed a danger in another
-sentence, and a professional talking about the danger in general. Each class is tested with sentences of its own, next to the
-everyday twin that must stay calm.
+sentence, and a professional talking about the danger in general. Each class is tested with sentences of its own,
+next to the everyday twin that must stay calm.
 """
 
 from __future__ import annotations
