@@ -8,7 +8,6 @@ still counts, while a danger that stood entirely in an earlier message is not re
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from knowledge.crisis.clauses import (
 from knowledge.crisis.concepts import ConceptSet
 from knowledge.crisis.modifiers import CALMING, WHEN, Judge, Markers, phrases_in
 from knowledge.crisis.phrases import PhraseSet
-from knowledge.crisis.units import around, clause_of, clause_ranges, insertions, merge_roles, units
+from knowledge.crisis.units import around, clause_of, clause_ranges, first_of_message, insertions, merge_roles, units
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.dictionary import common_in
 from knowledge.domains import CRISIS_KINDS
@@ -203,8 +202,7 @@ class CrisisReader:
         if not spans:
             return None
         sentences, commas = sentence_starts(text, len(words))
-        cuts = sorted({0, *sentences, *commas, len(words)})
-        pieces = [range(a, b) for a, b in itertools.pairwise(cuts)]
+        pieces = clause_ranges(sorted({*sentences, *commas}), len(words), 0)
         rest = [words[p] for piece in pieces if not any(set(piece) & set(span) for span in spans) for p in piece]
         if not rest or len(rest) == len(words) or self.calming_in(rest):
             return None
@@ -294,7 +292,7 @@ class CrisisReader:
         alone: set[tuple[str, int]] = set()  # (concept, clause) fired within one clause
         read = [(unit, reach, index, parts, merge_roles(per_clause[n] for n in parts))
                 for unit, reach, index, parts in units(clauses, boundary)]
-        first = next((k for k, clause in enumerate(clauses) if clause.start >= boundary), len(clauses))
+        first = first_of_message(clauses, boundary)
         for n, tail in frames:  # "ik ga er, | als de kinderen slapen, een eind aan maken": the frame read as one
             # clause, with the insertion in it for the time layer ("hij sloeg me, toen ik klein was, elke dag")
             if n > first:

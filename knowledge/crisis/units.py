@@ -24,6 +24,7 @@ def clause_ranges(starts: list[int], length: int, boundary: int) -> list[range]:
 
 
 def merge_roles(parts) -> dict[str, list[tuple[int, str]]]:
+    """The roles found in several clauses, as one clause's."""
     merged: dict[str, list[tuple[int, str]]] = {}
     for roles in parts:
         for role, found in roles.items():
@@ -71,10 +72,15 @@ def units(clauses: list[range], boundary: int) -> list[tuple[list[int], int, int
     return units
 
 
+def first_of_message(clauses: list[range], boundary: int) -> int:
+    """The index of the current message's first clause (the ones before it belong to earlier messages)."""
+    return next((k for k, clause in enumerate(clauses) if clause.start >= boundary), len(clauses))
+
+
 def clause_of(clauses: list[range], at: list[int], position: int, boundary: int) -> tuple[range, int]:
     """The clause holding `position`, and its number in the current message (0: an earlier one)."""
     n = at[position]
-    first = next((k for k, clause in enumerate(clauses) if clause.start >= boundary), len(clauses))
+    first = first_of_message(clauses, boundary)
     return clauses[n], (n - first + 1 if n >= first else 0)
 
 
