@@ -24,6 +24,15 @@ AGE_BEFORE = frozenset({"van", "aged"})
 AGE_LAST = frozenset({"pas", "maar", "only"})
 AGE_PERSONS = frozenset({"hij", "ze", "zij", "die", "he", "she"})
 AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
+# a small child's age in letters, when it follows a child ("een meisje van drie", "his son aged two") or says "jaar oud"
+# (fourteenth round); "een moeder van drie" or "drie jaar geleden" are no age
+AGE_WORDS = frozenset({"anderhalf", "twee", "drie", "vier", "vijf", "zes", "two", "three", "four", "five", "six"})
+AGE_OWNERS = frozenset({"kind", "kindje", "zoon", "zoontje", "dochter", "dochtertje", "meisje", "jongen", "jongetje",
+                        "tweeling", "kleinzoon", "kleindochter", "neefje", "nichtje", "broertje", "zusje", "child",
+                        "son", "daughter", "girl", "boy", "twins", "nephew", "niece", "brother", "sister", "grandson",
+                        "granddaughter"})
+AGE_OLD = frozenset({"oud", "old"})
+AGE_NEXT = frozenset({"alleen", "maanden", "weken", "is", "was", "has", "months", "weeks", "years", "jaren"})
 RANGE_AFTER = frozenset({"tot", "until", "till"})  # "alleen thuis van 3 tot 4": a time span, not an age
 MONTHS = frozenset({"maanden", "maand", "weken", "months", "month", "weeks"})  # "de kleinste is 8 maanden": a baby
 CHILD_AGE = 12  # years: "die jongen van 9" is a child
@@ -185,6 +194,9 @@ class ConceptSet:
                 found["#of"].append((i, first))
             if first in AUXILIARIES:
                 found["#aux"].append((i, first))
+            if first in AGE_WORDS and _is_word_age(words, i):  # "onze dochter van drie": an age in letters
+                for role in (*self.young, *self.child_age):
+                    found[role].append((i, first))
             if first.isdigit():
                 number = int(first[:6])
                 for role in self.many if number >= 10 else ():
@@ -322,6 +334,17 @@ def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:
         back = [w[0] for w in words[max(0, i - 4):i - 1] if w[0] != "nog"]
         return len(back) >= 2 and back[-1] in ("is", "was") and back[-2] in AGE_PERSONS
     return (before in AGE_BEFORE or after in AGE_AFTER) and after not in RANGE_AFTER
+
+
+def _is_word_age(words: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether the number in letters at `i` is a small child's age: "de tweeling van anderhalf", "three years old"."""
+    before = [w[0] for w in words[max(0, i - 2):i]]
+    after = [w[0] for w in words[i + 1:i + 3]]
+    if after and after[0] not in AGE_NEXT and after[0].endswith(("en", "s")):
+        return False  # "de zoon van twee vrienden", "de dochter van drie buren": a number of people, not an age
+    if len(before) == 2 and before[1] in AGE_BEFORE and before[0] in AGE_OWNERS:
+        return True
+    return len(after) == 2 and after[0] in AGE_AFTER and after[1] in AGE_OLD
 
 
 def _is_time(words: Sequence[Sequence[str]], i: int) -> bool:
