@@ -206,11 +206,12 @@ def test_button_ids_fit_telegram() -> None:
 async def test_a_risk_word_alone_gets_one_gentle_question(flow: Flow) -> None:
     replies = await flow.command(USER, "nl", "start")
     await flow.press(USER, "nl", button(replies, "eigen woorden"))
-    text = "er lag overal bloed in de keuken en ik weet niet wat ik moet doen"
+    # pills, not blood: since the fourteenth round's model (README) blood found alone rates as medical danger
+    text = "er lagen pillen op de grond en ik weet niet wat ik moet doen"
     assert flow.matcher.match(text).crisis.hint and not flow.matcher.match(text).crisis.is_crisis
     first = said(await flow.text(USER, "nl", text))
     assert "ben jij of iemand anders nu in gevaar?" in first and "112" in first
-    again = said(await flow.text(USER, "nl", "weer bloed gezien"))
+    again = said(await flow.text(USER, "nl", "weer pillen gezien"))
     assert "nu in gevaar" not in again, "asked once"
     assert (await flow.resident(USER)).progress["crisis"] == [], "a question, not an urgent handoff"
 

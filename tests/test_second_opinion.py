@@ -28,9 +28,11 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.065  # measured when the model was last trained (CRISIS_AT 0.5): 46/850 (5.4%); see the README
-PROBE_ASKED_MAX = 0.11  # measured: 88/850 (10.4%); the thirteenth round's start engine on these probes: 57 alarms, 82
-# asked (the round's twins include professionals speaking in general, whose dangers ask by design)
+PROBE_ALARMS_MAX = 0.075  # measured when the model was last trained (CRISIS_AT 0.55): 81/1108 (7.3%); see the README.
+# The fourteenth round added 214 hard twins (tests/test_crisis_fourteenth.py; the model alarms on 36 of them); on the
+# 894 others it alarms on 45 (5.0%), the thirteenth round's model on 46 of its 850
+PROBE_ASKED_MAX = 0.09  # measured: 92/1108 (8.3%); the thirteenth round's: 88/850 (10.4%)
+# (the thirteenth round's twins include professionals speaking in general, whose dangers ask by design)
 # The eighth to eleventh rounds' twins include softened dangers (the past, a topic, a client, a tantrum) that ask by
 # design, and dangers the eleventh round's markers soften now get the gentle question instead of an alarm.
 EVERYDAY = [

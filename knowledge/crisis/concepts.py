@@ -32,6 +32,7 @@ AGE_OWNERS = frozenset({"kind", "kindje", "zoon", "zoontje", "dochter", "dochter
                         "son", "daughter", "girl", "boy", "twins", "nephew", "niece", "brother", "sister", "grandson",
                         "granddaughter"})
 AGE_OLD = frozenset({"oud", "old"})
+NOT_AGE_NEXT = frozenset({"hoog", "verdiepingen", "deuren", "huizen", "floors", "doors"})
 AGE_NEXT = frozenset({"alleen", "maanden", "weken", "is", "was", "has", "months", "weeks", "years", "jaren"})
 RANGE_AFTER = frozenset({"tot", "until", "till"})  # "alleen thuis van 3 tot 4": a time span, not an age
 MONTHS = frozenset({"maanden", "maand", "weken", "months", "month", "weeks"})  # "de kleinste is 8 maanden": a baby
@@ -342,9 +343,13 @@ def _is_word_age(words: Sequence[Sequence[str]], i: int) -> bool:
     after = [w[0] for w in words[i + 1:i + 3]]
     if after and after[0] not in AGE_NEXT and after[0].endswith(("en", "s")):
         return False  # "de zoon van twee vrienden", "de dochter van drie buren": a number of people, not an age
+    if after and after[0] in NOT_AGE_NEXT:
+        return False  # "het dochtertje van drie hoog": a floor
     if len(before) == 2 and before[1] in AGE_BEFORE and before[0] in AGE_OWNERS:
         return True
-    return len(after) == 2 and after[0] in AGE_AFTER and after[1] in AGE_OLD
+    # "mijn zoon is twee jaar oud", not "onze hond is twee jaar oud"
+    owner = any(w[0] in AGE_OWNERS for w in words[max(0, i - 4):i])
+    return owner and len(after) == 2 and after[0] in AGE_AFTER and after[1] in AGE_OLD
 
 
 def _is_time(words: Sequence[Sequence[str]], i: int) -> bool:

@@ -29,8 +29,12 @@ from knowledge.crisis.verdict import OPINION_CONCEPT, Crisis, Finding
 
 MODEL = Path(__file__).resolve().parent / "model.msgpack"
 KINDS = ("none", "suicide", "domestic_violence", "child_danger", "medical")
-CRISIS_AT = 0.5  # probability of any danger from which the model alone makes a crisis (chosen on the folds)
-ASK_AT = 0.45  # from here the gentle question
+# The probability of any danger from which the model alone makes a crisis, chosen on leave-one-set-out folds and the
+# concepts' probes (fourteenth round, with L2 1e-5; tools/train_second_opinions.py): from 0.50 the folds heard 596 of
+# 640 dangers with 8 of 800 everyday sentences flagged, from 0.55 590 and 5, from 0.60 581 and 4; on the 1,108
+# everyday probes it alarmed on 97, 81 and 68 (the thirteenth round's model from 0.50: 80), every probe danger heard.
+CRISIS_AT = 0.55
+ASK_AT = 0.5  # from here the gentle question
 RESTORABLE = tuple(SOFTENERS.values())  # what lowered a concept's danger that a sure model may overrule
 RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me weer" (0.97); not
 #   "er wordt niet geslagen hoor" (0.53)
