@@ -3,7 +3,7 @@
 Run:  .venv/bin/python bench/matcher_quality.py [--misses]
 
 --misses lists the misses of the tuning sets only (sentences, fresh … fresh35): the other sets (heldout, fresh36 …
-fresh38, and any set written later) stay unseen, so they keep measuring what to expect on new text. fresh5 …
+fresh40, and any set written later) stay unseen, so they keep measuring what to expect on new text. fresh5 …
 fresh35 are no longer unseen: the second opinions (tools/train_second_opinions.py) learn from them.
 --concepts prints every set again with the concepts alone (no second opinion), to see what each contributes.
 """
@@ -59,7 +59,9 @@ NAMES = {"sentences": "tuning", "heldout": "held-out", "fresh": "fresh, tuned on
          "fresh35": "fresh35, trained on",
          "fresh36": "fresh36, written blind, never tuned on (nobody has read its misses)",
          "fresh37": "fresh37, written blind, never tuned on (nobody has read its misses)",
-         "fresh38": "fresh38, written blind, never tuned on (nobody has read its misses)"}
+         "fresh38": "fresh38, written blind, never tuned on (nobody has read its misses)",
+         "fresh39": "fresh39, written blind, never tuned on (nobody has read its misses)",
+         "fresh40": "fresh40, written blind, never tuned on (nobody has read its misses)"}
 
 
 def sets() -> list[tuple[str, Path]]:
