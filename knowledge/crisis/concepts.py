@@ -24,8 +24,8 @@ AGE_BEFORE = frozenset({"van", "aged"})
 AGE_LAST = frozenset({"pas", "maar", "only"})
 AGE_PERSONS = frozenset({"hij", "ze", "zij", "die", "he", "she"})
 AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
-# a small child's age in letters, when it follows a child ("een meisje van drie", "his son aged two") or says "jaar oud"
-# (fourteenth round); "een moeder van drie" or "drie jaar geleden" are no age
+# a small child's age in letters after a child word ("een meisje van drie", "his son aged two", "mijn zoon is twee jaar
+# oud"; fourteenth round); "een moeder van drie", "de zoon van twee vrienden", "onze hond is twee jaar oud" are no age
 AGE_WORDS = frozenset({"anderhalf", "twee", "drie", "vier", "vijf", "zes", "two", "three", "four", "five", "six"})
 AGE_OWNERS = frozenset({"kind", "kindje", "zoon", "zoontje", "dochter", "dochtertje", "meisje", "jongen", "jongetje",
                         "tweeling", "kleinzoon", "kleindochter", "neefje", "nichtje", "broertje", "zusje", "child",
@@ -338,7 +338,8 @@ def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:
 
 
 def _is_word_age(words: Sequence[Sequence[str]], i: int) -> bool:
-    """Whether the number in letters at `i` is a small child's age: "de tweeling van anderhalf", "three years old"."""
+    """Whether the number in letters at `i` is a small child's age: "de tweeling van anderhalf", "my son is three years
+    old"."""
     before = [w[0] for w in words[max(0, i - 2):i]]
     after = [w[0] for w in words[i + 1:i + 3]]
     if after and after[0] not in AGE_NEXT and after[0].endswith(("en", "s")):
