@@ -212,34 +212,6 @@ EVERYDAY_FALSE_ALARMS_FOURTEENTH = [
 ]
 
 
-@pytest.mark.parametrize("text", DANGER_PREPARED_FOURTEENTH + DANGER_OTHERS_FOURTEENTH)
-def test_fourteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    """What was prepared, where someone stands, a child alone or held over a railing, hidden marks, a fast birth:
-    heard by the concepts alone."""
-    crisis = concepts_matcher.match(text).crisis
-    assert crisis.is_crisis, (text, crisis.explain())
-
-
-@pytest.mark.parametrize("text", EVERYDAY_FOURTEENTH + EVERYDAY_FALSE_ALARMS_FOURTEENTH)
-def test_fourteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
-    """Each form's everyday twin, and the false alarms of the blind sets: no alarm (a gentle question may come)."""
-    crisis = concepts_matcher.match(text).crisis
-    assert not crisis.is_crisis, (text, crisis.explain())
-
-
-def test_an_age_in_letters_is_an_age_only_after_a_child(concepts_matcher: Matcher) -> None:
-    """'de tweeling van anderhalf', 'onze dochter van drie' are small children; 'een moeder van drie', 'de zoon van twee
-    vrienden', 'het dochtertje van drie hoog' and 'onze hond is twee jaar oud' are not."""
-    reader = concepts_matcher.crisis_reader.languages["nl"].concepts
-    for text, young in (("onze dochter van drie is alleen", True), ("de tweeling van anderhalf", True),
-                        ("mijn zoon is drie jaar oud", True), ("ik ben moeder van drie", False),
-                        ("drie jaar geleden", False), ("de zoon van twee vrienden", False),
-                        ("het dochtertje van drie hoog", False), ("onze hond is twee jaar oud", False)):
-        words = concepts_matcher._words(text, related=False)
-        roles = reader.roles_in(words, list(range(len(words))), set())
-        assert ("very_young" in roles) is young, (text, sorted(roles))
-
-
 # Two last reads before the blind sets (helpers wrote 353 and 289 sentences against this round's drafts): dangers the
 # first draft's markers hid (message-wide "als ze spelen", "it was anxiety", "in het algemeen", "bal" as an innocent
 # height) and everyday sentences its concepts alarmed on (a haircut, a tumble-dryer hose, "zorg goed voor jezelf").
@@ -488,15 +460,31 @@ EVERYDAY_REVIEW_FOURTEENTH = [
 ]
 
 
-@pytest.mark.parametrize("text", REVIEW_TRAPS_FOURTEENTH)
-def test_what_the_last_read_found_hidden_is_heard(concepts_matcher: Matcher, text: str) -> None:
-    """A danger beside a word a first draft took for a game, an all-clear, a topic or a ball."""
+@pytest.mark.parametrize("text", DANGER_PREPARED_FOURTEENTH + DANGER_OTHERS_FOURTEENTH + REVIEW_TRAPS_FOURTEENTH)
+def test_fourteenth_round_danger_is_heard(concepts_matcher: Matcher, text: str) -> None:
+    """What was prepared, where someone stands, a child alone or held over a railing, hidden marks, a fast birth, and a
+    danger beside a word a first draft took for a game, an all-clear, a topic or a ball: heard by the concepts alone."""
     crisis = concepts_matcher.match(text).crisis
     assert crisis.is_crisis, (text, crisis.explain())
 
 
-@pytest.mark.parametrize("text", EVERYDAY_REVIEW_FOURTEENTH)
-def test_what_the_last_read_found_alarming_is_calm(concepts_matcher: Matcher, text: str) -> None:
-    """A haircut, a dryer hose, a marathon, a station announcement, a holiday post: no alarm."""
+@pytest.mark.parametrize("text", EVERYDAY_FOURTEENTH + EVERYDAY_FALSE_ALARMS_FOURTEENTH
+                         + EVERYDAY_REVIEW_FOURTEENTH)
+def test_fourteenth_round_calm(concepts_matcher: Matcher, text: str) -> None:
+    """Each form's everyday twin, the false alarms of the blind sets, and what a first draft alarmed on (a haircut, a
+    dryer hose, a station announcement): no alarm (a gentle question may come)."""
     crisis = concepts_matcher.match(text).crisis
     assert not crisis.is_crisis, (text, crisis.explain())
+
+
+def test_an_age_in_letters_is_an_age_only_after_a_child(concepts_matcher: Matcher) -> None:
+    """'de tweeling van anderhalf', 'onze dochter van drie' are small children; 'een moeder van drie', 'de zoon van twee
+    vrienden', 'het dochtertje van drie hoog' and 'onze hond is twee jaar oud' are not."""
+    reader = concepts_matcher.crisis_reader.languages["nl"].concepts
+    for text, young in (("onze dochter van drie is alleen", True), ("de tweeling van anderhalf", True),
+                        ("mijn zoon is drie jaar oud", True), ("ik ben moeder van drie", False),
+                        ("drie jaar geleden", False), ("de zoon van twee vrienden", False),
+                        ("het dochtertje van drie hoog", False), ("onze hond is twee jaar oud", False)):
+        words = concepts_matcher._words(text, related=False)
+        roles = reader.roles_in(words, list(range(len(words))), set())
+        assert ("very_young" in roles) is young, (text, sorted(roles))
