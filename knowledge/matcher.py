@@ -276,7 +276,7 @@ class Matcher:
         rest = second_opinion().judge(beside) if beside is not None else None
         if rest is not None and rest.danger >= RESTORE_AT:  # "'ik ga dood van de hitte', maar nu reageert hij niet"
             opinion, shown, calm = rest, " ".join(forms[0] for forms in beside[:MAX_CLAUSE_WORDS]), ()
-        return weigh(crisis, opinion, shown, calm)
+        return weigh(crisis, opinion, shown, calm, len(words))
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:
         if letters_outside_latin(text) > 0.5:

@@ -6,12 +6,13 @@ thousand labelled sentences (tests/eval/ tuning sets and tools/training/) and ju
 whole message on its words and the letter groups inside them, so a typo, a new verb form or a
 third-person report still weighs.
 
-It only ever *adds* to the concepts: when the concepts find nothing, a high score is a crisis of
-the kind it rates highest, a middling score asks the gentle question (only the question in a message
-with an idiom, an all-clear, a joke or a topic the concepts know). It never cancels what the concepts
-found, and it does not judge a danger the time layer already softened (past, near-miss); only a danger
-lowered by an all-clear, a joke, a topic or a client ("niemand is gewond", "haha", "een cliënt") it may restore,
-when it is sure.
+Mostly it *adds* to the concepts: when the concepts find nothing, a high score is a crisis of the kind it
+rates highest, a middling score asks the gentle question (only the question in a message with an idiom, an
+all-clear, a joke or a topic the concepts know). It never cancels what the concepts found, but where it rates a
+message almost surely calm (below VETO_AT: "I'm writing a school report about domestic violence") their alarm
+becomes the gentle question. It does not judge a danger the time layer already softened (past, near-miss); only a
+danger lowered by an all-clear, a joke, a topic or a client ("niemand is gewond", "haha", "een cliënt") it may
+restore, when it is sure.
 
 The weights ship inside the package (model.msgpack, written by tools/train_second_opinions.py);
 nothing is downloaded. A sentence costs a few hundred dictionary look-ups.
@@ -38,6 +39,17 @@ ASK_AT = 0.5  # from here the gentle question
 RESTORABLE = tuple(SOFTENERS.values())  # what lowered a concept's danger that a sure model may overrule
 RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me weer" (0.97); not
 #   "er wordt niet geslagen hoor" (0.53)
+# Below this probability the model calls a concept's danger unlikely, and the concept only asks the gentle question:
+# "I'm writing a school report about domestic violence" (0.005), "heb gisteren een zware reanimatie gehad, de man heeft
+# het gered" (0.008). Only in a message of VETO_WORDS words or more: a short one tells the model too little to overrule
+# the concepts ("my finger is nearly off" 0.03, a class it had not read). Chosen on text the model had not read
+# (fifteenth round, before it was trained on fresh36-40): it lowered 36 of the concepts' 69 false alarms on fresh36-40
+# and 11 of 18 on leave-one-set-out folds of fresh32-35, and none of their 1,114 dangers; of the 1,793 probe dangers of
+# the concepts' tests 3 were lowered to the question, of a last read's 124 none (from 0.05: 47 and 13 false alarms,
+# but 1 fold danger and 8 probes; without the length rule a read's short injuries fell too). The README has the runs.
+VETO_AT = 0.03
+VETO_WORDS = 12
+UNLIKELY = "tweede mening: onwaarschijnlijk"  # how a finding lowered by the model is marked
 
 
 @dataclass(frozen=True)
@@ -78,18 +90,28 @@ class SecondOpinion(Classifier):
         return Opinion(round(danger, 3), KINDS[best], telling)
 
 
-def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] = ()) -> Crisis:
+def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] = (), words: int = VETO_WORDS) -> Crisis:
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
-    A crisis the concepts found stands as it is. A danger the time layer softened stays softened, except
+    A crisis the concepts found stands, unless the model rates a message of `words` >= VETO_WORDS words below VETO_AT:
+    then it only asks (a finding that reaches into an earlier message always stands: the model reads this message
+    alone). A danger the
+    time layer softened stays softened, except
     one lowered only by an all-clear, a joke, a topic, a client or a child's phone taken away ("niemand is
     gewond", "haha", "een cliënt") that the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a
     crisis of the model's kind, from ASK_AT the gentle question; in a message with an idiom, an all-clear, a
     joke, a topic or a taken phone the concepts know
     (`calm`: "ik ga dood van de hitte", "morgen is mijn laatste werkdag") the model alone only asks.
     """
-    if crisis.is_crisis or opinion.kind is None:
+    if opinion.kind is None:
         return replace(crisis, opinion=opinion)
+    if crisis.is_crisis:
+        if opinion.danger >= VETO_AT or words < VETO_WORDS or not all(f.clause_index for f in crisis.findings):
+            return replace(crisis, opinion=opinion)
+        lowered = tuple(replace(f, softened=f"{UNLIKELY} ({opinion.danger:.2f})") for f in crisis.findings)
+        return replace(crisis, kind=None, kinds=(), findings=(), evidence=(), softened=crisis.softened + lowered,
+                       hint=True, hint_words=crisis.hint_words or tuple(w for f in lowered for w in f.words),
+                       opinion=opinion)
     if crisis.softened:
         cleared = [f for f in crisis.softened if f.softened.startswith(RESTORABLE)]
         if cleared and len(cleared) == len(crisis.softened) and opinion.danger >= RESTORE_AT:
