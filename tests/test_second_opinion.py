@@ -10,7 +10,17 @@ import numpy as np
 import pytest
 
 from knowledge.crisis.modifiers import ALL_CLEAR
-from knowledge.crisis.second_opinion import ASK_AT, CRISIS_AT, KINDS, RESTORE_AT, Opinion, second_opinion, weigh
+from knowledge.crisis.second_opinion import (
+    ASK_AT,
+    CRISIS_AT,
+    KINDS,
+    RESTORE_AT,
+    UNLIKELY,
+    VETO_AT,
+    Opinion,
+    second_opinion,
+    weigh,
+)
 from knowledge.crisis.verdict import Crisis, Finding
 from knowledge.matcher import Matcher
 from knowledge.model import KnowledgeBase
@@ -28,11 +38,16 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.075  # measured when the model was last trained (CRISIS_AT 0.55): 81/1108 (7.3%); see the README.
-# The fourteenth round added 214 hard twins (tests/test_crisis_fourteenth.py; the model alarms on 36 of them); on the
-# 894 others it alarms on 45 (5.0%), the thirteenth round's model on 46 of its 850
-PROBE_ASKED_MAX = 0.09  # measured: 92/1108 (8.3%); the thirteenth round's: 88/850 (10.4%)
+PROBE_ALARMS_MAX = 0.08  # measured when the model was last trained (fifteenth round): 98/1301 (7.5%); see the README.
+# The fifteenth round added 193 twins written to share the new concepts' words (tests/test_crisis_fifteenth.py; the
+# model alarms on 18 of them); on the 1,108 others it alarms on 80 (7.2%), the fourteenth round's model on 81.
+# The fourteenth round added 214 hard twins (the model alarms on 36 of them).
+PROBE_ASKED_MAX = 0.09  # measured: 108/1301 (8.3%); the fourteenth round's 92/1108 (8.3%), the thirteenth's 88/850
 # (the thirteenth round's twins include professionals speaking in general, whose dangers ask by design)
+# Probe dangers the model rates below VETO_AT, so that the concepts' alarm only asks (fifteenth round, measured when
+# VETO_AT was chosen: 3 of 1,793; with the retrained model 2 of 1,949: "I want to kill myself, just like when I was a
+# teenager" and "Since last year he beats me every time I ask for money"; the README lists them)
+PROBE_LOWERED_MAX = 4
 # The eighth to eleventh rounds' twins include softened dangers (the past, a topic, a client, a tantrum) that ask by
 # design, and dangers the eleventh round's markers soften now get the gentle question instead of an alarm.
 EVERYDAY = [
@@ -92,9 +107,10 @@ def probes() -> tuple[list[str], list[str]]:
 
 
 def test_on_the_concepts_probes_the_model_adds_few_alarms_and_loses_no_danger(matcher: Matcher) -> None:
-    """About 490 everyday twins written to trap the concepts: the concepts alone alarm on none of them
+    """About 1,100 everyday twins written to trap the concepts: the concepts alone alarm on none of them
     (their own tests hold that); the second opinion alarms on some. This holds the rate where it was
-    measured when the model was trained (the README gives it), and every probe danger is still heard."""
+    measured when the model was trained (the README gives it), and every probe danger is still heard: an alarm, or
+    for a few the model rates almost surely calm the gentle question."""
     calm, danger = probes()
     assert len(calm) > 400 and len(danger) > 100
     alarms = [text for text in calm if matcher.match(text).crisis.is_crisis]
@@ -102,10 +118,16 @@ def test_on_the_concepts_probes_the_model_adds_few_alarms_and_loses_no_danger(ma
     print(f"\neveryday probes: {len(alarms)}/{len(calm)} alarm, {len(asked)}/{len(calm)} asked gently")
     assert len(alarms) / len(calm) <= PROBE_ALARMS_MAX, alarms
     assert len(asked) / len(calm) <= PROBE_ASKED_MAX, asked
-    assert all(matcher.match(text).crisis.is_crisis for text in danger)
+    verdicts = {text: matcher.match(text).crisis for text in danger}
+    lowered = [text for text, crisis in verdicts.items() if not crisis.is_crisis]
+    print(f"probe dangers the model lowered to the gentle question: {len(lowered)}/{len(danger)}", lowered)
+    assert len(lowered) <= PROBE_LOWERED_MAX, lowered
+    for text in lowered:  # never lost: the concepts' alarm became the question, and the explanation says why
+        assert verdicts[text].hint and any(UNLIKELY in line for line in verdicts[text].explain()), text
 
 
 FOUND = Finding("suicide", "middel + bereidheid", ("pillen",), "ik neem de pillen", 1)
+EARLIER = Finding("suicide", "middel + bereidheid", ("pillen",), "ik neem de pillen", 0)  # with the previous message
 CLEARED = Finding("domestic_violence", "geweld tegen iemand", ("slaat", "me"), "en dan slaat hij me", 2,
                   softened=f"{ALL_CLEAR} (niemand is gewond)")
 
@@ -114,7 +136,9 @@ CLEARED = Finding("domestic_violence", "geweld tegen iemand", ("slaat", "me"), "
     ("crisis", "danger", "kind", "expected_kind", "expected_hint"),
     [
         (Crisis("suicide", ("suicide",), findings=(FOUND,)), 0.99, "medical", "suicide", False),  # concepts stand
-        (Crisis("suicide", ("suicide",), findings=(FOUND,)), 0.01, "medical", "suicide", False),  # never cancelled
+        (Crisis("suicide", ("suicide",), findings=(FOUND,)), VETO_AT, "medical", "suicide", False),  # stands
+        (Crisis("suicide", ("suicide",), findings=(FOUND,)), VETO_AT - 0.01, "medical", None, True),  # only asks
+        (Crisis("suicide", ("suicide",), findings=(EARLIER,)), 0.001, "medical", "suicide", False),  # not its text
         (Crisis(hint=True, softened=(FOUND,)), 0.99, "suicide", None, True),  # the time layer softened it
         (Crisis(hint=True, softened=(CLEARED,)), 0.99, "domestic_violence", "domestic_violence", False),  # restored
         (Crisis(hint=True, softened=(CLEARED,)), RESTORE_AT - 0.01, "domestic_violence", None, True),  # not sure
