@@ -40,6 +40,10 @@ class Markers:
     client_now: frozenset[str] = frozenset()  # ...who is in danger now: "zei net", "just told me" (no softening)
     tantrum: frozenset[str] = frozenset()  # the writer took a child's phone: "toen ik zijn telefoon afpakte"
     coming_back: frozenset[str] = frozenset()  # anywhere in the text, its author comes back: "komt hij weer thuis"
+    present: frozenset[str] = frozenset()  # "net", "zojuist", "I just": a clause that happens now is not softened by a
+    # message-wide topic, joke or all-clear ("wat als hij terugkomt? hij heeft me net geslagen"; fifteenth round)
+    acute_signs: frozenset[str] = frozenset()  # anywhere in the text ("ademt niet", "not breathing"): no topic, joke or
+    # all-clear softens a danger
     not_joking: frozenset[str] = frozenset()  # the writer does not laugh along ("ik geloof het wel"), or a means is at
     # hand ("op de reling", "with a knife"): a joke or a tantrum then lowers nothing
 
@@ -100,6 +104,10 @@ WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger it
 WEAK_REACH = 4
 AGO = frozenset({"geleden", "ago"})  # "het is een jaar geleden dat hij ...": the clause after it is past too
 SINCE_THAT = frozenset({"dat", "that", "since", "sinds"})
+THAT_WAS = frozenset({"dat", "that"})  # "..., dat is tien jaar geleden": the clause after a danger dates it
+IS_WAS = frozenset({"is", "was"})
+AGO_REACH = 7  # words from "dat" to "geleden" ("dat is nu al weer acht jaar geleden")
+NOT_DATING = frozenset({"begonnen", "begon", "ook", "hetzelfde", "sinds", "started", "also", "too", "same", "since"})
 WHEN = frozenset({"toen", "when"})  # "..., toen ik 16 was": a time clause right after dates the clause before it
 FRONTED_REACH = 6  # words before a clause in which a fronted time clause ("toen ik klein was, ...") may start
 BECAUSE = frozenset({"omdat", "doordat", "because"})  # "ik zat vorig jaar in de opvang | omdat hij me sloeg"
@@ -145,8 +153,21 @@ class Judge:
             end = unit[-1] + 1 if unit else 0
             if end < len(self.words) and self.words[end][0] in WHEN:  # "I tried to kill myself | when I was 19"
                 found["past"] |= phrases_in(self.words, range(end, min(end + 5, len(self.words))), m.past)
+            if self._dated_after(end):  # "hij heeft me ooit opgesloten, | dat is tien jaar geleden" (15th round)
+                found["past"].add("dat was \u2026 geleden")
             self._units[key] = found
         return found
+
+    def _dated_after(self, end: int) -> bool:
+        """Whether the clause after a finding's says when it was: "dat is tien jaar geleden", "that was years ago";
+        not minutes or an hour ago ("dat was twee minuten geleden"), which is now."""
+        words = self.words
+        if end + 1 >= len(words) or words[end][0] not in THAT_WAS or words[end + 1][0] not in IS_WAS:
+            return False
+        tail = range(end, min(end + AGO_REACH, len(words)))
+        if any(words[j][0] in NOT_DATING for j in tail):  # "dat is twee jaar geleden begonnen", "... ook al eens"
+            return False
+        return any(words[j][0] in AGO for j in tail) and not phrases_in(words, tail, self.markers.ongoing)
 
     def _near(self, unit: Sequence[int], said: set[str], markers: set[str]) -> bool:
         """Whether a marker stands within WEAK_REACH words of a word of the finding."""
@@ -200,6 +221,11 @@ class Judge:
             # "hij lachte erbij, maar ik geloof het wel"; a tantrum with a means at hand ("he says he'll jump because I
             # turned off the wifi, he is on the railing") is more than words
             if name in ("joking", "tantrum") and self.in_text("not_joking"):
+                continue
+            # "stel dat hij terugkomt? hij heeft me net geslagen": a danger happening now, or a sign of one anywhere in
+            # the text, is not a hypothetical, a joke or an all-clear
+            if name in ("joking", "topic", "all_clear") and (phrases_in(self.words, unit, self.markers.present)
+                                                             or self.in_text("acute_signs")):
                 continue
             # "een cliënt zei net aan de telefoon dat ze al haar insuline gaat spuiten": a case now, not a case told
             if name == "client" and self.in_text("client_now"):

@@ -190,6 +190,13 @@ class CrisisReader:
                                                                      getattr(self.markers, name)))]
         return tuple(dict.fromkeys((*self.idioms_in(words), *marked)))
 
+    def happens_now(self, words: Words) -> bool:
+        """Whether the message says a danger happens now ("net", "zojuist", "I just") or shows an acute sign ("ademt
+        niet", "not breathing"): the second opinion then never lowers the concepts' alarm."""
+        everywhere = range(len(words))
+        return bool(phrases_in(words, everywhere, self.markers.present)
+                    or phrases_in(words, everywhere, self.markers.acute_signs))
+
     def beside_idioms(self, text: str, words: Words) -> Words | None:
         """The words of the message outside the pieces (sentences, comma parts) that hold an idiom, when no calm is
         left in them: "ik ga dood van de hitte, riep hij als grapje, maar nu reageert hij niet meer" → "maar nu

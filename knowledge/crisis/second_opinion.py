@@ -90,12 +90,14 @@ class SecondOpinion(Classifier):
         return Opinion(round(danger, 3), KINDS[best], telling)
 
 
-def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] = (), words: int = VETO_WORDS) -> Crisis:
+def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] = (), words: int = VETO_WORDS,
+          now: bool = False) -> Crisis:
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
     A crisis the concepts found stands, unless the model rates a message of `words` >= VETO_WORDS words below VETO_AT:
-    then it only asks (a finding that reaches into an earlier message always stands: the model reads this message
-    alone). A danger the
+    then it only asks. It always stands when the message says it happens `now` ("hij heeft me net geslagen", "she is
+    not breathing"), and when a finding reaches into an earlier message (the model reads this message alone). A
+    danger the
     time layer softened stays softened, except
     one lowered only by an all-clear, a joke, a topic, a client or a child's phone taken away ("niemand is
     gewond", "haha", "een cliënt") that the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a
@@ -106,7 +108,7 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] =
     if opinion.kind is None:
         return replace(crisis, opinion=opinion)
     if crisis.is_crisis:
-        if opinion.danger >= VETO_AT or words < VETO_WORDS or not all(f.clause_index for f in crisis.findings):
+        if opinion.danger >= VETO_AT or words < VETO_WORDS or now or not all(f.clause_index for f in crisis.findings):
             return replace(crisis, opinion=opinion)
         lowered = tuple(replace(f, softened=f"{UNLIKELY} ({opinion.danger:.2f})") for f in crisis.findings)
         return replace(crisis, kind=None, kinds=(), findings=(), evidence=(), softened=crisis.softened + lowered,
