@@ -17,6 +17,7 @@ from knowledge.crisis.second_opinion import (
     RESTORE_AT,
     UNLIKELY,
     VETO_AT,
+    VETO_WORDS,
     Opinion,
     second_opinion,
     weigh,
@@ -38,16 +39,18 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.08  # measured when the model was last trained (fifteenth round): 98/1301 (7.5%); see the README.
-# The fifteenth round added 193 twins written to share the new concepts' words (tests/test_crisis_fifteenth.py; the
-# model alarms on 18 of them); on the 1,108 others it alarms on 80 (7.2%), the fourteenth round's model on 81.
+PROBE_ALARMS_MAX = 0.085  # measured when the model was last trained (fifteenth round): 122/1486 (8.2%); see the README.
+# The fifteenth round added 378 twins written to share its new concepts' words and markers (in
+# tests/test_crisis_fifteenth.py; the model alarms on 43 of them); on the 1,108 others it alarms on 79 (7.1%), the
+# fourteenth round's model on 81.
 # The fourteenth round added 214 hard twins (the model alarms on 36 of them).
-PROBE_ASKED_MAX = 0.09  # measured: 108/1301 (8.3%); the fourteenth round's 92/1108 (8.3%), the thirteenth's 88/850
+PROBE_ASKED_MAX = 0.1  # measured: 147/1486 (9.9%; on the 1,108 older twins 97, 8.8%); the fourteenth round's 92/1108
 # (the thirteenth round's twins include professionals speaking in general, whose dangers ask by design)
-# Probe dangers the model rates below VETO_AT, so that the concepts' alarm only asks (fifteenth round, measured when
-# VETO_AT was chosen: 3 of 1,793; with the retrained model 2 of 1,949: "I want to kill myself, just like when I was a
-# teenager" and "Since last year he beats me every time I ask for money"; the README lists them)
-PROBE_LOWERED_MAX = 4
+# Probe dangers the model rates below VETO_AT, so that the concepts' alarm only asks (fifteenth round: 4 of 2,117, "I
+# want to kill myself, just like when I was a teenager", "Since last year he beats me every time I ask for money", "I
+# had chemo last week and now I have a fever of 39", "I want to die, that was also how I felt two years ago"; the
+# README lists them)
+PROBE_LOWERED_MAX = 5
 # The eighth to eleventh rounds' twins include softened dangers (the past, a topic, a client, a tantrum) that ask by
 # design, and dangers the eleventh round's markers soften now get the gentle question instead of an alarm.
 EVERYDAY = [
@@ -130,6 +133,16 @@ FOUND = Finding("suicide", "middel + bereidheid", ("pillen",), "ik neem de pille
 EARLIER = Finding("suicide", "middel + bereidheid", ("pillen",), "ik neem de pillen", 0)  # with the previous message
 CLEARED = Finding("domestic_violence", "geweld tegen iemand", ("slaat", "me"), "en dan slaat hij me", 2,
                   softened=f"{ALL_CLEAR} (niemand is gewond)")
+
+
+def test_a_danger_that_happens_now_or_in_a_short_message_is_never_lowered() -> None:
+    """The model lowers a concept's alarm only in a message of VETO_WORDS words or more that does not say it happens
+    now ("net", "just", "not breathing")."""
+    found = Crisis("suicide", ("suicide",), findings=(FOUND,))
+    unlikely = Opinion(VETO_AT / 2, "medical", ("woord",))
+    assert not weigh(found, unlikely, "de zin", words=VETO_WORDS).is_crisis
+    assert weigh(found, unlikely, "de zin", words=VETO_WORDS - 1).is_crisis
+    assert weigh(found, unlikely, "de zin", words=VETO_WORDS, now=True).is_crisis
 
 
 @pytest.mark.parametrize(
