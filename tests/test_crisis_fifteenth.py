@@ -1,5 +1,5 @@
-"""Issue 9, fifteenth round: the classes fresh36 to fresh40 showed the engine could not hear, and its alarms on calm
-text.
+"""Issue 9, fifteenth round: the classes fresh36 to fresh45 showed the engine could not hear, and its alarms on calm
+text (a first pass on fresh36-40, a second read of fresh41-45).
 
 The fourteenth round's five blind sets were measured with its final engine (the figures in the README), then read.
 Suicide: things given away that are "not needed any more" with the giver out of reach, "bedankt voor alles" with the
@@ -130,7 +130,7 @@ EVERYDAY_SECOND_READ_FIFTEENTH = [
 
 
 # A last read (a helper, 202 dangers and 196 calm sentences written against this round's draft): the dangers
-# the concepts hear; the 34 they still miss are listed in knowledge/crisis/README.md
+# the concepts hear; the 34 they still miss are listed in docs/crisis-known-misses.md
 REVIEW_TRAPS_FIFTEENTH = [
     "My brother gave away his dog, said he won't be needing him anymore, and now he isn't picking up.",
     "She gave all her stuff away yesterday saying she has no use for it anymore, now she won't answer the door.",
@@ -292,7 +292,7 @@ REVIEW_TRAPS_FIFTEENTH = [
     "charcoal is lit and the windows are taped up",
 ]
 
-# ...and the calm sentences that stay calm (of its 196, 26 still alarm; 18 of those did before this round)
+# ...and the calm sentences that stay calm (of its 196, 26 still alarm, all of which did at the round's start too)
 EVERYDAY_REVIEW_FIFTEENTH = [
     "I gave my old laptop to my nephew since I won't need it anymore, and now he's not answering my texts because "
     "he's gaming all day.",
@@ -477,7 +477,7 @@ EVERYDAY_REVIEW_FIFTEENTH = [
 
 # A last read of the second read (a helper, 206 dangers and 187 calm sentences): the dangers the concepts hear,
 # among them real dangers beside a hypothetical, a joke or an all-clear ("wat als hij terugkomt? hij heeft me net
-# geslagen"); the 59 they still miss are listed in knowledge/crisis/README.md
+# geslagen"); the 59 they still miss are listed in docs/crisis-known-misses.md
 REVIEW_TRAPS_SECOND_READ_FIFTEENTH = [
     "wat als hij vanavond weer komt? hij heeft me net geslagen",
     "stel dat hij terugkomt, hij heeft me net geslagen en ik bloed",
