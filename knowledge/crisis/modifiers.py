@@ -6,6 +6,9 @@ stand anywhere, but only lowers a clause that speaks of the past), so a present 
 text always stands. All-clears, jokes and topics count anywhere in the message, and only soften to the
 gentle question (the second opinion may overrule them when it is sure); a danger coming back stands, and a
 past one too when the text says its author comes back ("vorig jaar sloeg hij me. vanavond komt hij weer thuis").
+The clause right after a danger may date it ("hij heeft me ooit opgesloten, dat is tien jaar geleden"), and a clause
+that says it happens now ("net", "I just") or a message with an acute sign ("ademt niet") is never softened by a
+hypothetical, a joke or an all-clear elsewhere in the text (fifteenth round).
 """
 
 from __future__ import annotations

@@ -47,6 +47,7 @@ RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me wee
 # and 11 of 18 on leave-one-set-out folds of fresh32-35, and none of their 1,114 dangers; of the 1,793 probe dangers of
 # the concepts' tests 3 were lowered to the question, of a last read's 124 none (from 0.05: 47 and 13 false alarms,
 # but 1 fold danger and 8 probes; without the length rule a read's short injuries fell too). The README has the runs.
+# With the final model 4 of the 2,117 probe dangers get the question instead of an alarm (tests/test_second_opinion.py).
 VETO_AT = 0.03
 VETO_WORDS = 12
 UNLIKELY = "tweede mening: onwaarschijnlijk"  # how a finding lowered by the model is marked
@@ -97,13 +98,11 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] =
     A crisis the concepts found stands, unless the model rates a message of `words` >= VETO_WORDS words below VETO_AT:
     then it only asks. It always stands when the message says it happens `now` ("hij heeft me net geslagen", "she is
     not breathing"), and when a finding reaches into an earlier message (the model reads this message alone). A
-    danger the
-    time layer softened stays softened, except
-    one lowered only by an all-clear, a joke, a topic, a client or a child's phone taken away ("niemand is
-    gewond", "haha", "een cliënt") that the model rates from RESTORE_AT. Otherwise a score from CRISIS_AT is a
-    crisis of the model's kind, from ASK_AT the gentle question; in a message with an idiom, an all-clear, a
-    joke, a topic or a taken phone the concepts know
-    (`calm`: "ik ga dood van de hitte", "morgen is mijn laatste werkdag") the model alone only asks.
+    danger the time layer softened stays softened, except one lowered only by an all-clear, a joke, a topic, a client
+    or a child's phone taken away ("niemand is gewond", "haha", "een cliënt") that the model rates from RESTORE_AT.
+    Otherwise a score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle question; in a message
+    with an idiom, an all-clear, a joke, a topic or a taken phone the concepts know (`calm`: "ik ga dood van de
+    hitte", "morgen is mijn laatste werkdag") the model alone only asks.
     """
     if opinion.kind is None:
         return replace(crisis, opinion=opinion)
