@@ -2,9 +2,9 @@
 
 Run:  .venv/bin/python bench/matcher_quality.py [--misses]
 
---misses lists the misses of the tuning sets only (sentences, fresh … fresh35): the other sets (heldout, fresh36 …
-fresh40, and any set written later) stay unseen, so they keep measuring what to expect on new text. fresh5 …
-fresh35 are no longer unseen: the second opinions (tools/train_second_opinions.py) learn from them.
+--misses lists the misses of the tuning sets only (those in TRAINED_ON of tools/train_second_opinions.py, which the
+second opinions learn from): the other sets (heldout, and the newest blind sets) stay unseen, so they keep measuring
+what to expect on new text.
 --concepts prints every set again with the concepts alone (no second opinion), to see what each contributes.
 """
 

@@ -133,6 +133,20 @@ async def test_crisis_interrupts_anything_with_the_numbers_first(bot: RunningBot
     bot.fake.assert_clean()
 
 
+async def test_a_danger_only_named_as_a_subject_gets_the_gentle_question_not_the_crisis_lines(bot: RunningBot) -> None:
+    """The concepts hear "huiselijk geweld"; the second opinion rates a school report almost surely calm, so the
+    resident is asked once whether anyone is in danger now, and nothing is a crisis (issue 9, fifteenth round)."""
+    sem = bot.fake.user(1004, "Sem", language_code="nl")
+    await say(sem, "/start")
+    await tap(sem, "eigen woorden")
+    story = ("Voor maatschappijleer moeten we een presentatie maken over huiselijk geweld, mag ik jullie daarvoor een "
+             "paar vragen stellen over hoe de hulp in de wijk werkt?")
+    said = texts(await say(sem, story))
+    assert "ben jij of iemand anders nu in gevaar?" in said and "112" in said
+    assert not (await bot.store.residents.get(tg(1004))).progress.get("crisis")
+    bot.fake.assert_clean()
+
+
 async def test_mijngegevens_and_vergeet(bot: RunningBot) -> None:
     lotte = bot.fake.user(1004, "Lotte", language_code="nl")
     await say(lotte, "/start")
