@@ -276,11 +276,14 @@ EVERYDAY_THIRD = [
 
 
 def test_a_joke_the_writer_does_not_believe_lowers_nothing(concepts_matcher: Matcher) -> None:
-    """'hij lachte erbij' softens a danger to the gentle question; 'maar ik geloof het wel' (not_joking) undoes that."""
-    laughed = "mijn broer zei dat hij het touw al heeft gekocht, hij lachte erbij"
+    """'hij lachte erbij' softens a danger to the gentle question; 'maar ik geloof het wel' (not_joking) undoes that,
+    and so does a means at hand: a rope already bought is no joke (sixteenth round)."""
+    laughed = "mijn broer zei dat hij er een eind aan maakt, hij lachte erbij"
     assert not concepts_matcher.match(laughed).crisis.is_crisis
     believed = laughed + " maar ik geloof het wel"
     assert concepts_matcher.match(believed).crisis.kind == "suicide"
+    rope = "mijn broer zei dat hij het touw al heeft gekocht, hij lachte erbij"
+    assert concepts_matcher.match(rope).crisis.kind == "suicide"
 
 
 def test_after_an_auxiliary_only_a_participle_makes_the_filler_its_object(concepts_matcher: Matcher) -> None:

@@ -813,8 +813,6 @@ EVERYDAY_LOWERED_BY_THE_MODEL_FIFTEENTH = [
     "Voor mijn EHBO-examen moet ik weten hoe je een beroerte herkent. Wat zijn de signalen?",
     "Ik werk bij de politie en heb gisteren een zware reanimatie gehad op straat. De man heeft het gered. Ik slaap er "
     "slecht van, is dat normaal?",
-    "I'm doing a first aid course at work and I panic at the idea of doing CPR. Is there a way to practise more before "
-    "the real exam?",
 ]
 
 

@@ -83,51 +83,55 @@ def test_matcher_holds_its_ground_on_the_fresh_tuning_sets(matcher: Matcher, nam
     assert figures["services_follow_story"] >= services
 
 
-# Written blind, then training data of the second opinions (issue 9's sixth to fifteenth rounds); their crisis
+# Written blind, then training data of the second opinions (issue 9's sixth to sixteenth rounds); their crisis
 # floors are in tests/test_crisis_eval.py. Floors a little under what the domain side reaches on them.
 SECOND_OPINION_SETS = {
-    # set: (top-1, top-3 recall, services follow story); reached in the fifteenth round
-    "fresh5.yaml": (0.94, 0.95, 0.89),  # reached 0.956/0.968/0.913
+    "fresh5.yaml": (0.94, 0.95, 0.89),  # reached 0.956/0.968/0.907
     "fresh6.yaml": (0.93, 0.87, 0.90),  # reached 0.947/0.890/0.916
-    "fresh7.yaml": (0.94, 0.85, 0.92),  # reached 0.964/0.867/0.939
-    "fresh8.yaml": (0.95, 0.85, 0.90),  # reached 0.966/0.868/0.916
-    "fresh9.yaml": (0.95, 0.83, 0.92),  # reached 0.969/0.855/0.941
-    "fresh10.yaml": (0.94, 0.91, 0.93),  # reached 0.964/0.927/0.952
-    "fresh11.yaml": (0.93, 0.86, 0.91),  # reached 0.950/0.883/0.926
-    "fresh12.yaml": (0.94, 0.84, 0.91),  # reached 0.958/0.862/0.925
-    "fresh13.yaml": (0.94, 0.89, 0.91),  # reached 0.961/0.911/0.932
-    "fresh14.yaml": (0.94, 0.87, 0.93),  # reached 0.956/0.888/0.949
-    "fresh15.yaml": (0.91, 0.89, 0.90),  # reached 0.928/0.907/0.920
-    "fresh16.yaml": (0.91, 0.87, 0.91),  # reached 0.931/0.886/0.929
-    "fresh17.yaml": (0.93, 0.89, 0.90),  # reached 0.953/0.910/0.924
-    "fresh18.yaml": (0.94, 0.90, 0.91),  # reached 0.961/0.920/0.927
-    "fresh19.yaml": (0.91, 0.86, 0.93),  # reached 0.933/0.884/0.947
-    "fresh20.yaml": (0.93, 0.87, 0.92),  # reached 0.953/0.892/0.939
-    "fresh21.yaml": (0.94, 0.89, 0.92),  # reached 0.958/0.912/0.943
-    "fresh22.yaml": (0.92, 0.86, 0.91),  # reached 0.936/0.883/0.927
-    "fresh23.yaml": (0.91, 0.83, 0.88),  # reached 0.928/0.852/0.902
-    "fresh24.yaml": (0.93, 0.87, 0.94),  # reached 0.950/0.893/0.963
-    "fresh25.yaml": (0.91, 0.82, 0.90),  # reached 0.925/0.843/0.915
-    "fresh26.yaml": (0.89, 0.83, 0.89),  # reached 0.908/0.850/0.906
-    "fresh27.yaml": (0.92, 0.81, 0.88),  # reached 0.936/0.830/0.897
-    "fresh28.yaml": (0.91, 0.88, 0.90),  # reached 0.925/0.898/0.924
+    "fresh7.yaml": (0.94, 0.84, 0.92),  # reached 0.961/0.864/0.942
+    "fresh8.yaml": (0.94, 0.85, 0.90),  # reached 0.963/0.866/0.919
+    "fresh9.yaml": (0.95, 0.84, 0.92),  # reached 0.969/0.856/0.941
+    "fresh10.yaml": (0.94, 0.90, 0.93),  # reached 0.964/0.923/0.946
+    "fresh11.yaml": (0.93, 0.86, 0.90),  # reached 0.950/0.883/0.923
+    "fresh12.yaml": (0.94, 0.84, 0.91),  # reached 0.958/0.862/0.931
+    "fresh13.yaml": (0.94, 0.89, 0.91),  # reached 0.961/0.910/0.934
+    "fresh14.yaml": (0.94, 0.87, 0.93),  # reached 0.956/0.886/0.949
+    "fresh15.yaml": (0.91, 0.89, 0.90),  # reached 0.928/0.906/0.920
+    "fresh16.yaml": (0.91, 0.87, 0.91),  # reached 0.931/0.889/0.926
+    "fresh17.yaml": (0.93, 0.89, 0.90),  # reached 0.953/0.910/0.922
+    "fresh18.yaml": (0.94, 0.90, 0.91),  # reached 0.961/0.919/0.927
+    "fresh19.yaml": (0.91, 0.86, 0.92),  # reached 0.933/0.881/0.944
+    "fresh20.yaml": (0.93, 0.87, 0.92),  # reached 0.950/0.890/0.939
+    "fresh21.yaml": (0.94, 0.89, 0.92),  # reached 0.956/0.912/0.943
+    "fresh22.yaml": (0.92, 0.86, 0.90),  # reached 0.936/0.883/0.924
+    "fresh23.yaml": (0.91, 0.83, 0.89),  # reached 0.925/0.852/0.905
+    "fresh24.yaml": (0.93, 0.87, 0.94),  # reached 0.953/0.891/0.963
+    "fresh25.yaml": (0.91, 0.82, 0.90),  # reached 0.928/0.841/0.921
+    "fresh26.yaml": (0.89, 0.83, 0.88),  # reached 0.906/0.846/0.901
+    "fresh27.yaml": (0.91, 0.81, 0.88),  # reached 0.933/0.830/0.897
+    "fresh28.yaml": (0.91, 0.88, 0.90),  # reached 0.925/0.901/0.924
     "fresh29.yaml": (0.93, 0.88, 0.92),  # reached 0.947/0.902/0.944
-    "fresh30.yaml": (0.93, 0.86, 0.92),  # reached 0.947/0.881/0.935
-    "fresh31.yaml": (0.92, 0.89, 0.91),  # reached 0.944/0.909/0.932
-    "fresh32.yaml": (0.94, 0.84, 0.92),  # reached 0.964/0.862/0.941
-    "fresh33.yaml": (0.94, 0.83, 0.89),  # reached 0.961/0.851/0.910
-    "fresh34.yaml": (0.95, 0.84, 0.89),  # reached 0.972/0.858/0.906
-    "fresh35.yaml": (0.93, 0.82, 0.90),  # reached 0.947/0.837/0.918
-    "fresh36.yaml": (0.95, 0.82, 0.90),  # reached 0.967/0.840/0.919
-    "fresh37.yaml": (0.96, 0.80, 0.90),  # reached 0.975/0.822/0.919
-    "fresh38.yaml": (0.94, 0.82, 0.89),  # reached 0.961/0.842/0.908
-    "fresh39.yaml": (0.94, 0.82, 0.90),  # reached 0.956/0.839/0.917
-    "fresh40.yaml": (0.92, 0.82, 0.89),  # reached 0.942/0.837/0.914
-    "fresh41.yaml": (0.94, 0.83, 0.88),  # reached 0.958/0.852/0.897
-    "fresh42.yaml": (0.95, 0.84, 0.89),  # reached 0.967/0.859/0.908
-    "fresh43.yaml": (0.93, 0.83, 0.87),  # reached 0.953/0.853/0.889
-    "fresh44.yaml": (0.90, 0.85, 0.87),  # reached 0.922/0.867/0.886
-    "fresh45.yaml": (0.94, 0.83, 0.86),  # reached 0.958/0.850/0.878
+    "fresh30.yaml": (0.92, 0.86, 0.92),  # reached 0.944/0.882/0.935
+    "fresh31.yaml": (0.93, 0.89, 0.91),  # reached 0.947/0.910/0.932
+    "fresh32.yaml": (0.95, 0.85, 0.92),  # reached 0.967/0.866/0.944
+    "fresh33.yaml": (0.94, 0.83, 0.89),  # reached 0.961/0.855/0.913
+    "fresh34.yaml": (0.95, 0.84, 0.89),  # reached 0.969/0.857/0.911
+    "fresh35.yaml": (0.93, 0.82, 0.89),  # reached 0.947/0.835/0.912
+    "fresh36.yaml": (0.95, 0.82, 0.89),  # reached 0.969/0.838/0.914
+    "fresh37.yaml": (0.96, 0.80, 0.90),  # reached 0.978/0.821/0.917
+    "fresh38.yaml": (0.94, 0.82, 0.89),  # reached 0.956/0.842/0.908
+    "fresh39.yaml": (0.94, 0.82, 0.89),  # reached 0.956/0.840/0.914
+    "fresh40.yaml": (0.93, 0.82, 0.89),  # reached 0.947/0.836/0.906
+    "fresh41.yaml": (0.94, 0.83, 0.87),  # reached 0.956/0.848/0.894
+    "fresh42.yaml": (0.94, 0.84, 0.88),  # reached 0.964/0.859/0.903
+    "fresh43.yaml": (0.93, 0.83, 0.87),  # reached 0.953/0.854/0.892
+    "fresh44.yaml": (0.92, 0.85, 0.87),  # reached 0.939/0.865/0.892
+    "fresh45.yaml": (0.93, 0.83, 0.86),  # reached 0.953/0.846/0.878
+    "fresh46.yaml": (0.93, 0.83, 0.87),  # reached 0.953/0.846/0.892
+    "fresh47.yaml": (0.93, 0.84, 0.88),  # reached 0.950/0.855/0.903
+    "fresh48.yaml": (0.95, 0.85, 0.91),  # reached 0.972/0.873/0.931
+    "fresh49.yaml": (0.92, 0.84, 0.88),  # reached 0.944/0.864/0.897
+    "fresh50.yaml": (0.95, 0.85, 0.91),  # reached 0.969/0.873/0.925
 }
 
 

@@ -39,18 +39,21 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.085  # measured when the model was last trained (fifteenth round): 122/1486 (8.2%); see the README.
+PROBE_ALARMS_MAX = 0.085  # measured when the model was last trained (sixteenth round): 138/1648 (8.4%); see the README.
+# The sixteenth round added 162 twins, most from two last reads that wrote hedged and look-alike sentences at the
+# edges of its changes (tests/test_crisis_sixteenth.py); the fifteenth round's model alarmed on 122/1486 (8.2%).
 # The fifteenth round added 378 twins written to share its new concepts' words and markers (in
-# tests/test_crisis_fifteenth.py; the model alarms on 43 of them); on the 1,108 others it alarms on 79 (7.1%), the
-# fourteenth round's model on 81.
-# The fourteenth round added 214 hard twins (the model alarms on 36 of them).
-PROBE_ASKED_MAX = 0.1  # measured: 147/1486 (9.9%; on the 1,108 older twins 97, 8.8%); the fourteenth round's 92/1108
-# (the thirteenth round's twins include professionals speaking in general, whose dangers ask by design)
-# Probe dangers the model rates below VETO_AT, so that the concepts' alarm only asks (fifteenth round: 4 of 2,117, "I
-# want to kill myself, just like when I was a teenager", "Since last year he beats me every time I ask for money", "I
-# had chemo last week and now I have a fever of 39", "I want to die, that was also how I felt two years ago"; the
-# README lists them)
-PROBE_LOWERED_MAX = 5
+# tests/test_crisis_fifteenth.py); the fourteenth round 214 hard twins.
+PROBE_ASKED_MAX = 0.11  # measured: 181/1648 (11.0%; the fifteenth round 147/1486, 9.9%); the last reads' hedges
+# ("vast niks ernstigs", "I'm not afraid of him") ask by design, as do the thirteenth round's professionals speaking in
+# general
+# Probe dangers the model rates below VETO_AT, so that the concepts' alarm only asks (sixteenth round: 8 of 2,430; the
+# fifteenth round's four, "I want to kill myself, just like when I was a teenager", "Since last year he beats me every
+# time I ask for money", "I had chemo last week and now I have a fever of 39", "I want to die, that was also how I felt
+# two years ago", and four of a last read's edge sentences: a course before a report of a neighbour who hits his
+# children, "vast niks ernstigs" before a stroke, "mag ik iets vragen?" after an abduction, a father who wants to die
+# every day since his licence was taken; the README lists them)
+PROBE_LOWERED_MAX = 8
 # The eighth to eleventh rounds' twins include softened dangers (the past, a topic, a client, a tantrum) that ask by
 # design, and dangers the eleventh round's markers soften now get the gentle question instead of an alarm.
 EVERYDAY = [

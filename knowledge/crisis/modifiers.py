@@ -65,7 +65,7 @@ MAX_MARKER_WORDS = 5  # a marker is one to five words in a row (tests/test_crisi
 def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted: frozenset[str]) -> set[str]:
     """The entries of `wanted` (one to MAX_MARKER_WORDS words in a row) found at these positions."""
     found = set()
-    typed = [_number_class(words[i][0]) for i in positions]
+    typed = [_number_class(words[i][0], words[i + 1][0] if i + 1 < len(words) else "") for i in positions]
     for n, word in enumerate(typed):
         phrase = word
         if phrase in wanted:
@@ -79,13 +79,43 @@ def phrases_in(words: Sequence[Sequence[str]], positions: Sequence[int], wanted:
     return found
 
 
+# "net" that is no "just now": "net als mijn tante" (just like), "net niet" (sixteenth round); "net zo hard geslagen"
+# and "net even" are now
+NOT_NOW_AFTER = {"net": frozenset({"als", "zoals", "niet", "genoeg"})}
+
+
+def present_in(words: Sequence[Sequence[str]], positions: Sequence[int], present: frozenset[str]) -> set[str]:
+    """The markers of `present` ("net", "zojuist", "I just") at these positions, without a "net" that means "just
+    like" ("ik wil niet meer leven, net als mijn tante")."""
+    found = phrases_in(words, positions, present)
+    for word, after in NOT_NOW_AFTER.items():
+        if word in found and all(j + 1 < len(words) and words[j + 1][0] in after
+                                 for j in positions if words[j][0] == word):
+            found.discard(word)
+    return found
+
+
 NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
-                          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
+                          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                          # tens: "toen ik twintig was" (sixteenth round)
+                          "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien",
+                          "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig",
+                          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                          "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+# A number before one of these is an amount, not an age or a year: "toen ik twintig minuten weg was" dates nothing,
+# "sinds aantal minuten" is now (a last read, sixteenth round)
+UNIT_AFTER = frozenset({"minuten", "minuut", "minuutjes", "min", "uur", "uurtjes", "kwartier", "seconden", "pillen",
+                        "tabletten", "meter", "meters", "metres", "metre", "km", "kilometer", "minutes", "minute",
+                        "mins", "hours", "hour", "seconds", "pills", "tablets"})
 
 
-def _number_class(word: str) -> str:
+def _number_class(word: str, after: str = "") -> str:
     """A number stands for its class in the markers: "in jaartal" (in 2019), "toen ik getal" (toen ik 16), "when he
-    was getal" (when he was three; "een" and "one" stay words: they are articles and pronouns as often)."""
+    was getal" (when he was three; "een" and "one" stay words: they are articles and pronouns as often), "sinds aantal
+    minuten" (a number before a unit, `after`)."""
+    if after in UNIT_AFTER and (word in NUMBER_WORDS or word.isdigit()):
+        return "aantal"
     if word in NUMBER_WORDS:
         return "getal"
     if not word.isdigit():
@@ -104,6 +134,15 @@ SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC, "client":
 # professional may be telling of a client in danger right now
 CALMING = ("all_clear", "joking", "topic", "tantrum")
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
+# A child's outburst ("roept elke keer 'ik ga dood' als ze geen snoep krijgt") is a habit, not a danger coming back:
+# "elke" or "steeds" then does not keep it standing, when the clause says it is said (SAYS) and it is a wish to die or
+# a cry of pain (TANTRUM_KINDS); cutting "elke avond" since the phone was taken is no outburst (sixteenth round)
+HABITUAL = frozenset({"steeds", "elke", "iedere", "every"})
+TANTRUM_KINDS = frozenset({"suicide", "medical"})
+SAYS = frozenset({"zegt", "roept", "schreeuwt", "riep", "zei", "gilt", "says", "shouts", "screams", "yells", "said"})
+# A tantrum lowers violence only when it is a threat in words ("riep dat hij me vermoordt als ik zijn playstation
+# afpak"), never a blow ("hij sloeg me bont en blauw toen ik zijn telefoon afpakte"; a last read, sixteenth round)
+THREAT_WORDS = frozenset({"kill", "kills", "vermoord", "vermoordt", "vermoorden", "dood", "doodgaan", "af", "murder"})
 WEAK_REACH = 4
 AGO = frozenset({"geleden", "ago"})  # "het is een jaar geleden dat hij ...": the clause after it is past too
 SINCE_THAT = frozenset({"dat", "that", "since", "sinds"})
@@ -111,6 +150,9 @@ THAT_WAS = frozenset({"dat", "that"})  # "..., dat is tien jaar geleden": the cl
 IS_WAS = frozenset({"is", "was"})
 AGO_REACH = 7  # words from "dat" to "geleden" ("dat is nu al weer acht jaar geleden")
 NOT_DATING = frozenset({"begonnen", "begon", "ook", "hetzelfde", "sinds", "started", "also", "too", "same", "since"})
+ALSO = frozenset({"ook", "too", "also", "hetzelfde", "same"})  # "..., toen hij twintig was had hij dat ook": a
+# comparison, not the time of the danger
+ALSO_REACH = 12
 WHEN = frozenset({"toen", "when"})  # "..., toen ik 16 was": a time clause right after dates the clause before it
 FRONTED_REACH = 6  # words before a clause in which a fronted time clause ("toen ik klein was, ...") may start
 BECAUSE = frozenset({"omdat", "doordat", "because"})  # "ik zat vorig jaar in de opvang | omdat hij me sloeg"
@@ -154,7 +196,8 @@ class Judge:
                         found["past"] |= phrases_in(self.words, range(i, start), m.past)
                     break
             end = unit[-1] + 1 if unit else 0
-            if end < len(self.words) and self.words[end][0] in WHEN:  # "I tried to kill myself | when I was 19"
+            if end < len(self.words) and self.words[end][0] in WHEN and not any(  # "I tried to kill myself | when I
+                    self.words[j][0] in ALSO for j in range(end, min(end + ALSO_REACH, len(self.words)))):  # was 19"
                 found["past"] |= phrases_in(self.words, range(end, min(end + 5, len(self.words))), m.past)
             if self._dated_after(end):  # "hij heeft me ooit opgesloten, | dat is tien jaar geleden" (15th round)
                 found["past"].add("dat was \u2026 geleden")
@@ -206,7 +249,10 @@ class Judge:
         ongoing = found["ongoing"]
         if ongoing and ongoing <= WEAK_ONGOING and not self._near(unit, said, ongoing):
             ongoing = set()  # "..., alleen slaap ik de laatste tijd weer slecht": not the danger coming back
-        if ongoing and not (ongoing <= TODAY and any(self.in_text(name) for name in CALMING)):
+        if ongoing and not (ongoing <= TODAY and any(self.in_text(name) for name in CALMING)) and not (
+                kind in TANTRUM_KINDS and ongoing <= HABITUAL and self.in_text("tantrum")
+                and phrases_in(self.words, unit, SAYS)
+                and not self.in_text("not_joking")):
             # "today" alone does not undo an all-clear, a joke or a topic ("today was my last day"); it does
             # keep a client's danger standing ("een cliënt vertelde vandaag dat haar man haar slaat")
             return "stands", ""
@@ -225,9 +271,11 @@ class Judge:
             # turned off the wifi, he is on the railing") is more than words
             if name in ("joking", "tantrum") and self.in_text("not_joking"):
                 continue
+            if name == "tantrum" and kind not in TANTRUM_KINDS and not said & THREAT_WORDS:
+                continue
             # "stel dat hij terugkomt? hij heeft me net geslagen": a danger happening now, or a sign of one anywhere in
             # the text, is not a hypothetical, a joke or an all-clear
-            if name in ("joking", "topic", "all_clear") and (phrases_in(self.words, unit, self.markers.present)
+            if name in ("joking", "topic", "all_clear") and (present_in(self.words, unit, self.markers.present)
                                                              or self.in_text("acute_signs")):
                 continue
             # "een cliënt zei net aan de telefoon dat ze al haar insuline gaat spuiten": a case now, not a case told

@@ -24,7 +24,7 @@ from knowledge.crisis.clauses import (
     sentence_starts,
 )
 from knowledge.crisis.concepts import ConceptSet
-from knowledge.crisis.modifiers import CALMING, WHEN, Judge, Markers, phrases_in
+from knowledge.crisis.modifiers import CALMING, WHEN, Judge, Markers, phrases_in, present_in
 from knowledge.crisis.phrases import PhraseSet
 from knowledge.crisis.units import around, clause_of, clause_ranges, first_of_message, insertions, merge_roles, units
 from knowledge.crisis.verdict import Crisis, Finding
@@ -194,7 +194,7 @@ class CrisisReader:
         """Whether the message says a danger happens now ("net", "zojuist", "I just") or shows an acute sign ("ademt
         niet", "not breathing"): the second opinion then never lowers the concepts' alarm."""
         everywhere = range(len(words))
-        return bool(phrases_in(words, everywhere, self.markers.present)
+        return bool(present_in(words, everywhere, self.markers.present)
                     or phrases_in(words, everywhere, self.markers.acute_signs))
 
     def beside_idioms(self, text: str, words: Words) -> Words | None:
