@@ -18,7 +18,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from knowledge.crisis import Crisis, CrisisReader
-from knowledge.crisis.second_opinion import CRISIS_AT, RESTORE_AT, VETO_AT, second_opinion, weigh
+from knowledge.crisis.second_opinion import (
+    CRISIS_AT,
+    LONG_VETO_AT,
+    LONG_VETO_WORDS,
+    RESTORE_AT,
+    VETO_AT,
+    second_opinion,
+    unlikely,
+    weigh,
+)
 from knowledge.dictionary import Lemmas, common_in, warm, zipf
 from knowledge.domain_opinion import blend, domain_opinion
 from knowledge.domains import DOMAIN_IDS
@@ -276,8 +285,14 @@ class Matcher:
         rest = second_opinion().judge(beside) if beside is not None else None
         if rest is not None and rest.danger >= RESTORE_AT:  # "'ik ga dood van de hitte', maar nu reageert hij niet"
             opinion, shown, calm = rest, " ".join(forms[0] for forms in beside[:MAX_CLAUSE_WORDS]), ()
-        now = crisis.is_crisis and opinion.danger < VETO_AT and self.crisis_reader.happens_now(words)
-        return weigh(crisis, opinion, shown, calm, len(words), now)
+        clause_danger = None
+        if crisis.is_crisis and len(words) >= LONG_VETO_WORDS and VETO_AT <= opinion.danger < LONG_VETO_AT:
+            # a long message the model calls unlikely: does it call the danger's own clause unlikely too?
+            clause_danger = max(second_opinion().judge(self._words(f.clause, related=False)).danger
+                                for f in crisis.findings)
+        now = (crisis.is_crisis and unlikely(opinion, len(words), clause_danger)
+               and self.crisis_reader.happens_now(words))
+        return weigh(crisis, opinion, shown, calm, len(words), now, clause_danger)
 
     def _language(self, text: str, words: list[tuple[str, ...]], understood: bool) -> tuple[str | None, bool]:
         if letters_outside_latin(text) > 0.5:

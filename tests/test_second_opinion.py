@@ -14,6 +14,8 @@ from knowledge.crisis.second_opinion import (
     ASK_AT,
     CRISIS_AT,
     KINDS,
+    LONG_VETO_AT,
+    LONG_VETO_WORDS,
     RESTORE_AT,
     UNLIKELY,
     VETO_AT,
@@ -146,6 +148,19 @@ def test_a_danger_that_happens_now_or_in_a_short_message_is_never_lowered() -> N
     assert not weigh(found, unlikely, "de zin", words=VETO_WORDS).is_crisis
     assert weigh(found, unlikely, "de zin", words=VETO_WORDS - 1).is_crisis
     assert weigh(found, unlikely, "de zin", words=VETO_WORDS, now=True).is_crisis
+
+
+def test_in_a_long_message_the_model_lowers_up_to_long_veto_at_when_the_dangers_clause_is_unlikely_too() -> None:
+    """From LONG_VETO_WORDS words the model may lower an alarm it rates below LONG_VETO_AT, but only when it rates the
+    danger's own clause below that too: a danger told in the middle of a long story stays an alarm."""
+    found = Crisis("suicide", ("suicide",), findings=(FOUND,))
+    middling = Opinion((VETO_AT + LONG_VETO_AT) / 2, "medical", ("woord",))
+    assert not weigh(found, middling, "de zin", words=LONG_VETO_WORDS, clause_danger=LONG_VETO_AT / 2).is_crisis
+    assert weigh(found, middling, "de zin", words=LONG_VETO_WORDS, clause_danger=0.6).is_crisis  # the clause: danger
+    assert weigh(found, middling, "de zin", words=LONG_VETO_WORDS - 1, clause_danger=0.01).is_crisis  # not long
+    assert weigh(found, middling, "de zin", words=LONG_VETO_WORDS).is_crisis  # the clause not judged
+    assert weigh(found, middling, "de zin", words=LONG_VETO_WORDS, clause_danger=0.01, now=True).is_crisis
+    assert weigh(found, Opinion(LONG_VETO_AT, "medical", ()), "de zin", words=50, clause_danger=0.01).is_crisis
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ third-person report still weighs.
 Mostly it *adds* to the concepts: when the concepts find nothing, a high score is a crisis of the kind it
 rates highest, a middling score asks the gentle question (only the question in a message with an idiom, an
 all-clear, a joke or a topic the concepts know). It never cancels what the concepts found, but where it rates a
-message almost surely calm (below VETO_AT: "I'm writing a school report about domestic violence") their alarm
-becomes the gentle question. It does not judge a danger the time layer already softened (past, near-miss); only a
+message almost surely calm (below VETO_AT: "I'm writing a school report about domestic violence"; in a long message
+below LONG_VETO_AT, for the message and for the danger's own clause) their alarm becomes the gentle question. It
+does not judge a danger the time layer already softened (past, near-miss); only a
 danger lowered by an all-clear, a joke, a topic or a client ("niemand is gewond", "haha", "een cliënt") it may
 restore, when it is sure.
 
@@ -50,6 +51,16 @@ RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me wee
 # With the final model 4 of the 2,117 probe dangers get the question instead of an alarm (tests/test_second_opinion.py).
 VETO_AT = 0.03
 VETO_WORDS = 12
+# In a long message the model may lower an alarm up to LONG_VETO_AT, when it also rates the danger's own clause below
+# that: a long story is more text for it to judge, and the clause check keeps a danger told in the middle of a story
+# ("... Op dit moment staat hij ...") standing. Chosen on text the model had not read (sixteenth round): with the
+# retrained model on fresh51-55 before they were read, and with the fifteenth round's model on fresh46-50 before it was
+# trained on them, the concepts alarmed on 98 and 87 everyday sentences and 588 and 614 dangers; this rule lowered 15
+# and 16 more false alarms than VETO_AT alone and no danger; without the clause check (0.15, 20 words) 38 and 26 more,
+# but 1 and 2 dangers told in a long story; from 12 words with the clause check 17 and 18 more, but 46 more of the 2,419
+# probe dangers (the concepts' tests). The README has the runs.
+LONG_VETO_AT = 0.15
+LONG_VETO_WORDS = 20
 UNLIKELY = "tweede mening: onwaarschijnlijk"  # how a finding lowered by the model is marked
 
 
@@ -91,13 +102,22 @@ class SecondOpinion(Classifier):
         return Opinion(round(danger, 3), KINDS[best], telling)
 
 
+def unlikely(opinion: Opinion, words: int, clause_danger: float | None = None) -> bool:
+    """Whether the model calls a concepts' danger unlikely: below VETO_AT, or in a message of LONG_VETO_WORDS words or
+    more below LONG_VETO_AT for the message and for the danger's own clause (`clause_danger`)."""
+    if opinion.danger < VETO_AT:
+        return True
+    return (words >= LONG_VETO_WORDS and opinion.danger < LONG_VETO_AT and clause_danger is not None
+            and clause_danger < LONG_VETO_AT)
+
+
 def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] = (), words: int = VETO_WORDS,
-          now: bool = False) -> Crisis:
+          now: bool = False, clause_danger: float | None = None) -> Crisis:
     """The verdict after the second opinion: the concepts' verdict, or the model's where they found nothing.
 
-    A crisis the concepts found stands, unless the model rates a message of `words` >= VETO_WORDS words below VETO_AT:
-    then it only asks. It always stands when the message says it happens `now` ("hij heeft me net geslagen", "she is
-    not breathing"), and when a finding reaches into an earlier message (the model reads this message alone). A
+    A crisis the concepts found stands, unless the model calls it `unlikely` in a message of `words` >= VETO_WORDS
+    words: then it only asks. It always stands when the message says it happens `now` ("hij heeft me net geslagen",
+    "she is not breathing"), and when a finding reaches into an earlier message (the model reads this message alone). A
     danger the time layer softened stays softened, except one lowered only by an all-clear, a joke, a topic, a client
     or a child's phone taken away ("niemand is gewond", "haha", "een cliënt") that the model rates from RESTORE_AT.
     Otherwise a score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle question; in a message
@@ -107,7 +127,8 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] =
     if opinion.kind is None:
         return replace(crisis, opinion=opinion)
     if crisis.is_crisis:
-        if opinion.danger >= VETO_AT or words < VETO_WORDS or now or not all(f.clause_index for f in crisis.findings):
+        if (not unlikely(opinion, words, clause_danger) or words < VETO_WORDS or now
+                or not all(f.clause_index for f in crisis.findings)):
             return replace(crisis, opinion=opinion)
         lowered = tuple(replace(f, softened=f"{UNLIKELY} ({opinion.danger:.2f})") for f in crisis.findings)
         return replace(crisis, kind=None, kinds=(), findings=(), evidence=(), softened=crisis.softened + lowered,
