@@ -17,6 +17,7 @@ from knowledge.crisis.second_opinion import (
     LONG_VETO_AT,
     LONG_VETO_WORDS,
     RESTORE_AT,
+    SURE_AT,
     UNLIKELY,
     VETO_AT,
     VETO_WORDS,
@@ -41,21 +42,21 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.085  # measured when the model was last trained (sixteenth round): 138/1648 (8.4%); see the README.
-# The sixteenth round added 162 twins, most from two last reads that wrote hedged and look-alike sentences at the
-# edges of its changes (tests/test_crisis_sixteenth.py); the fifteenth round's model alarmed on 122/1486 (8.2%).
-# The fifteenth round added 378 twins written to share its new concepts' words and markers (in
-# tests/test_crisis_fifteenth.py); the fourteenth round 214 hard twins.
-PROBE_ASKED_MAX = 0.11  # measured: 181/1648 (11.0%; the fifteenth round 147/1486, 9.9%); the last reads' hedges
+PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (sixteenth round, 27,248 sentences): 157/1773
+# (8.9%); see the README. The sixteenth round added 287 twins, most from three last reads that wrote hedged and
+# look-alike sentences at the edges of its changes (tests/test_crisis_sixteenth.py). Its first retrained model alarmed
+# on 138/1648 (8.4%); the second, trained on fresh51-55 as well, scores 13 older twins 0.55-0.60 that the first scored
+# 0.52-0.54 ("mijn broer heeft afscheid genomen van zijn collega's"). The fifteenth round's model: 122/1486 (8.2%).
+PROBE_ASKED_MAX = 0.12  # measured: 207/1773 (11.7%; the fifteenth round 147/1486, 9.9%); the last reads' hedges
 # ("vast niks ernstigs", "I'm not afraid of him") ask by design, as do the thirteenth round's professionals speaking in
 # general
-# Probe dangers the model rates below VETO_AT, so that the concepts' alarm only asks (sixteenth round: 8 of 2,430; the
-# fifteenth round's four, "I want to kill myself, just like when I was a teenager", "Since last year he beats me every
-# time I ask for money", "I had chemo last week and now I have a fever of 39", "I want to die, that was also how I felt
-# two years ago", and four of a last read's edge sentences: a course before a report of a neighbour who hits his
-# children, "vast niks ernstigs" before a stroke, "mag ik iets vragen?" after an abduction, a father who wants to die
-# every day since his licence was taken; the README lists them)
-PROBE_LOWERED_MAX = 8
+# Probe dangers the model rates unlikely (VETO_AT, or LONG_VETO_AT in a long message), so that the concepts' alarm only
+# asks (sixteenth round: 9 of 2,645; the fifteenth round's "I want to kill myself, just like when I was a teenager", "I
+# had chemo last week and now I have a fever of 39", "I want to die, that was also how I felt two years ago", and six of
+# the last reads' edge sentences: a course before a report of a neighbour who hits his children, "vast niks ernstigs"
+# before a stroke, "mag ik iets vragen?" or "voor de rechter slepen" beside an abduction, a father who wants to die
+# every day since his licence was taken, "hoe lang moet ik wachten" before a stroke; the README lists them)
+PROBE_LOWERED_MAX = 9
 # The eighth to eleventh rounds' twins include softened dangers (the past, a topic, a client, a tantrum) that ask by
 # design, and dangers the eleventh round's markers soften now get the gentle question instead of an alarm.
 EVERYDAY = [
@@ -161,6 +162,15 @@ def test_in_a_long_message_the_model_lowers_up_to_long_veto_at_when_the_dangers_
     assert weigh(found, middling, "de zin", words=LONG_VETO_WORDS).is_crisis  # the clause not judged
     assert weigh(found, middling, "de zin", words=LONG_VETO_WORDS, clause_danger=0.01, now=True).is_crisis
     assert weigh(found, Opinion(LONG_VETO_AT, "medical", ()), "de zin", words=50, clause_danger=0.01).is_crisis
+
+
+def test_a_sure_model_alarms_despite_a_calming_marker() -> None:
+    """With an all-clear, a topic or a joke in the message the model alone only asks, unless it is sure (SURE_AT):
+    "gisteren was er niks aan de hand" before a sudden confusion and a dragging leg."""
+    calm = ("niks aan de hand",)
+    assert weigh(Crisis(), Opinion(SURE_AT, "medical", ("verward",)), "de zin", calm).kind == "medical"
+    below = weigh(Crisis(), Opinion(SURE_AT - 0.01, "medical", ("verward",)), "de zin", calm)
+    assert not below.is_crisis and below.hint
 
 
 @pytest.mark.parametrize(

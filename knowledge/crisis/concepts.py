@@ -26,6 +26,9 @@ AGE_PERSONS = frozenset({"hij", "ze", "zij", "die", "he", "she"})
 AGE_AFTER = frozenset({"jaar", "jarige", "year", "years", "yo", "yr"})
 # a small child's age in letters after a child word ("een meisje van drie", "his son aged two", "mijn zoon is twee jaar
 # oud"; fourteenth round); "een moeder van drie", "de zoon van twee vrienden", "onze hond is twee jaar oud" are no age
+# "our two year old labrador" is no child (a last read, sixteenth round)
+NOT_A_CHILD = frozenset({"dog", "puppy", "labrador", "cat", "kitten", "horse", "pony", "rabbit", "car", "house",
+                         "laptop", "phone", "boiler", "tree", "bike"})
 AGE_WORDS = frozenset({"anderhalf", "twee", "drie", "vier", "vijf", "zes", "two", "three", "four", "five", "six"})
 AGE_OWNERS = frozenset({"kind", "kindje", "zoon", "zoontje", "dochter", "dochtertje", "meisje", "jongen", "jongetje",
                         "tweeling", "kleinzoon", "kleindochter", "neefje", "nichtje", "broertje", "zusje", "child",
@@ -347,6 +350,9 @@ def _is_word_age(words: Sequence[Sequence[str]], i: int) -> bool:
     if after and after[0] in NOT_AGE_NEXT:
         return False  # "het dochtertje van drie hoog": a floor
     if len(before) == 2 and before[1] in AGE_BEFORE and before[0] in AGE_OWNERS:
+        return True
+    # "the neighbours' three year old" is a child; "the house is three years old" is not
+    if after == ["year", "old"] and (i + 3 >= len(words) or words[i + 3][0] not in NOT_A_CHILD):
         return True
     # "mijn zoon is twee jaar oud", not "onze hond is twee jaar oud"
     owner = any(w[0] in AGE_OWNERS for w in words[max(0, i - 4):i])

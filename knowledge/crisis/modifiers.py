@@ -36,6 +36,8 @@ class Markers:
     not_ongoing: frozenset[str]
     legal: frozenset[str]
     threat_words: frozenset[str]
+    all_clear_self: frozenset[str] = frozenset()  # "ik ben veilig": the writer about themself; lowers only suicide,
+    # never violence or someone else's danger ("ik ben veilig bij mijn zus, maar hij slaat de kinderen"; 16th round)
     all_clear: frozenset[str] = frozenset()  # "niemand is gewond", "no one was hurt", "geen gedachten aan"
     joking: frozenset[str] = frozenset()  # "haha", "lol", "grapje"
     topic: frozenset[str] = frozenset()  # the danger is a subject: "a documentary", "this game", "laatste werkdag"
@@ -128,11 +130,11 @@ JOKING = "grapje"  # the same for a finding in a message that laughs ("haha", "l
 TOPIC = "onderwerp"  # the same for a danger that is the subject of a study, a film or a farewell at work
 CLIENT = "over een cliënt"  # the same for a danger a professional tells about a client or patient
 TANTRUM = "driftbui"  # the same for "ik wil dood" shouted when a phone was taken away
-SOFTENERS = {"all_clear": ALL_CLEAR, "joking": JOKING, "topic": TOPIC, "client": CLIENT,
+SOFTENERS = {"all_clear": ALL_CLEAR, "all_clear_self": ALL_CLEAR, "joking": JOKING, "topic": TOPIC, "client": CLIENT,
              "tantrum": TANTRUM}  # list -> how marked
 # The lists that also keep the second opinion alone from alarming (it still asks): not "client", because a
 # professional may be telling of a client in danger right now
-CALMING = ("all_clear", "joking", "topic", "tantrum")
+CALMING = ("all_clear", "all_clear_self", "joking", "topic", "tantrum")
 WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger itself
 # A child's outburst ("roept elke keer 'ik ga dood' als ze geen snoep krijgt") is a habit, not a danger coming back:
 # "elke" or "steeds" then does not keep it standing, when the clause says it is said (SAYS) and it is a wish to die or
@@ -149,10 +151,15 @@ SINCE_THAT = frozenset({"dat", "that", "since", "sinds"})
 THAT_WAS = frozenset({"dat", "that"})  # "..., dat is tien jaar geleden": the clause after a danger dates it
 IS_WAS = frozenset({"is", "was"})
 AGO_REACH = 7  # words from "dat" to "geleden" ("dat is nu al weer acht jaar geleden")
+IN_YEAR = frozenset({"in jaartal"})  # "..., dat was in 2016" dates the clause before it too (sixteenth round)
 NOT_DATING = frozenset({"begonnen", "begon", "ook", "hetzelfde", "sinds", "started", "also", "too", "same", "since"})
 ALSO = frozenset({"ook", "too", "also", "hetzelfde", "same"})  # "..., toen hij twintig was had hij dat ook": a
 # comparison, not the time of the danger
 ALSO_REACH = 12
+# "net als toen ik zwanger was", "harder dan toen": a comparison, no time clause dating the danger
+COMPARE = frozenset({"als", "dan", "zoals", "like", "than"})
+# "dat was in 2016 al zo en het is erger geworden": a year that starts what goes on, not its end
+STILL_ON = frozenset({"al", "erger", "eerste", "sindsdien", "nog", "already", "worse", "first", "since", "still"})
 WHEN = frozenset({"toen", "when"})  # "..., toen ik 16 was": a time clause right after dates the clause before it
 FRONTED_REACH = 6  # words before a clause in which a fronted time clause ("toen ik klein was, ...") may start
 BECAUSE = frozenset({"omdat", "doordat", "because"})  # "ik zat vorig jaar in de opvang | omdat hij me sloeg"
@@ -196,8 +203,10 @@ class Judge:
                         found["past"] |= phrases_in(self.words, range(i, start), m.past)
                     break
             end = unit[-1] + 1 if unit else 0
-            if end < len(self.words) and self.words[end][0] in WHEN and not any(  # "I tried to kill myself | when I
-                    self.words[j][0] in ALSO for j in range(end, min(end + ALSO_REACH, len(self.words)))):  # was 19"
+            # "I tried to kill myself | when I was 19"; not "net als | toen ik zwanger was"
+            compared = end and self.words[end - 1][0] in COMPARE
+            if end < len(self.words) and self.words[end][0] in WHEN and not compared and not any(
+                    self.words[j][0] in ALSO for j in range(end, min(end + ALSO_REACH, len(self.words)))):
                 found["past"] |= phrases_in(self.words, range(end, min(end + 5, len(self.words))), m.past)
             if self._dated_after(end):  # "hij heeft me ooit opgesloten, | dat is tien jaar geleden" (15th round)
                 found["past"].add("dat was \u2026 geleden")
@@ -213,7 +222,10 @@ class Judge:
         tail = range(end, min(end + AGO_REACH, len(words)))
         if any(words[j][0] in NOT_DATING for j in tail):  # "dat is twee jaar geleden begonnen", "... ook al eens"
             return False
-        return any(words[j][0] in AGO for j in tail) and not phrases_in(words, tail, self.markers.ongoing)
+        in_year = (words[end + 1][0] == "was" and phrases_in(words, tail, IN_YEAR)  # "dat was in 2016"
+                   and not any(words[j][0] in STILL_ON for j in tail))
+        dated = any(words[j][0] in AGO for j in tail) or in_year
+        return bool(dated) and not phrases_in(words, tail, self.markers.ongoing)
 
     def _near(self, unit: Sequence[int], said: set[str], markers: set[str]) -> bool:
         """Whether a marker stands within WEAK_REACH words of a word of the finding."""
@@ -275,8 +287,10 @@ class Judge:
                 continue
             # "stel dat hij terugkomt? hij heeft me net geslagen": a danger happening now, or a sign of one anywhere in
             # the text, is not a hypothetical, a joke or an all-clear
-            if name in ("joking", "topic", "all_clear") and (present_in(self.words, unit, self.markers.present)
-                                                             or self.in_text("acute_signs")):
+            if name == "all_clear_self" and kind != "suicide":
+                continue
+            if name in ("joking", "topic", "all_clear", "all_clear_self") and (
+                    present_in(self.words, unit, self.markers.present) or self.in_text("acute_signs")):
                 continue
             # "een cliënt zei net aan de telefoon dat ze al haar insuline gaat spuiten": a case now, not a case told
             if name == "client" and self.in_text("client_now"):

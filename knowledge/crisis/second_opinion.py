@@ -49,6 +49,14 @@ RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me wee
 # the concepts' tests 3 were lowered to the question, of a last read's 124 none (from 0.05: 47 and 13 false alarms,
 # but 1 fold danger and 8 probes; without the length rule a read's short injuries fell too). The README has the runs.
 # With the final model 4 of the 2,117 probe dangers get the question instead of an alarm (tests/test_second_opinion.py).
+# From this probability the model alone makes a crisis even in a message with an all-clear, a topic or a joke the
+# concepts know: "gisteren was er niks aan de hand" before a sudden confusion and a dragging leg (0.96), "een melding"
+# in a police officer's report of a man on the dike (0.93). On text it had not read (fresh51-55 with the sixteenth
+# round's model, fresh46-50 with the fifteenth's) such messages from 0.93 were 4 dangers (0.93-0.98) and no everyday
+# sentence (from 0.55 one: a student's essay about the past, 0.58); of the concepts' everyday twins it alarms on 1 more
+# ("mijn moeder ligt op de grond te yoga'en en reageert niet", 0.94), from 0.8 on 6; from 0.9 an idiom's test ("ik ga
+# dood van de hitte") fell too (a last read). The README has the runs.
+SURE_AT = 0.93
 VETO_AT = 0.03
 VETO_WORDS = 12
 # In a long message the model may lower an alarm up to LONG_VETO_AT, when it also rates the danger's own clause below
@@ -122,7 +130,7 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] =
     or a child's phone taken away ("niemand is gewond", "haha", "een cliënt") that the model rates from RESTORE_AT.
     Otherwise a score from CRISIS_AT is a crisis of the model's kind, from ASK_AT the gentle question; in a message
     with an idiom, an all-clear, a joke, a topic or a taken phone the concepts know (`calm`: "ik ga dood van de
-    hitte", "morgen is mijn laatste werkdag") the model alone only asks.
+    hitte", "morgen is mijn laatste werkdag") the model alone only asks, unless it is sure (SURE_AT).
     """
     if opinion.kind is None:
         return replace(crisis, opinion=opinion)
@@ -143,7 +151,7 @@ def weigh(crisis: Crisis, opinion: Opinion, clause: str, calm: tuple[str, ...] =
             return replace(crisis, kind=kinds[0], kinds=kinds, findings=findings, softened=(), hint=False,
                            evidence=tuple(f"{f.concept}: {' '.join(f.words)}" for f in findings), opinion=opinion)
         return replace(crisis, opinion=opinion)
-    if opinion.danger >= CRISIS_AT and not calm:
+    if opinion.danger >= CRISIS_AT and (not calm or opinion.danger >= SURE_AT):
         finding = Finding(opinion.kind, f"{OPINION_CONCEPT} (model, {opinion.danger:.2f})", opinion.words, clause, 1)
         return replace(crisis, kind=opinion.kind, kinds=(opinion.kind,), findings=(finding,),
                        evidence=(f"{OPINION_CONCEPT}: {' '.join(opinion.words)}",), hint=False, opinion=opinion)
