@@ -144,7 +144,7 @@ TANTRUM_KINDS = frozenset({"suicide", "medical"})
 SAYS = frozenset({"zegt", "roept", "schreeuwt", "riep", "zei", "gilt", "says", "shouts", "screams", "yells", "said"})
 # A tantrum lowers violence only when it is a threat in words ("riep dat hij me vermoordt als ik zijn playstation
 # afpak"), never a blow ("hij sloeg me bont en blauw toen ik zijn telefoon afpakte"; a last read, sixteenth round)
-THREAT_WORDS = frozenset({"kill", "kills", "vermoord", "vermoordt", "vermoorden", "dood", "doodgaan", "af", "murder"})
+SPOKEN_THREAT = frozenset({"kill", "kills", "vermoord", "vermoordt", "vermoorden", "dood", "doodgaan", "af", "murder"})
 WEAK_REACH = 4
 AGO = frozenset({"geleden", "ago"})  # "het is een jaar geleden dat hij ...": the clause after it is past too
 SINCE_THAT = frozenset({"dat", "that", "since", "sinds"})
@@ -283,12 +283,12 @@ class Judge:
             # turned off the wifi, he is on the railing") is more than words
             if name in ("joking", "tantrum") and self.in_text("not_joking"):
                 continue
-            if name == "tantrum" and kind not in TANTRUM_KINDS and not said & THREAT_WORDS:
+            if name == "tantrum" and kind not in TANTRUM_KINDS and not said & SPOKEN_THREAT:
+                continue
+            if name == "all_clear_self" and kind != "suicide":  # "ik ben veilig" speaks for the writer's own life
                 continue
             # "stel dat hij terugkomt? hij heeft me net geslagen": a danger happening now, or a sign of one anywhere in
             # the text, is not a hypothetical, a joke or an all-clear
-            if name == "all_clear_self" and kind != "suicide":
-                continue
             if name in ("joking", "topic", "all_clear", "all_clear_self") and (
                     present_in(self.words, unit, self.markers.present) or self.in_text("acute_signs")):
                 continue

@@ -40,15 +40,6 @@ ASK_AT = 0.5  # from here the gentle question
 RESTORABLE = tuple(SOFTENERS.values())  # what lowered a concept's danger that a sure model may overrule
 RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me weer" (0.97); not
 #   "er wordt niet geslagen hoor" (0.53)
-# Below this probability the model calls a concept's danger unlikely, and the concept only asks the gentle question:
-# "I'm writing a school report about domestic violence" (0.005), "heb gisteren een zware reanimatie gehad, de man heeft
-# het gered" (0.008). Only in a message of VETO_WORDS words or more: a short one tells the model too little to overrule
-# the concepts ("my finger is nearly off" 0.03, a class it had not read). Chosen on text the model had not read
-# (fifteenth round, before it was trained on fresh36-40): it lowered 36 of the concepts' 69 false alarms on fresh36-40
-# and 11 of 18 on leave-one-set-out folds of fresh32-35, and none of their 1,114 dangers; of the 1,793 probe dangers of
-# the concepts' tests 3 were lowered to the question, of a last read's 124 none (from 0.05: 47 and 13 false alarms,
-# but 1 fold danger and 8 probes; without the length rule a read's short injuries fell too). The README has the runs.
-# With the final model 4 of the 2,117 probe dangers get the question instead of an alarm (tests/test_second_opinion.py).
 # From this probability the model alone makes a crisis even in a message with an all-clear, a topic or a joke the
 # concepts know: "gisteren was er niks aan de hand" before a sudden confusion and a dragging leg (0.96), "een melding"
 # in a police officer's report of a man on the dike (0.93). On text it had not read (fresh51-55 with the sixteenth
@@ -57,6 +48,15 @@ RESTORE_AT = 0.8  # how sure: "niemand is gewond, maar vanavond slaat hij me wee
 # ("mijn moeder ligt op de grond te yoga'en en reageert niet", 0.94), from 0.8 on 6; from 0.9 an idiom's test ("ik ga
 # dood van de hitte") fell too (a last read). The README has the runs.
 SURE_AT = 0.93
+# Below this probability the model calls a concept's danger unlikely, and the concept only asks the gentle question:
+# "I'm writing a school report about domestic violence" (0.005), "heb gisteren een zware reanimatie gehad, de man heeft
+# het gered" (0.008). Only in a message of VETO_WORDS words or more: a short one tells the model too little to overrule
+# the concepts ("my finger is nearly off" 0.03, a class it had not read). Chosen on text the model had not read
+# (fifteenth round, before it was trained on fresh36-40): it lowered 36 of the concepts' 69 false alarms on fresh36-40
+# and 11 of 18 on leave-one-set-out folds of fresh32-35, and none of their 1,114 dangers; of the 1,793 probe dangers of
+# the concepts' tests 3 were lowered to the question, of a last read's 124 none (from 0.05: 47 and 13 false alarms,
+# but 1 fold danger and 8 probes; without the length rule a read's short injuries fell too). The README has the runs.
+# With the sixteenth round's final model 9 of the 2,645 probe dangers get the question (tests/test_second_opinion.py).
 VETO_AT = 0.03
 VETO_WORDS = 12
 # In a long message the model may lower an alarm up to LONG_VETO_AT, when it also rates the danger's own clause below
