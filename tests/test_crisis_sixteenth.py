@@ -957,3 +957,20 @@ def test_a_three_year_old_is_a_small_child(concepts_matcher: Matcher) -> None:
         "child_danger")
     assert not concepts_matcher.match("the shed by the canal is three years old and all by itself").crisis.is_crisis
 
+
+def test_a_function_word_of_both_languages_does_not_open_the_other_languages_lists(concepts_matcher: Matcher) -> None:
+    """"of" is everyday Dutch ("vroeg of ik") as well as English: an English role that opened with it ("of my own")
+    once made the English lists read a Dutch text, without the Dutch blockers ("ik zei eerlijk nee")."""
+    reader = concepts_matcher.crisis_reader
+    english = reader.languages["en"]
+    words = [("de",), ("psycholoog",), ("vroeg",), ("of",), ("ik",), ("aan",), ("zelfmoord",), ("denk",)]
+    foreign = {i for i, forms in enumerate(words) if forms[0] in reader.foreign[("en", "nl")]}
+    triggers = english.triggers
+    try:
+        english.triggers = frozenset(triggers) | {"of"}
+        assert not reader._triggered(english, words, foreign, "nl")
+    finally:
+        english.triggers = triggers
+    calm = "De psycholoog vroeg of ik aan zelfmoord denk, ik zei eerlijk nee, ik ben vooral heel moe."
+    assert not concepts_matcher.match(calm).crisis.is_crisis
+
