@@ -18,7 +18,8 @@ springen"), a subject (a course, a TV series), a fall or a faint that ended well
 (tests below as REVIEW_TRAPS_SIXTEENTH and EVERYDAY_REVIEW_SIXTEENTH) found that message-wide all-clears such as "niks
 ernstigs", "never hit me" or "came round" hide real dangers ("probably nothing serious but my dad has crushing chest
 pain"), so those were taken out again: what lowers a finding now stands in its own clause ("heeft me niet geslagen",
-"came round straight away"), and a child's outburst only lowers what a child says, never violence.
+"came round straight away"), and a child's outburst only lowers what a child says (a wish to die, a threat in words),
+never a blow.
 """
 
 from __future__ import annotations
