@@ -24,10 +24,15 @@ never a blow.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from knowledge.crisis.modifiers import present_in
 from knowledge.matcher import Matcher
+
+CONCEPTS = Path(__file__).resolve().parent.parent / "knowledge" / "crisis" / "concepts"
 
 DANGER_SIXTEENTH = [
     "mijn broer heeft zijn gitaar en laptop aan zijn beste vriend gegeven en zegt dat het voor altijd is",
@@ -975,3 +980,20 @@ def test_a_function_word_of_both_languages_does_not_open_the_other_languages_lis
     calm = "De psycholoog vroeg of ik aan zelfmoord denk, ik zei eerlijk nee, ik ben vooral heel moe."
     assert not concepts_matcher.match(calm).crisis.is_crisis
 
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_role_is_used(language: str) -> None:
+    """A role no concept, blocker or phrase exception names is dead weight that still adds its words to the lists (18
+    were left behind by drafts of this and earlier rounds; removing them changed no verdict)."""
+    data = yaml.safe_load((CONCEPTS / f"{language}.yaml").read_text(encoding="utf-8"))
+    used = set()
+    for concepts in data["concepts"].values():
+        for concept in concepts.values():  # roles, unless, and the roles a verb, agent or not_subject names
+            for value in concept.values():
+                used |= {value} if isinstance(value, str) else {v for v in value if isinstance(v, str)} if isinstance(
+                    value, list) else set()
+    used |= set(data.get("hint_unless") or ())
+    used |= {role for roles in (data.get("phrase_unless") or {}).values() for role in roles}
+    used |= set(data.get("blockers") or {})
+    assert sorted(set(data["roles"]) - used) == []
