@@ -34,6 +34,19 @@ AGE_OWNERS = frozenset({"kind", "kindje", "zoon", "zoontje", "dochter", "dochter
                         "tweeling", "kleinzoon", "kleindochter", "neefje", "nichtje", "broertje", "zusje", "child",
                         "son", "daughter", "girl", "boy", "twins", "nephew", "niece", "brother", "sister", "grandson",
                         "granddaughter"})
+# "ik ben 73", "mijn zoon is net 18", "I'm 67": a number right after one of AGE_VERBS (past AGE_ADVERBS) is an age, not
+# "#many" ("hoeveel paracetamol mag je nemen, ik ben 73"; seventeenth round) when it ends the clause or one of
+# AGE_OK_AFTER follows ("mijn moeder is 60 oxazepam kwijt" is an amount; a last read)
+AGE_VERBS = frozenset({"ben", "bent", "is", "was", "wordt", "word", "werd", "am", "turned", "turns"})
+AGE_ADVERBS = frozenset({"net", "pas", "nu", "al", "bijna", "ruim", "just", "only", "now", "almost", "nearly"})
+SELF = frozenset({"ik", "i", "je", "jij", "u", "you", "we", "wij", "man", "vrouw", "moeder", "vader", "opa", "oma",
+                  "husband", "wife", "mother", "father", "mum", "mom", "dad", "grandma", "grandpa", "buurman",
+                  "buurvrouw"})
+# "de kids (2 en 4)": numbers right after one of these, joined by AND, are ages
+AND = frozenset({"en", "and"})
+KIDS = frozenset({"kids", "kinderen", "kindjes", "children", "kinders", "jongens", "meisjes", "tweeling", "twins",
+                  "boys", "girls"})
+AGE_OK_AFTER = frozenset({"jaar", "jarig", "en", "maar", "dus", "nu", "years", "and", "but", "so", "now", "yo"})
 AGE_OLD = frozenset({"oud", "old"})
 NOT_AGE_NEXT = frozenset({"hoog", "verdiepingen", "deuren", "huizen", "floors", "doors"})
 AGE_NEXT = frozenset({"alleen", "maanden", "weken", "is", "was", "has", "months", "weeks", "years", "jaren"})
@@ -203,9 +216,9 @@ class ConceptSet:
                     found[role].append((i, first))
             if first.isdigit():
                 number = int(first[:6])
-                for role in self.many if number >= 10 else ():
-                    found[role].append((i, first))
                 age = _is_age(words, i)
+                for role in self.many if number >= 10 and not _said_age(words, i) else ():
+                    found[role].append((i, first))
                 months = i + 1 < len(words) and words[i + 1][0] in MONTHS
                 if self.young and (number <= YOUNG and age or months and number <= 36):
                     for role in self.young:
@@ -235,12 +248,13 @@ class ConceptSet:
         return found
 
     def fired(self, roles: dict[str, list[tuple[int, str]]], reach: int = 1,
-              touch: int = 0, around: frozenset[str] = frozenset()) -> list[tuple[Concept, tuple[str, ...]]]:
+              touch: int = 0, around: frozenset[str] = frozenset(),
+              blocked: list[str] | None = None) -> list[tuple[Concept, tuple[str, ...]]]:
         """The concepts whose roles are all present (and no blocker), with the words that filled them.
 
         A concept complete before position `touch` (in an earlier message) does not count again.
         `around`: roles found in the next clause; a blocker there counts too ("ik sla de tandarts
-        maar over": "maar" is not always a new clause).
+        maar over": "maar" is not always a new clause). `blocked` gets the names of the concepts a blocker stopped.
         """
         result = []
         present = roles.keys()
@@ -249,6 +263,8 @@ class ConceptSet:
             if concept.reach < reach or not needs <= present:
                 continue
             if any(b in roles or b in around for b in concept.unless):
+                if blocked is not None:
+                    blocked.append(concept.name)
                 continue
             use = roles
             if concept.not_subject and concept.verb:
@@ -337,7 +353,25 @@ def _is_age(words: Sequence[Sequence[str]], i: int) -> bool:
         # "hij is pas 3", "ze is nog maar 2", "she is only 3"; not "het is pas 5" (a time), nor "pas 3 uur" (not last)
         back = [w[0] for w in words[max(0, i - 4):i - 1] if w[0] != "nog"]
         return len(back) >= 2 and back[-1] in ("is", "was") and back[-2] in AGE_PERSONS
+    # "de kids (2 en 4)": numbers right after a child word, joined by "en" (seventeenth round)
+    if after in AND and (before in AGE_OWNERS or before in KIDS):
+        return True
+    if before in AND and i >= 2 and words[i - 2][0].isdigit() and _is_age(words, i - 2):
+        return True
     return (before in AGE_BEFORE or after in AGE_AFTER) and after not in RANGE_AFTER
+
+
+def _said_age(words: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether the number at `i` is someone's age by the verb before it: "ik ben 73", "hij is net 18", "I am 67";
+    not an amount ("ik heb er 30", "mijn moeder is 60 oxazepam kwijt"; seventeenth round)."""
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    if after and after not in AGE_OK_AFTER:
+        return False
+    back = [w[0] for w in words[max(0, i - 4):i]]
+    while back and back[-1] in AGE_ADVERBS:
+        back.pop()
+    # a person is it ("ik ben 73", "mijn zoon is 18"), not a measurement ("haar hartslag is nu 38")
+    return len(back) >= 2 and back[-1] in AGE_VERBS and (back[-2] in AGE_PERSONS | SELF or back[-2] in AGE_OWNERS)
 
 
 def _is_word_age(words: Sequence[Sequence[str]], i: int) -> bool:

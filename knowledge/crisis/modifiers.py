@@ -141,6 +141,9 @@ WEAK_ONGOING = frozenset({"weer", "again"})  # counts only next to the danger it
 # a cry of pain (TANTRUM_KINDS); cutting "elke avond" since the phone was taken is no outburst (sixteenth round)
 HABITUAL = frozenset({"steeds", "elke", "iedere", "every"})
 TANTRUM_KINDS = frozenset({"suicide", "medical"})
+# What a professional finds at a client's now ("trof ik net de baby aan in een doorweekte luier", "greep hij net naar
+# zijn borst") stands; a client's wish to die told "just" now is in client_now ("vertelde net"; seventeenth round)
+SCENE_KINDS = frozenset({"medical", "child_danger"})
 SAYS = frozenset({"zegt", "roept", "schreeuwt", "riep", "zei", "gilt", "says", "shouts", "screams", "yells", "said"})
 # A tantrum lowers violence only when it is a threat in words ("riep dat hij me vermoordt als ik zijn playstation
 # afpak"), never a blow ("hij sloeg me bont en blauw toen ik zijn telefoon afpakte"; a last read, sixteenth round)
@@ -150,6 +153,12 @@ AGO = frozenset({"geleden", "ago"})  # "het is een jaar geleden dat hij ...": th
 SINCE_THAT = frozenset({"dat", "that", "since", "sinds"})
 THAT_WAS = frozenset({"dat", "that"})  # "..., dat is tien jaar geleden": the clause after a danger dates it
 IS_WAS = frozenset({"is", "was"})
+# "..., dat was vroeger": the long-ago words that date the danger before from a clause of their own; not when the
+# clause goes on to say it is not over or compares ("dat was vorig jaar niet zo erg als nu"; a last read, 17th round)
+LONG_AGO = frozenset({"vroeger", "destijds", "jaren terug", "in mijn jeugd", "klein was", "jong was", "kind was",
+                      "years ago", "long ago", "when i was little", "when i was young", "as a child", "as a kid"})
+NOT_OVER = frozenset({"erg", "erger", "niet", "nu", "bad", "worse", "not", "now"})
+LINKS = frozenset({"maar", "en", "but", "and"})  # "..., maar dat is tien jaar geleden" dates the danger too
 AGO_REACH = 7  # words from "dat" to "geleden" ("dat is nu al weer acht jaar geleden")
 IN_YEAR = frozenset({"in jaartal"})  # "..., dat was in 2016" dates the clause before it too (sixteenth round)
 NOT_DATING = frozenset({"begonnen", "begon", "ook", "hetzelfde", "sinds", "started", "also", "too", "same", "since"})
@@ -217,6 +226,8 @@ class Judge:
         """Whether the clause after a finding's says when it was: "dat is tien jaar geleden", "that was years ago";
         not minutes or an hour ago ("dat was twee minuten geleden"), which is now."""
         words = self.words
+        if end + 1 < len(words) and words[end][0] in LINKS:  # "..., maar dat is zes jaar geleden" (seventeenth round)
+            end += 1
         if end + 1 >= len(words) or words[end][0] not in THAT_WAS or words[end + 1][0] not in IS_WAS:
             return False
         tail = range(end, min(end + AGO_REACH, len(words)))
@@ -224,7 +235,12 @@ class Judge:
             return False
         in_year = (words[end + 1][0] == "was" and phrases_in(words, tail, IN_YEAR)  # "dat was in 2016"
                    and not any(words[j][0] in STILL_ON for j in tail))
-        dated = any(words[j][0] in AGO for j in tail) or in_year
+        # "dat was vroeger", "that was years ago": a long-ago word right in the dating clause (seventeenth round); not
+        # "dat was vorige maand" (a danger that recent may go on) nor a comparison ("dat was vorig jaar niet zo erg")
+        near = range(end, min(end + 5, len(words)))
+        past = (words[end + 1][0] == "was" and phrases_in(words, near, LONG_AGO)
+                and not any(words[j][0] in STILL_ON | NOT_OVER for j in tail))
+        dated = any(words[j][0] in AGO for j in tail) or in_year or past
         return bool(dated) and not phrases_in(words, tail, self.markers.ongoing)
 
     def _near(self, unit: Sequence[int], said: set[str], markers: set[str]) -> bool:
@@ -293,7 +309,10 @@ class Judge:
                     present_in(self.words, unit, self.markers.present) or self.in_text("acute_signs")):
                 continue
             # "een cliënt zei net aan de telefoon dat ze al haar insuline gaat spuiten": a case now, not a case told
-            if name == "client" and self.in_text("client_now"):
+            # "tijdens mijn huisbezoek greep hij net naar zijn borst": a professional at the scene of a danger now
+            # (seventeenth round)
+            if name == "client" and (self.in_text("client_now") or kind in SCENE_KINDS
+                                     and present_in(self.words, unit, self.markers.present)):
                 continue
             if marked:
                 return "soft", f"{reason} ({', '.join(sorted(marked))})"

@@ -253,13 +253,15 @@ class CrisisReader:
         hint_hits = [hit for hit in lang.hints.find([forms[:1] for forms in visible]) if hit.start >= boundary]
         covered: set[int] = set()
         concepts = self._concepts(lang, context, clauses, foreign, frames)
-        if phrase_hits or hint_hits or any(concepts[:3]):  # only then look for idioms (most sentences: never)
+        # only then look for idioms (most sentences: never); or when a blocker stopped a concept, since an idiom may
+        # hold the blocker's word ("ze gaat me steken, ze is niet zichzelf"; seventeenth round)
+        if phrase_hits or hint_hits or any(concepts[:3]) or concepts[4]:
             covered = {p for other in self.languages.values() for hit in other.idioms.find(stream)
                        if not self._to_come(hit, stream, clauses[at[hit.start]])
                        for p in range(hit.start, hit.end)}  # an idiom is an idiom in any list
             if covered:
                 concepts = self._concepts(lang, context, clauses, foreign | covered, frames)
-        findings, softened, hint_words, per_clause = concepts
+        findings, softened, hint_words, per_clause, _ = concepts
         stood: set[tuple[str, int]] = set()  # (kind, clause): one standing phrase is enough
         for hit in phrase_hits:
             if any(p in covered for p in range(hit.start, hit.end)) or (str(hit.label), at[hit.start]) in stood:
@@ -289,7 +291,7 @@ class CrisisReader:
 
     def _concepts(self, lang: Language, context: _Context, clauses: list[range], masked: set[int],
                   frames: tuple[tuple[int, range], ...] = ()) -> tuple[
-        list[Finding], list[Finding], list[str], list[dict]
+        list[Finding], list[Finding], list[str], list[dict], list[str]
     ]:
         stream, boundary = context.stream, context.boundary
         findings: list[Finding] = []
@@ -300,6 +302,7 @@ class CrisisReader:
         read = [(unit, reach, index, parts, merge_roles(per_clause[n] for n in parts))
                 for unit, reach, index, parts in units(clauses, boundary)]
         first = first_of_message(clauses, boundary)
+        blocked: list[str] = []  # concepts a blocker stopped: an idiom may hold the blocker's word
         for n, tail in frames:  # "ik ga er, | als de kinderen slapen, een eind aan maken": the frame read as one
             # clause, with the insertion in it for the time layer ("hij sloeg me, toen ik klein was, elke dag")
             if n > first:
@@ -314,7 +317,7 @@ class CrisisReader:
             beside = frozenset(per_clause[after]) if after < len(clauses) else frozenset()
             if len(parts) == 2 and reach == 1 and parts[1] in {n for n, _ in frames}:
                 beside |= frozenset(per_clause[parts[1]])  # a blocker in the insertion counts too
-            for concept, said in lang.concepts.fired(roles, reach, boundary, beside):
+            for concept, said in lang.concepts.fired(roles, reach, boundary, beside, blocked):
                 if any((concept.name, n) in alone for n in parts):
                     continue
                 if len(parts) == 1:
@@ -327,7 +330,7 @@ class CrisisReader:
                     continue
                 finding = Finding(concept.kind, concept.name, said, _text(stream, unit), index, why)
                 (findings if verdict == "stands" else softened).append(finding)
-        return findings, softened, hint_words, per_clause
+        return findings, softened, hint_words, per_clause, blocked
 
 
 @dataclass(frozen=True)
