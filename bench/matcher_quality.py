@@ -29,7 +29,8 @@ TUNING = EVAL / "sentences.yaml"
 # fresh … fresh35 were written blind and measured untouched first; since issue 9 (fresh4: its fifth round;
 # fresh5-7: its sixth, fresh8-12: its seventh, fresh13-16: its eighth, fresh17-20: its ninth, fresh21-23: its
 # tenth, fresh24-26: its eleventh, fresh27-29: its twelfth, fresh30-32: its thirteenth, fresh33-35: its fourteenth,
-# fresh36-45: its fifteenth, as training data of the second opinions) they are tuned on. The trainer's list is the
+# fresh36-45: its fifteenth, fresh46-55: its sixteenth, fresh56-60: its seventeenth, as training data of the
+# second opinions) they are tuned on. The trainer's list is the
 # one list of them.
 TUNED = frozenset(TRAINED_ON)
 TUNED_BY_HAND = {"sentences", "fresh", "fresh2", "fresh3", "fresh4"}  # tuned on before the second opinions existed

@@ -83,60 +83,65 @@ def test_matcher_holds_its_ground_on_the_fresh_tuning_sets(matcher: Matcher, nam
     assert figures["services_follow_story"] >= services
 
 
-# Written blind, then training data of the second opinions (issue 9's sixth to sixteenth rounds); their crisis
+# Written blind, then training data of the second opinions (issue 9's sixth to seventeenth rounds); their crisis
 # floors are in tests/test_crisis_eval.py. Floors a little under what the domain side reaches on them.
 SECOND_OPINION_SETS = {
-    "fresh5.yaml": (0.93, 0.95, 0.89),  # reached 0.953/0.966/0.910
-    "fresh6.yaml": (0.93, 0.87, 0.89),  # reached 0.947/0.890/0.910
-    "fresh7.yaml": (0.94, 0.84, 0.92),  # reached 0.958/0.863/0.936
+    "fresh5.yaml": (0.93, 0.94, 0.89),  # reached 0.951/0.964/0.913
+    "fresh6.yaml": (0.93, 0.87, 0.90),  # reached 0.950/0.891/0.916
+    "fresh7.yaml": (0.94, 0.84, 0.92),  # reached 0.958/0.863/0.942
     "fresh8.yaml": (0.94, 0.85, 0.90),  # reached 0.963/0.866/0.919
-    "fresh9.yaml": (0.95, 0.84, 0.92),  # reached 0.972/0.859/0.944
-    "fresh10.yaml": (0.94, 0.90, 0.93),  # reached 0.964/0.923/0.946
+    "fresh9.yaml": (0.95, 0.84, 0.92),  # reached 0.972/0.856/0.944
+    "fresh10.yaml": (0.94, 0.90, 0.92),  # reached 0.961/0.920/0.943
     "fresh11.yaml": (0.93, 0.86, 0.90),  # reached 0.947/0.883/0.920
-    "fresh12.yaml": (0.94, 0.84, 0.91),  # reached 0.956/0.859/0.928
-    "fresh13.yaml": (0.94, 0.89, 0.91),  # reached 0.961/0.907/0.932
-    "fresh14.yaml": (0.94, 0.87, 0.93),  # reached 0.956/0.888/0.946
-    "fresh15.yaml": (0.91, 0.89, 0.90),  # reached 0.928/0.907/0.920
+    "fresh12.yaml": (0.93, 0.84, 0.90),  # reached 0.953/0.862/0.919
+    "fresh13.yaml": (0.94, 0.89, 0.91),  # reached 0.961/0.907/0.929
+    "fresh14.yaml": (0.93, 0.87, 0.92),  # reached 0.953/0.889/0.944
+    "fresh15.yaml": (0.91, 0.88, 0.90),  # reached 0.928/0.904/0.920
     "fresh16.yaml": (0.91, 0.87, 0.91),  # reached 0.931/0.887/0.926
-    "fresh17.yaml": (0.93, 0.89, 0.91),  # reached 0.953/0.910/0.927
-    "fresh18.yaml": (0.94, 0.90, 0.90),  # reached 0.961/0.916/0.924
-    "fresh19.yaml": (0.91, 0.86, 0.92),  # reached 0.933/0.879/0.941
-    "fresh20.yaml": (0.92, 0.87, 0.92),  # reached 0.944/0.890/0.936
-    "fresh21.yaml": (0.93, 0.89, 0.92),  # reached 0.953/0.914/0.943
-    "fresh22.yaml": (0.92, 0.86, 0.90),  # reached 0.936/0.883/0.924
-    "fresh23.yaml": (0.90, 0.83, 0.88),  # reached 0.922/0.852/0.897
-    "fresh24.yaml": (0.93, 0.87, 0.93),  # reached 0.953/0.888/0.955
-    "fresh25.yaml": (0.91, 0.82, 0.90),  # reached 0.925/0.840/0.915
-    "fresh26.yaml": (0.89, 0.83, 0.88),  # reached 0.908/0.849/0.898
-    "fresh27.yaml": (0.91, 0.81, 0.87),  # reached 0.931/0.826/0.891
-    "fresh28.yaml": (0.91, 0.88, 0.90),  # reached 0.925/0.898/0.924
-    "fresh29.yaml": (0.93, 0.88, 0.93),  # reached 0.950/0.901/0.946
-    "fresh30.yaml": (0.93, 0.86, 0.92),  # reached 0.947/0.881/0.935
-    "fresh31.yaml": (0.92, 0.89, 0.91),  # reached 0.944/0.907/0.929
-    "fresh32.yaml": (0.94, 0.84, 0.92),  # reached 0.961/0.863/0.941
+    "fresh17.yaml": (0.93, 0.89, 0.91),  # reached 0.953/0.910/0.930
+    "fresh18.yaml": (0.94, 0.90, 0.91),  # reached 0.961/0.916/0.927
+    "fresh19.yaml": (0.91, 0.86, 0.92),  # reached 0.933/0.878/0.941
+    "fresh20.yaml": (0.92, 0.87, 0.92),  # reached 0.942/0.890/0.936
+    "fresh21.yaml": (0.94, 0.89, 0.92),  # reached 0.956/0.912/0.940
+    "fresh22.yaml": (0.92, 0.86, 0.90),  # reached 0.942/0.880/0.921
+    "fresh23.yaml": (0.90, 0.83, 0.88),  # reached 0.922/0.851/0.899
+    "fresh24.yaml": (0.93, 0.87, 0.93),  # reached 0.953/0.890/0.955
+    "fresh25.yaml": (0.91, 0.82, 0.90),  # reached 0.925/0.839/0.915
+    "fresh26.yaml": (0.89, 0.83, 0.88),  # reached 0.908/0.849/0.901
+    "fresh27.yaml": (0.91, 0.80, 0.87),  # reached 0.933/0.823/0.888
+    "fresh28.yaml": (0.91, 0.88, 0.90),  # reached 0.925/0.896/0.924
+    "fresh29.yaml": (0.93, 0.88, 0.93),  # reached 0.950/0.902/0.946
+    "fresh30.yaml": (0.92, 0.86, 0.90),  # reached 0.944/0.881/0.924
+    "fresh31.yaml": (0.92, 0.89, 0.91),  # reached 0.944/0.909/0.926
+    "fresh32.yaml": (0.94, 0.84, 0.92),  # reached 0.964/0.865/0.941
     "fresh33.yaml": (0.94, 0.83, 0.89),  # reached 0.961/0.854/0.910
-    "fresh34.yaml": (0.95, 0.84, 0.89),  # reached 0.969/0.857/0.908
-    "fresh35.yaml": (0.92, 0.82, 0.89),  # reached 0.944/0.835/0.910
-    "fresh36.yaml": (0.95, 0.82, 0.90),  # reached 0.967/0.838/0.919
-    "fresh37.yaml": (0.96, 0.80, 0.89),  # reached 0.975/0.822/0.914
-    "fresh38.yaml": (0.94, 0.82, 0.89),  # reached 0.958/0.844/0.911
-    "fresh39.yaml": (0.94, 0.82, 0.89),  # reached 0.956/0.836/0.914
-    "fresh40.yaml": (0.92, 0.82, 0.88),  # reached 0.944/0.837/0.903
-    "fresh41.yaml": (0.94, 0.83, 0.88),  # reached 0.958/0.848/0.897
-    "fresh42.yaml": (0.95, 0.84, 0.89),  # reached 0.969/0.858/0.908
-    "fresh43.yaml": (0.92, 0.83, 0.87),  # reached 0.944/0.853/0.889
-    "fresh44.yaml": (0.92, 0.85, 0.87),  # reached 0.939/0.865/0.894
-    "fresh45.yaml": (0.93, 0.83, 0.86),  # reached 0.953/0.849/0.883
-    "fresh46.yaml": (0.94, 0.83, 0.88),  # reached 0.956/0.845/0.897
-    "fresh47.yaml": (0.93, 0.84, 0.89),  # reached 0.953/0.855/0.908
-    "fresh48.yaml": (0.95, 0.85, 0.91),  # reached 0.969/0.872/0.928
-    "fresh49.yaml": (0.92, 0.84, 0.87),  # reached 0.942/0.861/0.894
-    "fresh50.yaml": (0.95, 0.85, 0.91),  # reached 0.969/0.875/0.928
-    "fresh51.yaml": (0.92, 0.83, 0.84),  # reached 0.942/0.848/0.858
-    "fresh52.yaml": (0.89, 0.86, 0.85),  # reached 0.908/0.877/0.872
-    "fresh53.yaml": (0.92, 0.83, 0.85),  # reached 0.942/0.855/0.867
-    "fresh54.yaml": (0.92, 0.84, 0.87),  # reached 0.942/0.861/0.889
-    "fresh55.yaml": (0.93, 0.81, 0.90),  # reached 0.953/0.832/0.917
+    "fresh34.yaml": (0.95, 0.84, 0.89),  # reached 0.969/0.856/0.911
+    "fresh35.yaml": (0.92, 0.82, 0.89),  # reached 0.944/0.838/0.910
+    "fresh36.yaml": (0.95, 0.82, 0.90),  # reached 0.969/0.838/0.919
+    "fresh37.yaml": (0.95, 0.80, 0.90),  # reached 0.972/0.823/0.919
+    "fresh38.yaml": (0.94, 0.83, 0.90),  # reached 0.958/0.845/0.917
+    "fresh39.yaml": (0.94, 0.82, 0.89),  # reached 0.956/0.840/0.914
+    "fresh40.yaml": (0.92, 0.82, 0.89),  # reached 0.944/0.836/0.906
+    "fresh41.yaml": (0.94, 0.83, 0.87),  # reached 0.958/0.851/0.892
+    "fresh42.yaml": (0.94, 0.84, 0.88),  # reached 0.961/0.858/0.903
+    "fresh43.yaml": (0.92, 0.83, 0.87),  # reached 0.944/0.850/0.889
+    "fresh44.yaml": (0.92, 0.85, 0.87),  # reached 0.936/0.865/0.894
+    "fresh45.yaml": (0.93, 0.83, 0.86),  # reached 0.953/0.850/0.881
+    "fresh46.yaml": (0.94, 0.83, 0.88),  # reached 0.956/0.846/0.897
+    "fresh47.yaml": (0.93, 0.83, 0.88),  # reached 0.953/0.854/0.903
+    "fresh48.yaml": (0.95, 0.85, 0.91),  # reached 0.969/0.873/0.931
+    "fresh49.yaml": (0.92, 0.84, 0.87),  # reached 0.942/0.863/0.894
+    "fresh50.yaml": (0.95, 0.85, 0.91),  # reached 0.969/0.872/0.925
+    "fresh51.yaml": (0.93, 0.82, 0.84),  # reached 0.947/0.845/0.864
+    "fresh52.yaml": (0.89, 0.86, 0.86),  # reached 0.906/0.876/0.875
+    "fresh53.yaml": (0.92, 0.83, 0.85),  # reached 0.939/0.855/0.867
+    "fresh54.yaml": (0.92, 0.83, 0.87),  # reached 0.944/0.855/0.886
+    "fresh55.yaml": (0.93, 0.81, 0.89),  # reached 0.953/0.829/0.914
+    "fresh56.yaml": (0.93, 0.79, 0.87),  # reached 0.953/0.810/0.894
+    "fresh57.yaml": (0.90, 0.82, 0.87),  # reached 0.922/0.842/0.894
+    "fresh58.yaml": (0.90, 0.82, 0.85),  # reached 0.922/0.844/0.867
+    "fresh59.yaml": (0.93, 0.85, 0.88),  # reached 0.947/0.870/0.900
+    "fresh60.yaml": (0.92, 0.82, 0.89),  # reached 0.936/0.845/0.908
 }
 
 

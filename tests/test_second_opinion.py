@@ -42,21 +42,25 @@ MISSED_BY_CONCEPTS = [
     ("mijn ex staat weer voor de deur en roept dat hij me vanavond te pakken krijgt", "domestic_violence"),
     ("mijn vriendin schreef dat ze iedereen bedankt voor alles en dat het zo beter is voor iedereen", "suicide"),
 ]
-PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (sixteenth round, 27,248 sentences): 157/1773
-# (8.9%); see the README. The sixteenth round added 287 twins, most from three last reads that wrote hedged and
-# look-alike sentences at the edges of its changes (tests/test_crisis_sixteenth.py). Its first retrained model alarmed
-# on 138/1648 (8.4%); the second, trained on fresh51-55 as well, scores 13 older twins 0.55-0.60 that the first scored
-# 0.52-0.54 ("mijn broer heeft afscheid genomen van zijn collega's"). The fifteenth round's model: 122/1486 (8.2%).
-PROBE_ASKED_MAX = 0.12  # measured: 207/1773 (11.7%; the fifteenth round 147/1486, 9.9%); the last reads' hedges
-# ("vast niks ernstigs", "I'm not afraid of him") ask by design, as do the thirteenth round's professionals speaking in
-# general
+PROBE_ALARMS_MAX = 0.09  # measured when the model was last trained (seventeenth round, 29,060 sentences): 171/1908
+# (9.0%); see the README. The seventeenth round added 135 twins from its last read (tests/test_crisis_seventeenth.py).
+# The sixteenth round's model: 157/1773 (8.9%), after 287 twins, most from three last reads that wrote hedged and
+# look-alike sentences at the edges of its changes; its first retrained model alarmed on 138/1648 (8.4%), the second,
+# trained on fresh51-55 as well, scored 13 older twins 0.55-0.60 that the first scored 0.52-0.54 ("mijn broer heeft
+# afscheid genomen van zijn collega's"). The fifteenth round's model: 122/1486 (8.2%).
+PROBE_ASKED_MAX = 0.13  # measured: 236/1908 (12.4%; the sixteenth round 207/1773, 11.7%, the fifteenth 147/1486, 9.9%);
+# the last reads' hedges ("vast niks ernstigs", "I'm not afraid of him", "niet dat ik er een eind aan wil maken") ask
+# by design, as do the thirteenth round's professionals speaking in general
 # Probe dangers the model rates unlikely (VETO_AT, or LONG_VETO_AT in a long message), so that the concepts' alarm only
-# asks (sixteenth round: 9 of 2,645; the fifteenth round's "I want to kill myself, just like when I was a teenager", "I
-# had chemo last week and now I have a fever of 39", "I want to die, that was also how I felt two years ago", and six of
-# the last reads' edge sentences: a course before a report of a neighbour who hits his children, "vast niks ernstigs"
-# before a stroke, "mag ik iets vragen?" or "voor de rechter slepen" beside an abduction, a father who wants to die
-# every day since his licence was taken, "hoe lang moet ik wachten" before a stroke; the README lists them)
-PROBE_LOWERED_MAX = 9
+# asks (seventeenth round: 11 of 2,809; the sixteenth round's nine below, and since the model was retrained on
+# fresh56-60 "I wear a scarf at work so no one sees the finger marks on my neck" and "Ik zette de pizza in de oven en
+# toen kreeg mijn vader een hartaanval", which the previous model let alarm; the sixteenth round: 9 of 2,645: the
+# fifteenth round's "I want to kill myself, just like when I was a teenager", "I had chemo last week and now I have a
+# fever of 39", "I want to die, that was also how I felt two years ago", and six of the last reads' edge sentences: a
+# course before a report of a neighbour who hits his children, "vast niks ernstigs" before a stroke, "mag ik iets
+# vragen?" or "voor de rechter slepen" beside an abduction, a father who wants to die every day since his licence was
+# taken, "hoe lang moet ik wachten" before a stroke; the README lists them)
+PROBE_LOWERED_MAX = 11
 # The eighth to eleventh rounds' twins include softened dangers (the past, a topic, a client, a tantrum) that ask by
 # design, and dangers the eleventh round's markers soften now get the gentle question instead of an alarm.
 EVERYDAY = [
