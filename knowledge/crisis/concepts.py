@@ -47,6 +47,7 @@ AND = frozenset({"en", "and"})
 KIDS = frozenset({"kids", "kinderen", "kindjes", "children", "kinders", "jongens", "meisjes", "tweeling", "twins",
                   "boys", "girls"})
 AGE_OK_AFTER = frozenset({"jaar", "jarig", "en", "maar", "dus", "nu", "years", "and", "but", "so", "now", "yo"})
+AGE_SUBJECTS = AGE_PERSONS | SELF | AGE_OWNERS  # who "is" an age; not "haar hartslag is nu 38"
 AGE_OLD = frozenset({"oud", "old"})
 NOT_AGE_NEXT = frozenset({"hoog", "verdiepingen", "deuren", "huizen", "floors", "doors"})
 AGE_NEXT = frozenset({"alleen", "maanden", "weken", "is", "was", "has", "months", "weeks", "years", "jaren"})
@@ -371,7 +372,7 @@ def _said_age(words: Sequence[Sequence[str]], i: int) -> bool:
     while back and back[-1] in AGE_ADVERBS:
         back.pop()
     # a person is it ("ik ben 73", "mijn zoon is 18"), not a measurement ("haar hartslag is nu 38")
-    return len(back) >= 2 and back[-1] in AGE_VERBS and (back[-2] in AGE_PERSONS | SELF or back[-2] in AGE_OWNERS)
+    return len(back) >= 2 and back[-1] in AGE_VERBS and back[-2] in AGE_SUBJECTS
 
 
 def _is_word_age(words: Sequence[Sequence[str]], i: int) -> bool:
