@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.crisis.concepts import _is_age, _said_age
+from knowledge.crisis.ages import is_age, said_age
 from knowledge.matcher import Matcher
 
 DANGER_SEVENTEENTH = [
@@ -400,17 +400,17 @@ def words(text: str) -> list[tuple[str]]:
 def test_an_age_said_with_a_verb_is_no_amount() -> None:
     """"ik ben 73", "mijn zoon is net 18": an age; "mijn moeder is 60 oxazepam kwijt", "haar hartslag is nu 38": not."""
     for text, at in (("ik ben 73 en wil niet te veel slikken", 2), ("mijn zoon is net 18", 4), ("i am 67", 2)):
-        assert _said_age(words(text), at), text
+        assert said_age(words(text), at), text
     for text, at in (("mijn moeder is 60 oxazepam kwijt", 3), ("haar hartslag is nu 38", 4), ("ik heb er 30", 3)):
-        assert not _said_age(words(text), at), text
+        assert not said_age(words(text), at), text
 
 
 def test_ages_listed_after_a_child_word() -> None:
     """"de kids (2 en 4)": both numbers are ages; "ik heb 2 en 4 euro" is no age."""
     kids = words("blijven de kids 2 en 4 alleen")
-    assert _is_age(kids, 3) and _is_age(kids, 5)
+    assert is_age(kids, 3) and is_age(kids, 5)
     money = words("ik heb 2 en 4 euro")
-    assert not _is_age(money, 2) and not _is_age(money, 4)
+    assert not is_age(money, 2) and not is_age(money, 4)
 
 
 def test_the_clause_after_a_danger_dates_it_only_when_long_ago(concepts_matcher: Matcher) -> None:
